@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
+import { createValidationPipe, HttpExceptionFilter } from '@app/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { QueueModule } from '@app/queue';
+import { RedisModule } from '@app/redis';
+import { SystemModule } from '@app/system';
+import { AuthController } from './auth/auth.controller';
+import { MeController } from './auth/me.controller';
+import { HealthController } from './health/health.controller';
+import { loggerParams } from './logger';
+import { SystemJobsController } from './system/system-jobs.controller';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    AccountsModule,
+    SystemModule,
+  ],
+  controllers: [HealthController, AuthController, MeController, SystemJobsController],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+    // Order matters: authenticate, then check roles.
+    { provide: APP_GUARD, useExisting: JwtAuthGuard },
+    { provide: APP_GUARD, useExisting: RolesGuard },
+  ],
+})
+export class AppModule {}

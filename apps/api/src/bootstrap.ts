@@ -1,0 +1,68 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@app/config';
+import { AppModule } from './app.module';
+import { registerWebApp } from './web/web-app';
+
+function trustProxy(value: string | undefined): boolean | string[] {
+  if (!value) {
+    return false;
+  }
+  return value === 'true' ? true : value.split(',').map((entry) => entry.trim());
+}
+
+/** Builds the HTTP application as `main` runs it; tests call this too, so they test the real thing. */
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: trustProxy(process.env.TRUST_PROXY),
+    bodyLimit: 1024 * 1024,
+    // Route matching ignores a trailing slash; request ids come from pino-http.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api');
+
+  const config = app.get(AppConfig);
+  const contentOrigin = config.contentUrl.origin;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameSrc: [contentOrigin],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // Swagger UI needs inline styles; it is a developer page under /api/docs only.
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.publicUrl.protocol === 'https:' ? { maxAge: 31536000 } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Clearance API')
+      .setDescription('The public contract of Clearance. Errors are {statusCode, error, message, code}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  await registerWebApp(app.getHttpAdapter().getInstance());
+  return app;
+}

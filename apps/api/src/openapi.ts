@@ -1,0 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorBody } from '@app/common';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (code VALIDATION_FAILED or a domain code)',
+  401: 'Not signed in, or the session ended',
+  403: 'Signed in, but not allowed',
+  404: 'Not found, or not visible to the caller',
+  409: 'Conflicts with the current state',
+  429: 'Too many attempts: see Retry-After',
+};
+
+/** Documents the error responses of a route with the one error body. */
+export const ApiErrors = (...statuses: number[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, type: ErrorBody, description: DESCRIPTIONS[status] })),
+  );

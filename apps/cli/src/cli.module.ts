@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '@app/accounts';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+
+/** The services the command line needs: the same ones the api and worker use. */
+@Module({ imports: [ConfigModule, DatabaseModule, AccountsModule] })
+export class CliModule {}

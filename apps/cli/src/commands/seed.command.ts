@@ -1,0 +1,51 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AccountsService, UserRole, UserStatus } from '@app/accounts';
+import { AppConfig } from '@app/config';
+import { withContext } from '../context';
+
+interface DemoAccount {
+  label: string;
+  email: string;
+  role: UserRole;
+  country: string | null;
+  displayName: string;
+}
+
+const DEMO_ACCOUNTS: DemoAccount[] = [
+  { label: 'admin (Secretariat)', email: 'admin@clearance.test', role: UserRole.Admin, country: null, displayName: 'Secretariat Admin' },
+  { label: 'officer', email: 'officer@clearance.test', role: UserRole.Learner, country: 'KE', displayName: 'Amina Odhiambo' },
+];
+
+/**
+ * On an empty database, creates demo accounts with fresh random passwords, prints them and keeps
+ * them in DATA_DIR/demo-accounts.txt (readable by the owner only). Does nothing otherwise.
+ */
+export async function seedDemoData(): Promise<string> {
+  return withContext(async (app) => {
+    const accounts = app.get(AccountsService);
+    if ((await accounts.countUsers()) > 0) {
+      return 'Database already has accounts: no demo data added';
+    }
+    const lines: string[] = [];
+    for (const demo of DEMO_ACCOUNTS) {
+      const password = randomBytes(12).toString('base64url');
+      await accounts.createAccount({
+        email: demo.email,
+        password,
+        displayName: demo.displayName,
+        role: demo.role,
+        status: UserStatus.Active,
+        country: demo.country,
+        administration: demo.country ? 'Kenya Revenue Authority' : 'WCO Secretariat',
+      });
+      lines.push(`  ${demo.label.padEnd(22)} ${demo.email.padEnd(28)} ${password}`);
+    }
+    const file = path.join(app.get(AppConfig).dataDir, 'demo-accounts.txt');
+    await mkdir(path.dirname(file), { recursive: true });
+    const text = ['Demo accounts (sign in at the web app):', ...lines].join('\n');
+    await writeFile(file, `${text}\n`, { mode: 0o600 });
+    return `${text}\n(kept in ${file})`;
+  });
+}

@@ -1,0 +1,13 @@
+import { UserRole } from '../entities/user.entity';
+
+/** Roles as the API reports them: the base role plus `coordinator` while an appointment is active. */
+export type Role = UserRole | 'coordinator';
+
+/** Who is calling, as established by the access token and re-checked against the database. */
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  displayName: string;
+  country: string | null;
+  roles: Role[];
+}

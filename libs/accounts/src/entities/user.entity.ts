@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export enum UserStatus {
+  Unverified = 'unverified',
+  Pending = 'pending',
+  Active = 'active',
+  Rejected = 'rejected',
+  Suspended = 'suspended',
+}
+
+/** The base role of an account. `coordinator` is not stored here: it comes from an active appointment. */
+export enum UserRole {
+  Learner = 'learner',
+  RtcStaff = 'rtc_staff',
+  Admin = 'admin',
+}
+
+export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  /** Stored trimmed and lower-cased; unique. */
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 120 })
+  displayName: string;
+
+  /** ISO 3166-1 alpha-2; null for Secretariat accounts. */
+  @Index('IDX_users_country')
+  @Column({ type: 'char', length: 2, nullable: true })
+  country: string | null;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  administration: string;
+
+  @Column({ name: 'job_title', type: 'varchar', length: 200, default: '' })
+  jobTitle: string;
+
+  @Column({ name: 'preferred_language', type: 'enum', enum: LANGUAGES, default: 'en' })
+  preferredLanguage: Language;
+
+  @Column({ type: 'enum', enum: UserStatus, default: UserStatus.Unverified })
+  status: UserStatus;
+
+  @Column({ type: 'enum', enum: UserRole, default: UserRole.Learner })
+  role: UserRole;
+
+  /** Bumped to invalidate every token issued before (logout everywhere, password change, suspension). */
+  @Column({ name: 'token_version', type: 'int', unsigned: true, default: 0 })
+  tokenVersion: number;
+
+  @Column({ name: 'email_verified_at', type: 'datetime', precision: 3, nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt: Date;
+
+  @UpdateDateColumn({
+    name: 'updated_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+    onUpdate: 'CURRENT_TIMESTAMP(3)',
+  })
+  updatedAt: Date;
+}

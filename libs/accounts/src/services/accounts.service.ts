@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { isEmail } from 'class-validator';
+import { DomainException, ErrorCode } from '@app/common';
+import { Language, User, UserRole, UserStatus } from '../entities/user.entity';
+import { normalizeEmail, UserRepository } from '../repositories/user.repository';
+import { PasswordHasher } from './password-hasher.service';
+import { assertPasswordAcceptable } from './password-policy';
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  displayName: string;
+  role: UserRole;
+  status: UserStatus;
+  country?: string | null;
+  administration?: string;
+  jobTitle?: string;
+  preferredLanguage?: Language;
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findById(id);
+  }
+
+  countUsers(): Promise<number> {
+    return this.users.count();
+  }
+
+  /** Creates an account that needs no verification or approval (admins, seeds). */
+  async createAccount(account: NewAccount): Promise<User> {
+    const email = normalizeEmail(account.email);
+    if (!isEmail(email)) {
+      throw DomainException.badRequest(`Not an email address: ${account.email}`, ErrorCode.ValidationFailed);
+    }
+    assertPasswordAcceptable(account.password);
+    const now = new Date();
+    const user = Object.assign(new User(), {
+      id: randomUUID(),
+      email,
+      passwordHash: await this.hasher.hash(account.password),
+      displayName: account.displayName,
+      country: account.country ?? null,
+      administration: account.administration ?? '',
+      jobTitle: account.jobTitle ?? '',
+      preferredLanguage: account.preferredLanguage ?? 'en',
+      status: account.status,
+      role: account.role,
+      tokenVersion: 0,
+      emailVerifiedAt: account.status === UserStatus.Unverified ? null : now,
+    });
+    try {
+      await this.users.insert(user);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
+        throw DomainException.conflict('An account with this email already exists', ErrorCode.EmailTaken);
+      }
+      throw error;
+    }
+    return user;
+  }
+
+  /**
+   * Makes sure an active admin with this email and password exists. Running it again with the same
+   * arguments changes nothing visible; an existing non-admin account is promoted, and its existing
+   * sessions end (its token version moves on).
+   */
+  async ensureAdmin(email: string, password: string): Promise<{ user: User; created: boolean }> {
+    assertPasswordAcceptable(password);
+    const existing = await this.users.findByEmail(email);
+    if (!existing) {
+      const user = await this.createAccount({
+        email,
+        password,
+        displayName: normalizeEmail(email).split('@')[0] ?? 'Administrator',
+        role: UserRole.Admin,
+        status: UserStatus.Active,
+      });
+      return { user, created: true };
+    }
+    const samePassword = await this.hasher.verify(existing.passwordHash, password);
+    const changes: Parameters<UserRepository['update']>[1] = {};
+    if (!samePassword || this.hasher.needsRehash(existing.passwordHash)) {
+      changes.passwordHash = await this.hasher.hash(password);
+    }
+    if (existing.role !== UserRole.Admin || existing.status !== UserStatus.Active) {
+      changes.role = UserRole.Admin;
+      changes.status = UserStatus.Active;
+      changes.emailVerifiedAt = existing.emailVerifiedAt ?? new Date();
+    }
+    if (!samePassword || changes.role) {
+      changes.tokenVersion = existing.tokenVersion + 1;
+    }
+    if (Object.keys(changes).length > 0) {
+      await this.users.update(existing.id, changes);
+    }
+    return { user: { ...existing, ...changes } as User, created: false };
+  }
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Environment } from './environment';
+
+/** Typed, derived view of the validated environment. */
+export class AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: URL;
+  readonly contentUrl: URL;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly redisPrefix: string;
+  readonly dataDir: string;
+  readonly smtpUrl?: string;
+  readonly mailFrom: string;
+  readonly jwtSecret: string;
+  readonly jwtSecretIsEphemeral: boolean;
+  readonly logLevel: string;
+  readonly isProduction: boolean;
+  readonly trustProxy?: string;
+
+  constructor(readonly env: Environment) {
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.publicUrl = new URL(env.PUBLIC_URL);
+    this.contentUrl = new URL(env.CONTENT_URL);
+    this.databaseUrl = env.DATABASE_URL;
+    this.redisUrl = env.REDIS_URL;
+    this.redisPrefix = env.REDIS_PREFIX;
+    this.dataDir = path.resolve(env.DATA_DIR);
+    this.smtpUrl = env.SMTP_URL;
+    this.mailFrom = env.MAIL_FROM;
+    this.jwtSecretIsEphemeral = !env.JWT_SECRET;
+    // Development only (production refuses to start without one): tokens die with the process.
+    this.jwtSecret = env.JWT_SECRET ?? randomBytes(48).toString('base64url');
+    this.logLevel = env.LOG_LEVEL;
+    this.isProduction = env.NODE_ENV === 'production';
+    this.trustProxy = env.TRUST_PROXY;
+  }
+
+  /** The database name in DATABASE_URL. */
+  get databaseName(): string {
+    return new URL(this.databaseUrl).pathname.replace(/^\//, '');
+  }
+}

@@ -1,0 +1,130 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const urlOptions = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/**
+ * Every setting the processes read, validated once at start-up. A wrong or missing value stops the
+ * process with a message that names the variable (see {@link loadEnvironment}).
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Origin of the web app and API as users reach it; also the base of links in mail. */
+  @IsUrl(urlOptions)
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** Origin SCORM content is served from: must differ from PUBLIC_URL's origin. */
+  @IsUrl(urlOptions)
+  CONTENT_URL = 'http://127.0.0.1:3000';
+
+  @Matches(/^mysql:\/\/[^\s/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'must look like mysql://user[:password]@host[:port]/database',
+  })
+  DATABASE_URL = 'mysql://root@127.0.0.1:3306/clearance';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must look like redis://host:port[/db]' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key the platform writes (queues, counters); one per deployment or test run. */
+  @Matches(/^[A-Za-z0-9_{}:-]{1,64}$/, { message: 'must be 1-64 characters of letters, digits, _ - : { }' })
+  REDIS_PREFIX = '{clearance}';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  /** smtp(s)://user:pass@host:port; unset writes mail to DATA_DIR/outbox as .eml files. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must look like smtp://[user:pass@]host:port or smtps://…' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM = 'Clearance <no-reply@clearance.local>';
+
+  /** Signs access tokens. Required outside development and test. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Comma-separated proxy addresses to trust for X-Forwarded-For (rate limits key on the client IP). */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'EnvironmentError';
+  }
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.map((error) => {
+    const reasons = Object.values(error.constraints ?? {}).join('; ');
+    return `${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
+  });
+}
+
+/**
+ * Reads and validates the environment. Empty strings count as unset, so `FOO=` in a compose file
+ * falls back to the default instead of failing on an empty value.
+ */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const known = Object.keys(new Environment());
+  const raw: Record<string, string> = {};
+  for (const key of [...known, 'SMTP_URL', 'JWT_SECRET', 'TRUST_PROXY']) {
+    const value = source[key];
+    if (value !== undefined && value !== '') {
+      raw[key] = value;
+    }
+  }
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const problems = describe(validateSync(env, { forbidUnknownValues: true }));
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET: must be set in production (at least 32 characters)');
+  }
+  if (sameOrigin(env.PUBLIC_URL, env.CONTENT_URL)) {
+    problems.push('CONTENT_URL: must be a different origin from PUBLIC_URL, or SCORM content could read the session');
+  }
+  if (problems.length > 0) {
+    throw new EnvironmentError(problems);
+  }
+  return env;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}

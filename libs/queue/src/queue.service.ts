@@ -1,0 +1,122 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Job, JobsOptions, Queue } from 'bullmq';
+import { Redis, RedisOptions } from 'ioredis';
+import { AppConfig } from '@app/config';
+import { redisOptionsFromUrl } from '@app/redis';
+import { JOB_QUEUE, JobName } from './job-name.enum';
+import { JobPayloads } from './job-payloads';
+import { parseJobPayload } from './payload-validation';
+import { QUEUE_JOB_OPTIONS } from './queue.constants';
+import { QueueName } from './queue-name.enum';
+
+export type JobState = 'waiting' | 'active' | 'completed' | 'failed';
+
+export interface JobSnapshot {
+  id: string;
+  name: string;
+  queue: QueueName;
+  state: JobState;
+  progress: number;
+  attemptsMade: number;
+  result: unknown;
+  error: string | null;
+}
+
+/** Options a producer may set; retries and retention come from the queue's named constants. */
+export interface EnqueueOptions {
+  /** Deterministic id: a second enqueue with the same id while the first is kept is a no-op. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/**
+ * Producer side of the queues: typed, validated enqueueing and job inspection. Closed after the
+ * worker host (which closes its workers in `beforeApplicationShutdown`), so an active job can
+ * still enqueue follow-up work while it finishes.
+ */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly queues = new Map<QueueName, Queue>();
+  private connection?: Redis;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** Connection options for BullMQ: commands wait for Redis instead of failing (BullMQ requires it). */
+  connectionOptions(): RedisOptions {
+    return { ...redisOptionsFromUrl(this.config.redisUrl), maxRetriesPerRequest: null, enableReadyCheck: true };
+  }
+
+  get prefix(): string {
+    return this.config.redisPrefix;
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      if (!this.connection) {
+        this.connection = new Redis(this.connectionOptions());
+        this.connection.on('error', (error) => this.logger.warn(`Redis (queues): ${error.message}`));
+      }
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.prefix,
+        defaultJobOptions: QUEUE_JOB_OPTIONS[name],
+      });
+      queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<string> {
+    const data = parseJobPayload(name, payload);
+    // Random ids unless the caller needs a deterministic one: ids are not guessable from one another.
+    const jobOptions: JobsOptions = { jobId: options.jobId ?? randomUUID() };
+    if (options.delayMs) {
+      jobOptions.delay = options.delayMs;
+    }
+    const job = await this.queue(JOB_QUEUE[name]).add(name, { ...data }, jobOptions);
+    return job.id!;
+  }
+
+  /** The job as clients see it, or null when it is unknown (never existed, or past retention). */
+  async inspect(name: JobName, id: string): Promise<JobSnapshot | null> {
+    const queueName = JOB_QUEUE[name];
+    const job = await Job.fromId(this.queue(queueName), id);
+    if (!job || job.name !== name) {
+      return null;
+    }
+    return {
+      id: job.id!,
+      name: job.name,
+      queue: queueName,
+      state: toState(await job.getState()),
+      progress: typeof job.progress === 'number' ? job.progress : 0,
+      attemptsMade: job.attemptsMade,
+      result: job.returnvalue ?? null,
+      error: job.failedReason || null,
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  }
+}
+
+function toState(state: string): JobState {
+  switch (state) {
+    case 'completed':
+      return 'completed';
+    case 'failed':
+      return 'failed';
+    case 'active':
+      return 'active';
+    default:
+      // waiting, delayed, prioritized, waiting-children, unknown: not started yet
+      return 'waiting';
+  }
+}
