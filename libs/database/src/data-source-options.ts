@@ -9,9 +9,10 @@ export type DatabaseFlavor = 'mysql' | 'mariadb';
 export async function detectFlavor(url: string): Promise<DatabaseFlavor> {
   const connection = await createConnection({ uri: withoutDatabase(url), connectTimeout: 5000 });
   try {
-    const [rows] = await connection.query<Array<{ version: string } & import('mysql2').RowDataPacket>>(
-      'SELECT VERSION() AS version',
-    );
+    const [rows] =
+      await connection.query<Array<{ version: string } & import('mysql2').RowDataPacket>>(
+        'SELECT VERSION() AS version',
+      );
     return /mariadb/i.test(rows[0]?.version ?? '') ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
@@ -45,5 +46,5 @@ export function buildDataSourceOptions(url: string, flavor: DatabaseFlavor): Dat
     connectTimeout: 5000,
     poolSize: 10,
     extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
-  } as DataSourceOptions;
+  };
 }

@@ -109,6 +109,8 @@ export class JobWorkerHost implements BeforeApplicationShutdown {
       this.logger.warn('Grace period over: active jobs will be retried after their lock expires');
       this.shutdown.abort();
       await Promise.all(this.workers.map((worker) => worker.close(true)));
+    } else {
+      this.logger.log('Workers stopped: every active job finished');
     }
     this.workers.length = 0;
   }

@@ -85,7 +85,7 @@ export class QueueService implements OnApplicationShutdown {
   async inspect(name: JobName, id: string): Promise<JobSnapshot | null> {
     const queueName = JOB_QUEUE[name];
     const job = await Job.fromId(this.queue(queueName), id);
-    if (!job || job.name !== name) {
+    if (!job || job.name !== (name as string)) {
       return null;
     }
     return {

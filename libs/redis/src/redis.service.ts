@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { redisOptionsFromUrl } from './redis-options';
 import { AppConfig } from '@app/config';
@@ -9,7 +9,7 @@ import { AppConfig } from '@app/config';
  * connections of its own (see QueueService).
  */
 @Injectable()
-export class RedisService implements OnApplicationShutdown {
+export class RedisService implements OnModuleInit, OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(private readonly config: AppConfig) {
@@ -27,6 +27,20 @@ export class RedisService implements OnApplicationShutdown {
   /** Prefix every key the platform writes with the deployment's prefix. */
   key(...parts: string[]): string {
     return [this.config.redisPrefix, ...parts].join(':');
+  }
+
+  /** Waits briefly for the first connection, so a fresh process does not report Redis down; never fails start-up. */
+  async onModuleInit(): Promise<void> {
+    if (this.client.status === 'ready') {
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5000);
+      this.client.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   async ping(): Promise<boolean> {

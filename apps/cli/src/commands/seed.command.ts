@@ -14,8 +14,20 @@ interface DemoAccount {
 }
 
 const DEMO_ACCOUNTS: DemoAccount[] = [
-  { label: 'admin (Secretariat)', email: 'admin@clearance.test', role: UserRole.Admin, country: null, displayName: 'Secretariat Admin' },
-  { label: 'officer', email: 'officer@clearance.test', role: UserRole.Learner, country: 'KE', displayName: 'Amina Odhiambo' },
+  {
+    label: 'admin (Secretariat)',
+    email: 'admin@clearance.test',
+    role: UserRole.Admin,
+    country: null,
+    displayName: 'Secretariat Admin',
+  },
+  {
+    label: 'officer',
+    email: 'officer@clearance.test',
+    role: UserRole.Learner,
+    country: 'KE',
+    displayName: 'Amina Odhiambo',
+  },
 ];
 
 /**

@@ -30,7 +30,9 @@ export class AuthService {
    */
   async validateCredentials(email: string, password: string): Promise<User> {
     const user = await this.users.findByEmail(email);
-    const valid = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyAgainstDummy(password);
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verifyAgainstDummy(password);
     if (!user || !valid) {
       throw DomainException.unauthorized('Wrong email or password', ErrorCode.InvalidCredentials);
     }

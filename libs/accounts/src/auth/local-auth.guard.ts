@@ -11,7 +11,9 @@ import { LoginDto } from '../dto/login.dto';
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
-  override canActivate(context: ExecutionContext): ReturnType<ReturnType<typeof AuthGuard>['prototype']['canActivate']> {
+  override canActivate(
+    context: ExecutionContext,
+  ): ReturnType<ReturnType<typeof AuthGuard>['prototype']['canActivate']> {
     const body: unknown = context.switchToHttp().getRequest<{ body: unknown }>().body;
     const dto = plainToInstance(LoginDto, typeof body === 'object' && body !== null ? body : {});
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
@@ -22,7 +24,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error) {
+    if (error instanceof Error) {
       throw error;
     }
     if (!user) {

@@ -23,7 +23,12 @@ export class UserRepository {
     await this.users.insert(user);
   }
 
-  async update(id: string, changes: Partial<Pick<User, 'passwordHash' | 'role' | 'status' | 'displayName' | 'tokenVersion' | 'emailVerifiedAt'>>): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<
+      Pick<User, 'passwordHash' | 'role' | 'status' | 'displayName' | 'tokenVersion' | 'emailVerifiedAt'>
+    >,
+  ): Promise<void> {
     await this.users.update({ id }, changes);
   }
 

@@ -101,6 +101,7 @@ export class AccountsService {
     if (Object.keys(changes).length > 0) {
       await this.users.update(existing.id, changes);
     }
-    return { user: { ...existing, ...changes } as User, created: false };
+    const user: User = { ...existing, ...changes };
+    return { user, created: false };
   }
 }

@@ -1,0 +1,62 @@
+import { EnvironmentError, loadEnvironment } from './environment';
+
+describe('loadEnvironment', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const sut = loadEnvironment({});
+    expect(sut.PORT).toBe(3000);
+    expect(sut.DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/clearance');
+    expect(sut.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(sut.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(sut.CONTENT_URL).toBe('http://127.0.0.1:3000');
+    expect(sut.SMTP_URL).toBeUndefined();
+  });
+
+  it('reads values and converts numbers', () => {
+    const sut = loadEnvironment({
+      PORT: '8080',
+      DATABASE_URL: 'mysql://app:secret@db:3306/lms',
+      SMTP_URL: 'smtp://mail:25',
+    });
+    expect(sut.PORT).toBe(8080);
+    expect(sut.DATABASE_URL).toBe('mysql://app:secret@db:3306/lms');
+    expect(sut.SMTP_URL).toBe('smtp://mail:25');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadEnvironment({ PORT: '', SMTP_URL: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'postgres://localhost/db'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['PUBLIC_URL', 'not a url'],
+    ['SMTP_URL', 'mail.example.org'],
+    ['JWT_SECRET', 'too-short'],
+    ['NODE_ENV', 'staging'],
+  ])('names %s when its value %p is wrong', (name, value) => {
+    expect(() => loadEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${name}:`));
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadEnvironment({ PORT: 'x', REDIS_URL: 'y' });
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvironmentError);
+      expect((error as EnvironmentError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['PORT', 'REDIS_URL']);
+    }
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
+    expect(loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+  });
+
+  it('refuses a content origin equal to the app origin', () => {
+    expect(() =>
+      loadEnvironment({ PUBLIC_URL: 'https://lms.example.org', CONTENT_URL: 'https://lms.example.org/content' }),
+    ).toThrow(/CONTENT_URL: must be a different origin/);
+  });
+});

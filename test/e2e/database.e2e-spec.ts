@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { User } from '@app/accounts';
+import { diffEntitiesAgainstMigrations, ENTITIES, runMigrations } from '@app/database';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+
+/** `users` as someone might edit it: one column more, and no migration for it. */
+@Entity({ name: 'users' })
+class EditedUser extends User {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  declare id: string;
+
+  @Column({ name: 'nickname', type: 'varchar', length: 60, nullable: true })
+  nickname: string | null;
+}
+
+describe('migrations and the schema check', () => {
+  const url = process.env.DATABASE_URL!;
+
+  it('db:migrate is idempotent: a second run has nothing to do', async () => {
+    expect(await runMigrations(url)).toEqual([]);
+  });
+
+  it('the entities and the checked-in migrations agree', async () => {
+    expect(await diffEntitiesAgainstMigrations(url)).toEqual([]);
+  });
+
+  it('an entity edited without a migration is caught, with the statement it needs', async () => {
+    const differences = await diffEntitiesAgainstMigrations(url, (options) => ({
+      ...options,
+      entities: [...ENTITIES.filter((entity) => entity !== User), EditedUser],
+    }));
+    expect(differences).toEqual([expect.stringMatching(/ALTER TABLE `users` ADD `nickname` varchar\(60\) NULL/)]);
+  });
+
+  it('npm run db:check passes now (and exits non-zero on a difference, as the command states)', async () => {
+    const { stdout } = await run('npm', ['run', '--silent', 'db:check'], { cwd: ROOT, env: process.env });
+    expect(stdout).toContain('Entities and migrations agree');
+  });
+
+  it('leaves no scratch databases behind', async () => {
+    const { DataSource } = await import('typeorm');
+    const dataSource = new DataSource({ type: 'mysql', url });
+    await dataSource.initialize();
+    try {
+      const rows: Array<{ name: string }> = await dataSource.query(
+        "SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '%\\_check\\_%'",
+      );
+      expect(rows.filter((row) => row.name.startsWith(path.basename(new URL(url).pathname)))).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import request from 'supertest';
+import { AccountsService, NewAccount, UserRole, UserStatus } from '@app/accounts';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+
+export type TestApp = NestFastifyApplication;
+
+/** The api exactly as main.ts builds it, initialised but not listening (supertest drives it). */
+export async function createTestApp(): Promise<TestApp> {
+  const app = await createApiApp();
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+/** The api listening on a free port of 127.0.0.1, for clients outside the process (browsers). */
+export async function startTestServer(): Promise<{ app: TestApp; url: string }> {
+  const app = await createApiApp();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://localhost:${address.port}` };
+}
+
+/** Empties every table but the migration history, between suites. */
+export async function resetDatabase(app: TestApp): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const tables = dataSource.entityMetadatas.map((metadata) => metadata.tableName);
+  await dataSource.query('SET FOREIGN_KEY_CHECKS = 0');
+  try {
+    for (const table of tables) {
+      await dataSource.query(`DELETE FROM \`${table}\``);
+    }
+  } finally {
+    await dataSource.query('SET FOREIGN_KEY_CHECKS = 1');
+  }
+}
+
+let counter = 0;
+
+export async function createUser(
+  app: TestApp,
+  overrides: Partial<NewAccount> = {},
+): Promise<{ id: string; email: string; password: string }> {
+  counter++;
+  const account: NewAccount = {
+    email: `user${counter}-${Date.now()}@example.org`,
+    password: 'a long enough test password',
+    displayName: `Test User ${counter}`,
+    role: UserRole.Learner,
+    status: UserStatus.Active,
+    country: 'KE',
+    ...overrides,
+  };
+  const user = await app.get(AccountsService).createAccount(account);
+  return { id: user.id, email: user.email, password: account.password };
+}
+
+export async function login(app: TestApp, email: string, password: string): Promise<string> {
+  const response = await request(app.getHttpServer()).post('/api/auth/login').send({ email, password }).expect(200);
+  return (response.body as { accessToken: string }).accessToken;
+}
