@@ -1,0 +1,43 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+
+interface PageProps {
+  /** Translated page name, used in the document title. */
+  title: string;
+  /** Translated main heading (the page's only h1). */
+  heading: string;
+  className?: string;
+  children?: ReactNode;
+}
+
+/**
+ * Every page's frame: sets the translated document title and, after a client-side navigation (not on
+ * the first load), moves focus to the h1 so keyboard and screen reader users start at the new content.
+ */
+export function Page({ title, heading, className, children }: PageProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: title });
+  }, [t, title]);
+
+  // 'default' is the key of the location the app was loaded at; any other one came from a navigation.
+  const navigated = location.key !== 'default';
+  useEffect(() => {
+    if (navigated) {
+      headingRef.current?.focus();
+    }
+  }, [navigated, location.pathname]);
+
+  return (
+    <div className={className ? `page ${className}` : 'page'}>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h1>
+      {children}
+    </div>
+  );
+}

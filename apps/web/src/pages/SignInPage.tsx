@@ -1,0 +1,137 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, NetworkError } from '../auth/api';
+import { useAuth } from '../auth/AuthContext';
+import { Page } from '../components/Page';
+
+/** The API's stable codes this form explains; any other code reads as UNKNOWN. */
+const API_CODES = [
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_PENDING',
+  'ACCOUNT_UNVERIFIED',
+  'ACCOUNT_REJECTED',
+  'ACCOUNT_SUSPENDED',
+  'VALIDATION_FAILED',
+  'TOO_MANY_REQUESTS',
+] as const;
+
+type ErrorKey = (typeof API_CODES)[number] | 'EMAIL_REQUIRED' | 'PASSWORD_REQUIRED' | 'NETWORK' | 'UNKNOWN';
+
+function errorKeyOf(error: unknown): ErrorKey {
+  if (error instanceof NetworkError) {
+    return 'NETWORK';
+  }
+  if (error instanceof ApiError) {
+    const known = API_CODES.find((code) => code === error.code);
+    return known ?? 'UNKNOWN';
+  }
+  return 'UNKNOWN';
+}
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  // A new object per failed attempt, so a repeated error is focused (and announced) again.
+  const [failure, setFailure] = useState<{ key: ErrorKey } | null>(null);
+  const error = failure?.key ?? null;
+  const [submitting, setSubmitting] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  // Each error is rendered afresh (the alert is removed while submitting), then focused, so it is both
+  // announced and where the keyboard user continues from.
+  useEffect(() => {
+    if (failure) {
+      errorRef.current?.focus();
+    }
+  }, [failure]);
+
+  const submit = async () => {
+    if (submitting) {
+      return;
+    }
+    setFailure(null);
+    if (!email.trim()) {
+      setFailure({ key: 'EMAIL_REQUIRED' });
+      return;
+    }
+    if (!password) {
+      setFailure({ key: 'PASSWORD_REQUIRED' });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await signIn(email.trim(), password);
+      void navigate('/');
+    } catch (caught) {
+      setPassword('');
+      setFailure({ key: errorKeyOf(caught) });
+      setSubmitting(false);
+    }
+  };
+
+  const errorId = `${id}-error`;
+  const emailInvalid = error === 'EMAIL_REQUIRED' || error === 'VALIDATION_FAILED' || error === 'INVALID_CREDENTIALS';
+  const passwordInvalid = error === 'PASSWORD_REQUIRED' || error === 'INVALID_CREDENTIALS';
+
+  return (
+    <Page title={t('signIn.title')} heading={t('signIn.heading')} className="narrow">
+      <p>{t('signIn.intro')}</p>
+      {error && (
+        <div id={errorId} ref={errorRef} className="alert" role="alert" tabIndex={-1}>
+          {t(`signIn.errors.${error}`)}
+        </div>
+      )}
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event: FormEvent<HTMLFormElement>) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
+          <input
+            id={`${id}-email`}
+            name="email"
+            type="email"
+            inputMode="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-invalid={emailInvalid || undefined}
+            aria-describedby={emailInvalid ? errorId : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            aria-invalid={passwordInvalid || undefined}
+            aria-describedby={passwordInvalid ? errorId : undefined}
+          />
+        </div>
+        <button type="submit" className="button button-primary" aria-disabled={submitting || undefined}>
+          {submitting ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </form>
+      <p className="form-aside">
+        {t('signIn.noAccount')} <Link to="/register">{t('signIn.createAccount')}</Link>
+      </p>
+    </Page>
+  );
+}
