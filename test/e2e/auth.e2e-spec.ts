@@ -92,15 +92,21 @@ describe('sign-in and the access token', () => {
         country: null,
         roles: ['admin'],
         status: 'active',
+        administration: '',
+        jobTitle: '',
+        preferredLanguage: 'en',
+        coordinatorCountries: [],
       });
     });
 
     describe('refuses forged and stale tokens with 401', () => {
       let userId: string;
+      let sessionId: string;
       const now = () => Math.floor(Date.now() / 1000);
       const claims = () => ({
         sub: userId,
         ver: 0,
+        sid: sessionId,
         typ: 'access',
         aud: 'clearance-api',
         iss: issuer,
@@ -109,7 +115,11 @@ describe('sign-in and the access token', () => {
       });
 
       beforeAll(async () => {
-        userId = (await createUser(app)).id;
+        const user = await createUser(app);
+        userId = user.id;
+        // A real session, so only what each case forges differs from a genuine token.
+        const token = await login(app, user.email, user.password);
+        sessionId = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sid;
       });
 
       it('accepts a correctly signed token (the control case)', async () => {

@@ -56,7 +56,19 @@ export async function createUser(
   return { id: user.id, email: user.email, password: account.password };
 }
 
+let ipCounter = 0;
+
+/** A distinct client address per call (the api trusts X-Forwarded-For from loopback in tests). */
+export function nextClientIp(): string {
+  ipCounter++;
+  return `198.51.${Math.floor(ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+}
+
 export async function login(app: TestApp, email: string, password: string): Promise<string> {
-  const response = await request(app.getHttpServer()).post('/api/auth/login').send({ email, password }).expect(200);
+  const response = await request(app.getHttpServer())
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', nextClientIp())
+    .send({ email, password })
+    .expect(200);
   return (response.body as { accessToken: string }).accessToken;
 }

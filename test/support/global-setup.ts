@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), `clearance-test-${run}-`));
   process.env.NODE_ENV = 'test';
   process.env.JWT_SECRET = randomBytes(32).toString('hex');
+  // The api sits behind a proxy on loopback in tests, so each test client can have its own IP.
+  process.env.TRUST_PROXY = '127.0.0.1';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   await runMigrations(process.env.DATABASE_URL);
 }

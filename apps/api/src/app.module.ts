@@ -8,6 +8,9 @@ import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
+import { CoordinatorsController } from './accounts/coordinators.controller';
+import { CountriesController } from './accounts/countries.controller';
+import { RegistrationsController } from './accounts/registrations.controller';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
 import { HealthController } from './health/health.controller';
@@ -24,7 +27,15 @@ import { SystemJobsController } from './system/system-jobs.controller';
     AccountsModule,
     SystemModule,
   ],
-  controllers: [HealthController, AuthController, MeController, SystemJobsController],
+  controllers: [
+    HealthController,
+    AuthController,
+    MeController,
+    RegistrationsController,
+    CountriesController,
+    CoordinatorsController,
+    SystemJobsController,
+  ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -28,6 +29,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api');
 
   const config = app.get(AppConfig);
+  await app.register(cookie);
   const contentOrigin = config.contentUrl.origin;
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@app/accounts';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { NotificationsModule } from '@app/notifications';
 import { JOB_HANDLERS, JobHandler, JobWorkerHost, QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
+import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
+import { SendEmailProcessor } from './processors/send-email.processor';
 import { SystemEchoProcessor } from './processors/system-echo.processor';
+import { WorkerSchedules } from './worker-schedules';
 
 /** Every processor the worker runs; the worker refuses to start while a job name has none. */
-const PROCESSORS = [SystemEchoProcessor];
+const PROCESSORS = [SystemEchoProcessor, SendEmailProcessor, RemindPendingRegistrationsProcessor];
 
 @Module({
   imports: [
@@ -21,6 +26,8 @@ const PROCESSORS = [SystemEchoProcessor];
     RedisModule,
     QueueModule,
     SystemModule,
+    NotificationsModule,
+    AccountsModule,
   ],
   providers: [
     ...PROCESSORS,
@@ -30,6 +37,7 @@ const PROCESSORS = [SystemEchoProcessor];
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     JobWorkerHost,
+    WorkerSchedules,
   ],
 })
 export class WorkerModule {}

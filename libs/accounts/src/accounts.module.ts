@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@app/notifications';
 import { AuthService } from './auth/auth.service';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -9,25 +10,76 @@ import { LocalAuthGuard } from './auth/local-auth.guard';
 import { LocalStrategy } from './auth/local.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { TokenService } from './auth/token.service';
+import { CoordinatorService } from './coordinators/coordinator.service';
+import { CountriesService } from './countries/countries.service';
+import { AuthSession } from './entities/auth-session.entity';
+import { AutoApproveDomain } from './entities/auto-approve-domain.entity';
+import { CoordinatorAppointment } from './entities/coordinator-appointment.entity';
+import { OneTimeToken } from './entities/one-time-token.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { RegistrationDecision } from './entities/registration-decision.entity';
 import { User } from './entities/user.entity';
+import { RateLimitService } from './rate-limit/rate-limit.service';
+import { PendingReminderService } from './registration/pending-reminder.service';
+import { RegistrationReviewService } from './registration/registration-review.service';
+import { RegistrationService } from './registration/registration.service';
+import { AutoApproveDomainRepository } from './repositories/auto-approve-domain.repository';
+import { CoordinatorAppointmentRepository } from './repositories/coordinator-appointment.repository';
+import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
+import { RegistrationDecisionRepository } from './repositories/registration-decision.repository';
+import { SessionRepository } from './repositories/session.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AccountsService } from './services/accounts.service';
 import { PasswordHasher } from './services/password-hasher.service';
+import { PasswordService } from './services/password.service';
+import { ProfileService } from './services/profile.service';
+import { SessionService } from './sessions/session.service';
+
+const SERVICES = [
+  AccountsService,
+  AuthService,
+  TokenService,
+  SessionService,
+  RegistrationService,
+  RegistrationReviewService,
+  PendingReminderService,
+  CoordinatorService,
+  PasswordService,
+  ProfileService,
+  CountriesService,
+  RateLimitService,
+  PasswordHasher,
+];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), PassportModule, JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature([
+      User,
+      CoordinatorAppointment,
+      RegistrationDecision,
+      AuthSession,
+      RefreshToken,
+      OneTimeToken,
+      AutoApproveDomain,
+    ]),
+    PassportModule,
+    JwtModule.register({}),
+    NotificationsModule,
+  ],
   providers: [
     UserRepository,
-    PasswordHasher,
-    AccountsService,
-    AuthService,
-    TokenService,
+    CoordinatorAppointmentRepository,
+    RegistrationDecisionRepository,
+    SessionRepository,
+    OneTimeTokenRepository,
+    AutoApproveDomainRepository,
+    ...SERVICES,
     LocalStrategy,
     JwtStrategy,
     JwtAuthGuard,
     LocalAuthGuard,
     RolesGuard,
   ],
-  exports: [AccountsService, AuthService, TokenService, JwtAuthGuard, LocalAuthGuard, RolesGuard, PasswordHasher],
+  exports: [...SERVICES, JwtAuthGuard, LocalAuthGuard, RolesGuard],
 })
 export class AccountsModule {}

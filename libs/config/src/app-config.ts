@@ -20,7 +20,14 @@ export class AppConfig {
   readonly isProduction: boolean;
   readonly trustProxy?: string;
 
+  readonly registrationReminderDays: number;
+  readonly registrationEscalationDays: number;
+  readonly registrationCheckEveryMinutes: number;
+
   constructor(readonly env: Environment) {
+    this.registrationReminderDays = env.REGISTRATION_REMINDER_DAYS;
+    this.registrationEscalationDays = env.REGISTRATION_ESCALATION_DAYS;
+    this.registrationCheckEveryMinutes = env.REGISTRATION_CHECK_EVERY_MINUTES;
     this.port = env.PORT;
     this.host = env.HOST;
     this.publicUrl = new URL(env.PUBLIC_URL);
@@ -37,6 +44,20 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.isProduction = env.NODE_ENV === 'production';
     this.trustProxy = env.TRUST_PROXY;
+  }
+
+  /** A rate limit setting as {points, seconds}. */
+  rateLimit(
+    name:
+      | 'RATE_LIMIT_LOGIN_IP'
+      | 'RATE_LIMIT_LOGIN_ACCOUNT'
+      | 'RATE_LIMIT_REGISTER_IP'
+      | 'RATE_LIMIT_MAIL_IP'
+      | 'RATE_LIMIT_MAIL_ACCOUNT'
+      | 'RATE_LIMIT_TOKEN_IP',
+  ): { points: number; seconds: number } {
+    const [points, seconds] = this.env[name].split('/').map(Number);
+    return { points: points, seconds: seconds };
   }
 
   /** The database name in DATABASE_URL. */

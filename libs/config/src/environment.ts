@@ -13,6 +13,11 @@ import {
   ValidationError,
 } from 'class-validator';
 
+const RATE = /^\d{1,6}\/\d{1,6}$/;
+const RATE_MESSAGE = 'must be <attempts>/<seconds>, e.g. 10/900';
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
 const urlOptions = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 /**
@@ -23,9 +28,7 @@ export class Environment {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  )
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -75,6 +78,46 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
+
+  /** Attempts/seconds per client IP for sign-in. */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_LOGIN_IP = '50/900';
+
+  /** Attempts/seconds per account for sign-in (counted before the password is checked). */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_LOGIN_ACCOUNT = '10/900';
+
+  /** Registrations/seconds per client IP. */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_REGISTER_IP = '10/3600';
+
+  /** Password-reset and verification-mail requests/seconds per client IP, and per account. */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_MAIL_IP = '10/3600';
+
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_MAIL_ACCOUNT = '5/3600';
+
+  /** Uses of mailed tokens (verify, reset) per client IP. */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_TOKEN_IP = '30/900';
+
+  /** Days a registration may wait before its coordinators are reminded, and before the Secretariat is told. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_REMINDER_DAYS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_ESCALATION_DAYS = 7;
+
+  /** How often the worker looks for registrations left pending. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_CHECK_EVERY_MINUTES = 60;
 
   /** Comma-separated proxy addresses to trust for X-Forwarded-For (rate limits key on the client IP). */
   @IsOptional()

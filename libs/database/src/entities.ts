@@ -1,7 +1,21 @@
+import { AuthSession } from '@app/accounts/entities/auth-session.entity';
+import { AutoApproveDomain } from '@app/accounts/entities/auto-approve-domain.entity';
+import { CoordinatorAppointment } from '@app/accounts/entities/coordinator-appointment.entity';
+import { OneTimeToken } from '@app/accounts/entities/one-time-token.entity';
+import { RefreshToken } from '@app/accounts/entities/refresh-token.entity';
+import { RegistrationDecision } from '@app/accounts/entities/registration-decision.entity';
 import { User } from '@app/accounts/entities/user.entity';
 
 /**
  * Every entity of the platform, listed explicitly (no globs: they break under bundlers and hide
  * what the schema is made of). A library adds its entities here and a migration beside them.
  */
-export const ENTITIES = [User];
+export const ENTITIES = [
+  User,
+  CoordinatorAppointment,
+  RegistrationDecision,
+  AuthSession,
+  RefreshToken,
+  OneTimeToken,
+  AutoApproveDomain,
+];

@@ -4,9 +4,15 @@ import { QueueName } from './queue-name.enum';
 export enum JobName {
   /** Round trip through the queue and the worker; used by operators and tests to prove the pipeline. */
   SystemEcho = 'system.echo',
+  /** One email, rendered from a template in the recipient's language. */
+  SendEmail = 'notifications.send-email',
+  /** Reminds coordinators of registrations left pending, and escalates old ones to the Secretariat. */
+  RemindPendingRegistrations = 'registrations.remind-pending',
 }
 
 /** The queue each job kind runs on. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SystemEcho]: QueueName.Maintenance,
+  [JobName.SendEmail]: QueueName.Notifications,
+  [JobName.RemindPendingRegistrations]: QueueName.Maintenance,
 };

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsEnum, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MailTemplate } from './mail-template.enum';
 import { JobName } from './job-name.enum';
 
 /**
@@ -21,16 +22,45 @@ export class SystemEchoPayload {
   delayMs: number;
 }
 
+export class SendEmailPayload {
+  @IsEmail()
+  @MaxLength(254)
+  to: string;
+
+  @IsEnum(MailTemplate)
+  template: MailTemplate;
+
+  @IsIn(['en', 'fr', 'es'])
+  language: 'en' | 'fr' | 'es';
+
+  /** Values the template interpolates (names, links, reasons); strings only, escaped when rendered. */
+  @IsObject()
+  params: Record<string, string>;
+}
+
+export class RemindPendingRegistrationsPayload {
+  /** ISO time to count from; defaults to when the job runs (tests set it). */
+  @IsOptional()
+  @IsString()
+  now?: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
+  [JobName.SendEmail]: SendEmailPayload;
+  [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload;
 }
 
 export interface JobResults {
   [JobName.SystemEcho]: { echo: string; workerPid: number; finishedAt: string };
+  [JobName.SendEmail]: { messageId: string; transport: 'smtp' | 'outbox' };
+  [JobName.RemindPendingRegistrations]: { reminded: number; escalated: number };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
 
 export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.SystemEcho]: SystemEchoPayload,
+  [JobName.SendEmail]: SendEmailPayload,
+  [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload,
 };

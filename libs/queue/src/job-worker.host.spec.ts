@@ -5,8 +5,10 @@ import { QueueService } from './queue.service';
 
 const queues = {} as QueueService;
 
-const handlerFor = (jobName: JobName): JobHandler =>
-  ({ jobName, handle: () => Promise.resolve({ echo: '', workerPid: 0, finishedAt: '' }) }) as JobHandler;
+const handlerFor = (jobName: JobName): JobHandler => ({
+  jobName,
+  handle: () => Promise.resolve({ echo: '', workerPid: 0, finishedAt: '' }),
+});
 
 describe(JobWorkerHost.name, () => {
   it('refuses to start while a job name has no handler', async () => {

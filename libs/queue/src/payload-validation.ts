@@ -23,7 +23,7 @@ export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobP
     throw new InvalidJobPayloadError(name, ['payload must be an object']);
   }
   const instance = plainToInstance(payloadClass as new () => object, data) as JobPayloads[N];
-  const errors = validateSync(instance as object, { whitelist: true, forbidUnknownValues: true });
+  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new InvalidJobPayloadError(
       name,

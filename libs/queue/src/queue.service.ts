@@ -84,7 +84,10 @@ export class QueueService implements OnApplicationShutdown {
   /** The job as clients see it, or null when it is unknown (never existed, or past retention). */
   async inspect(name: JobName, id: string): Promise<JobSnapshot | null> {
     const queueName = JOB_QUEUE[name];
-    const job = await Job.fromId(this.queue(queueName), id);
+    const queue = this.queue(queueName);
+    // State first: a job read before its state could look completed without its result yet.
+    const state = await queue.getJobState(id);
+    const job = await Job.fromId(queue, id);
     if (!job || job.name !== (name as string)) {
       return null;
     }
@@ -92,7 +95,7 @@ export class QueueService implements OnApplicationShutdown {
       id: job.id!,
       name: job.name,
       queue: queueName,
-      state: toState(await job.getState()),
+      state: toState(state),
       progress: typeof job.progress === 'number' ? job.progress : 0,
       attemptsMade: job.attemptsMade,
       result: job.returnvalue ?? null,

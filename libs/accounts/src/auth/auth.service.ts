@@ -1,8 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainException, ErrorCode } from '@app/common';
 import { User, UserStatus } from '../entities/user.entity';
+import { RateLimitKind, RateLimitService } from '../rate-limit/rate-limit.service';
+import { CoordinatorAppointmentRepository } from '../repositories/coordinator-appointment.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { PasswordHasher } from '../services/password-hasher.service';
+import { SessionService } from '../sessions/session.service';
 import { AuthenticatedUser, Role } from './authenticated-user';
 import { AccessTokenClaims, ACCESS_TOKEN_TYPE, TokenService } from './token.service';
 
@@ -16,19 +19,33 @@ const STATUS_ERRORS: Record<Exclude<UserStatus, UserStatus.Active>, { code: Erro
   [UserStatus.Suspended]: { code: ErrorCode.AccountSuspended, message: 'Your account is suspended' },
 };
 
+export interface SignedIn {
+  accessToken: string;
+  user: Omit<AuthenticatedUser, 'sessionId' | 'coordinatorCountries'>;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UserRepository,
+    private readonly appointments: CoordinatorAppointmentRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
+    private readonly limits: RateLimitService,
   ) {}
 
   /**
-   * The user whose credentials these are, or INVALID_CREDENTIALS. Unknown emails cost the same
-   * argon2 work as known ones. The account's status is told only to whoever knows its password.
+   * The user whose credentials these are, or INVALID_CREDENTIALS. Attempts are counted per client
+   * IP and per account before any work; unknown emails cost the same argon2 work as known ones; the
+   * account's status is told only to whoever knows its password.
    */
-  async validateCredentials(email: string, password: string): Promise<User> {
+  async validateCredentials(email: string, password: string, clientIp: string): Promise<User> {
+    await this.limits.consume(RateLimitKind.LoginIp, clientIp);
+    const accountKey = RateLimitService.accountKey(email);
+    await this.limits.consume(RateLimitKind.LoginAccount, accountKey);
     const user = await this.users.findByEmail(email);
     const valid = user
       ? await this.hasher.verify(user.passwordHash, password)
@@ -40,30 +57,86 @@ export class AuthService {
       const { code, message } = STATUS_ERRORS[user.status];
       throw new DomainException(code, HttpStatus.FORBIDDEN, message);
     }
+    await this.limits.reset(RateLimitKind.LoginAccount, accountKey);
     if (this.hasher.needsRehash(user.passwordHash)) {
       await this.users.update(user.id, { passwordHash: await this.hasher.hash(password) });
     }
     return user;
   }
 
-  async login(user: User): Promise<{ accessToken: string; user: AuthenticatedUser }> {
-    return { accessToken: await this.tokens.issueAccessToken(user), user: this.describe(user) };
+  /** Starts a session: an access token and the first refresh token of a new family. */
+  async login(user: User): Promise<SignedIn> {
+    const session = await this.sessions.start(user);
+    const described = await this.describe(user, session.sessionId);
+    return {
+      accessToken: await this.tokens.issueAccessToken(user, session.sessionId),
+      user: publicView(described),
+      refreshToken: session.refreshToken,
+      refreshExpiresAt: session.expiresAt,
+    };
   }
 
-  /** Re-checks a verified token against the account as it is now: status and token version. */
+  /** Rotates the refresh token and issues a fresh access token. */
+  async refresh(rawRefreshToken: unknown): Promise<SignedIn> {
+    const rotated = await this.sessions.rotate(rawRefreshToken);
+    const described = await this.describe(rotated.user, rotated.sessionId);
+    return {
+      accessToken: await this.tokens.issueAccessToken(rotated.user, rotated.sessionId),
+      user: publicView(described),
+      refreshToken: rotated.refreshToken,
+      refreshExpiresAt: rotated.expiresAt,
+    };
+  }
+
+  logout(rawRefreshToken: unknown, sessionId?: string): Promise<void> {
+    return sessionId ? this.sessions.end(sessionId, 'logout') : this.sessions.endByToken(rawRefreshToken);
+  }
+
+  /**
+   * Re-checks a verified token against the account as it is now: status, token version, session
+   * and appointments. So suspension, password change, logout and an ended appointment all take
+   * effect on the next request.
+   */
   async resolveAccessToken(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    if (claims.typ !== ACCESS_TOKEN_TYPE || typeof claims.sub !== 'string' || typeof claims.ver !== 'number') {
-      throw DomainException.unauthorized('Invalid token', ErrorCode.TokenInvalid);
+    const invalid = (): DomainException =>
+      DomainException.unauthorized('Session ended: sign in again', ErrorCode.TokenInvalid);
+    if (
+      claims.typ !== ACCESS_TOKEN_TYPE ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.ver !== 'number' ||
+      typeof claims.sid !== 'string'
+    ) {
+      throw invalid();
     }
-    const user = await this.users.findById(claims.sub);
-    if (!user || user.status !== UserStatus.Active || user.tokenVersion !== claims.ver) {
-      throw DomainException.unauthorized('Session ended: sign in again', ErrorCode.TokenInvalid);
+    const [user, live] = await Promise.all([
+      this.users.findById(claims.sub),
+      this.sessions.isLive(claims.sid, claims.sub),
+    ]);
+    if (!user || !live || user.status !== UserStatus.Active || user.tokenVersion !== claims.ver) {
+      throw invalid();
     }
-    return this.describe(user);
+    return this.describe(user, claims.sid);
   }
 
-  describe(user: User): AuthenticatedUser {
+  async describe(user: User, sessionId: string): Promise<AuthenticatedUser> {
+    const appointments = await this.appointments.findActiveForUser(user.id, new Date());
+    const coordinatorCountries = [...new Set(appointments.map((appointment) => appointment.country))].sort();
     const roles: Role[] = [user.role];
-    return { id: user.id, email: user.email, displayName: user.displayName, country: user.country, roles };
+    if (coordinatorCountries.length > 0) {
+      roles.push('coordinator');
+    }
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      country: user.country,
+      roles,
+      coordinatorCountries,
+      sessionId,
+    };
   }
+}
+
+function publicView(user: AuthenticatedUser): SignedIn['user'] {
+  return { id: user.id, email: user.email, displayName: user.displayName, country: user.country, roles: user.roles };
 }

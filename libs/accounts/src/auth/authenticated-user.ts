@@ -3,11 +3,15 @@ import { UserRole } from '../entities/user.entity';
 /** Roles as the API reports them: the base role plus `coordinator` while an appointment is active. */
 export type Role = UserRole | 'coordinator';
 
-/** Who is calling, as established by the access token and re-checked against the database. */
+/** Who is calling, as established by the access token and re-checked against the database on every request. */
 export interface AuthenticatedUser {
   id: string;
   email: string;
   displayName: string;
   country: string | null;
   roles: Role[];
+  /** Countries of the caller's active coordinator appointments (empty for everyone else). */
+  coordinatorCountries: string[];
+  /** The sign-in session the access token belongs to. */
+  sessionId: string;
 }

@@ -11,8 +11,10 @@ export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
 export interface AccessTokenClaims {
   sub: string;
-  /** The user's token version when issued; a bump (logout everywhere, suspension…) kills the token. */
+  /** The user's token version when issued; a bump (password change, suspension…) kills the token. */
   ver: number;
+  /** The sign-in session; revoking it (logout, refresh-token reuse) kills the token. */
+  sid: string;
   typ: typeof ACCESS_TOKEN_TYPE;
 }
 
@@ -27,8 +29,8 @@ export class TokenService {
     return this.config.publicUrl.origin;
   }
 
-  issueAccessToken(user: Pick<User, 'id' | 'tokenVersion'>): Promise<string> {
-    const claims: AccessTokenClaims = { sub: user.id, ver: user.tokenVersion, typ: ACCESS_TOKEN_TYPE };
+  issueAccessToken(user: Pick<User, 'id' | 'tokenVersion'>, sessionId: string): Promise<string> {
+    const claims: AccessTokenClaims = { sub: user.id, ver: user.tokenVersion, sid: sessionId, typ: ACCESS_TOKEN_TYPE };
     return this.jwt.signAsync(claims, {
       algorithm: ACCESS_TOKEN_ALGORITHM,
       secret: this.config.jwtSecret,

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserStatus } from '../entities/user.entity';
 
 export class SessionUserDto {
   @ApiProperty({ format: 'uuid' })
@@ -16,11 +15,6 @@ export class SessionUserDto {
 
   @ApiProperty({ isArray: true, enum: ['learner', 'coordinator', 'rtc_staff', 'admin'] })
   roles: string[];
-}
-
-export class MeDto extends SessionUserDto {
-  @ApiProperty({ enum: UserStatus })
-  status: UserStatus;
 }
 
 export class LoginResponseDto {

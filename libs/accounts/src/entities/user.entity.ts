@@ -19,6 +19,7 @@ export const LANGUAGES = ['en', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 @Entity({ name: 'users' })
+@Index('IDX_users_country_status', ['country', 'status', 'pendingSince'])
 export class User {
   @PrimaryColumn({ type: 'char', length: 36 })
   id: string;
@@ -35,7 +36,6 @@ export class User {
   displayName: string;
 
   /** ISO 3166-1 alpha-2; null for Secretariat accounts. */
-  @Index('IDX_users_country')
   @Column({ type: 'char', length: 2, nullable: true })
   country: string | null;
 
@@ -60,6 +60,18 @@ export class User {
 
   @Column({ name: 'email_verified_at', type: 'datetime', precision: 3, nullable: true })
   emailVerifiedAt: Date | null;
+
+  /** When the account entered `pending` (email verified); reminders and escalations count from here. */
+  @Column({ name: 'pending_since', type: 'datetime', precision: 3, nullable: true })
+  pendingSince: Date | null;
+
+  /** When the country's coordinators were reminded of this pending registration. */
+  @Column({ name: 'reminded_at', type: 'datetime', precision: 3, nullable: true })
+  remindedAt: Date | null;
+
+  /** When this pending registration was escalated to the Secretariat. */
+  @Column({ name: 'escalated_at', type: 'datetime', precision: 3, nullable: true })
+  escalatedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;

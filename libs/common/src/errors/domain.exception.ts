@@ -17,6 +17,19 @@ export class DomainException extends Error {
     this.name = 'DomainException';
   }
 
+  /** Seconds a client should wait before trying again (sent as Retry-After), for 429s. */
+  retryAfterSeconds?: number;
+
+  static tooManyRequests(retryAfterSeconds: number): DomainException {
+    const exception = new DomainException(
+      ErrorCode.TooManyRequests,
+      HttpStatus.TOO_MANY_REQUESTS,
+      `Too many attempts: try again in ${retryAfterSeconds} s`,
+    );
+    exception.retryAfterSeconds = retryAfterSeconds;
+    return exception;
+  }
+
   static notFound(what: string, code: ErrorCode = ErrorCode.NotFound): DomainException {
     return new DomainException(code, HttpStatus.NOT_FOUND, `${what} not found`);
   }

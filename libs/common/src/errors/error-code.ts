@@ -21,12 +21,23 @@ export enum ErrorCode {
   // accounts
   InvalidCredentials = 'INVALID_CREDENTIALS',
   TokenInvalid = 'TOKEN_INVALID',
+  TokenReused = 'TOKEN_REUSED',
   AccountPending = 'ACCOUNT_PENDING',
   AccountUnverified = 'ACCOUNT_UNVERIFIED',
   AccountRejected = 'ACCOUNT_REJECTED',
   AccountSuspended = 'ACCOUNT_SUSPENDED',
   EmailTaken = 'EMAIL_TAKEN',
   PasswordTooWeak = 'PASSWORD_TOO_WEAK',
+  InvalidCountry = 'INVALID_COUNTRY',
+  RegistrationNotFound = 'REGISTRATION_NOT_FOUND',
+  RegistrationNotPending = 'REGISTRATION_NOT_PENDING',
+  LinkInvalid = 'LINK_INVALID',
+  UserNotFound = 'USER_NOT_FOUND',
+  UserNotActive = 'USER_NOT_ACTIVE',
+  AppointmentNotFound = 'APPOINTMENT_NOT_FOUND',
+  AlreadyCoordinator = 'ALREADY_COORDINATOR',
+  AppointmentEnded = 'APPOINTMENT_ENDED',
+  WrongPassword = 'WRONG_PASSWORD',
 
   // jobs
   JobNotFound = 'JOB_NOT_FOUND',

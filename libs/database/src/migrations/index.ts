@@ -1,4 +1,5 @@
 import { CreateUsers1764180000000 } from './1764180000000-create-users';
+import { AccountsWorkflow1764190000000 } from './1764190000000-accounts-workflow';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
-export const MIGRATIONS = [CreateUsers1764180000000];
+export const MIGRATIONS = [CreateUsers1764180000000, AccountsWorkflow1764190000000];

@@ -1,0 +1,29 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { JOB_QUEUE, JobName, QueueService } from '@app/queue';
+
+/**
+ * Repeatable jobs, declared by the worker at start-up. `upsertJobScheduler` is idempotent: any
+ * number of workers declaring the same scheduler id leave one schedule.
+ */
+@Injectable()
+export class WorkerSchedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger(WorkerSchedules.name);
+
+  constructor(
+    private readonly queues: QueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const every = this.config.registrationCheckEveryMinutes * 60_000;
+    await this.queues
+      .queue(JOB_QUEUE[JobName.RemindPendingRegistrations])
+      .upsertJobScheduler(
+        JobName.RemindPendingRegistrations,
+        { every },
+        { name: JobName.RemindPendingRegistrations, data: {} },
+      );
+    this.logger.log(`Pending registrations are checked every ${this.config.registrationCheckEveryMinutes} min`);
+  }
+}

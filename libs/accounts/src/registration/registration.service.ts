@@ -1,0 +1,182 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DomainException, ErrorCode } from '@app/common';
+import { AppConfig } from '@app/config';
+import { NotificationsService } from '@app/notifications';
+import { MailTemplate } from '@app/queue';
+import { CountriesService } from '../countries/countries.service';
+import { OneTimeToken, OneTimeTokenPurpose } from '../entities/one-time-token.entity';
+import { DecisionOutcome } from '../entities/registration-decision.entity';
+import { Language, User, UserRole, UserStatus } from '../entities/user.entity';
+import { AutoApproveDomainRepository } from '../repositories/auto-approve-domain.repository';
+import { OneTimeTokenRepository } from '../repositories/one-time-token.repository';
+import { RegistrationDecisionRepository } from '../repositories/registration-decision.repository';
+import { normalizeEmail, UserRepository } from '../repositories/user.repository';
+import { PasswordHasher } from '../services/password-hasher.service';
+import { assertPasswordAcceptable } from '../services/password-policy';
+import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../services/secret-token';
+
+export const VERIFY_EMAIL_TOKEN_LIFETIME_MS = 48 * 3600 * 1000;
+
+export interface RegistrationRequest {
+  email: string;
+  password: string;
+  displayName: string;
+  country: string;
+  administration: string;
+  jobTitle?: string;
+  preferredLanguage?: Language;
+}
+
+/** Self-registration of customs officers: unverified → (email link) → pending, or active when auto-approved. */
+@Injectable()
+export class RegistrationService {
+  private readonly logger = new Logger(RegistrationService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UserRepository,
+    private readonly tokens: OneTimeTokenRepository,
+    private readonly decisions: RegistrationDecisionRepository,
+    private readonly domains: AutoApproveDomainRepository,
+    private readonly countries: CountriesService,
+    private readonly hasher: PasswordHasher,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async register(request: RegistrationRequest): Promise<{ id: string; status: UserStatus }> {
+    const email = normalizeEmail(request.email);
+    const country = request.country.toUpperCase();
+    if (!this.countries.isValid(country)) {
+      throw DomainException.badRequest(`Unknown country code: ${request.country}`, ErrorCode.InvalidCountry);
+    }
+    assertPasswordAcceptable(request.password, { email, displayName: request.displayName });
+    const user: User = Object.assign(new User(), {
+      id: randomUUID(),
+      email,
+      passwordHash: await this.hasher.hash(request.password),
+      displayName: request.displayName.trim(),
+      country,
+      administration: request.administration.trim(),
+      jobTitle: request.jobTitle?.trim() ?? '',
+      preferredLanguage: request.preferredLanguage ?? 'en',
+      status: UserStatus.Unverified,
+      role: UserRole.Learner,
+      tokenVersion: 0,
+      emailVerifiedAt: null,
+      pendingSince: null,
+      remindedAt: null,
+      escalatedAt: null,
+    });
+    try {
+      await this.users.insert(user);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
+        throw DomainException.conflict('An account with this email already exists', ErrorCode.EmailTaken);
+      }
+      throw error;
+    }
+    await this.sendVerification(user);
+    return { id: user.id, status: user.status };
+  }
+
+  /** Mails a fresh link (older ones stop working). Answers the same whether or not the address is known. */
+  async resendVerification(email: string): Promise<void> {
+    const user = await this.users.findByEmail(email);
+    if (user?.status === UserStatus.Unverified) {
+      await this.sendVerification(user);
+    }
+  }
+
+  /** Confirms the address: pending review, or active at once when the domain is on the country's allow-list. */
+  async verifyEmail(rawToken: unknown): Promise<{ status: UserStatus }> {
+    const now = new Date();
+    const invalid = DomainException.badRequest(
+      'This confirmation link is invalid or has expired: ask for a new one',
+      ErrorCode.LinkInvalid,
+    );
+    if (!looksLikeSecretToken(rawToken)) {
+      throw invalid;
+    }
+    const token = await this.tokens.findUsable(hashSecretToken(rawToken), OneTimeTokenPurpose.VerifyEmail, now);
+    if (!token) {
+      throw invalid;
+    }
+    const user = await this.users.findById(token.userId);
+    if (!user || user.status !== UserStatus.Unverified) {
+      throw invalid;
+    }
+    const domain = user.email.split('@')[1] ?? '';
+    const autoApprove = user.country !== null && (await this.domains.isListed(user.country, domain));
+    const status = autoApprove ? UserStatus.Active : UserStatus.Pending;
+    const done = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.tokens.spend(token.id, now, manager))) {
+        return false;
+      }
+      const moved = await this.users.transition(
+        user.id,
+        UserStatus.Unverified,
+        { status, emailVerifiedAt: now, pendingSince: autoApprove ? null : now },
+        manager,
+      );
+      if (!moved) {
+        return false;
+      }
+      if (autoApprove) {
+        await this.decisions.append(
+          {
+            id: randomUUID(),
+            userId: user.id,
+            country: user.country!,
+            outcome: DecisionOutcome.Approved,
+            reason: `Email domain ${domain} is on the country's allow-list`,
+            decidedBy: null,
+            decidedAt: now,
+          },
+          manager,
+        );
+      }
+      return true;
+    });
+    if (!done) {
+      throw invalid;
+    }
+    if (autoApprove) {
+      await this.notifications.sendEmail({
+        to: user.email,
+        template: MailTemplate.RegistrationApproved,
+        language: user.preferredLanguage,
+        params: { displayName: user.displayName, link: new URL('/sign-in', this.config.publicUrl).toString() },
+      });
+    }
+    this.logger.log({ userId: user.id, status }, 'Email verified');
+    return { status };
+  }
+
+  private async sendVerification(user: User): Promise<void> {
+    const now = new Date();
+    const raw = newSecretToken();
+    await this.tokens.spendAllOfUser(user.id, OneTimeTokenPurpose.VerifyEmail, now);
+    const token: OneTimeToken = {
+      id: randomUUID(),
+      userId: user.id,
+      purpose: OneTimeTokenPurpose.VerifyEmail,
+      tokenHash: hashSecretToken(raw),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + VERIFY_EMAIL_TOKEN_LIFETIME_MS),
+      usedAt: null,
+    };
+    await this.tokens.insert(token);
+    const link = new URL('/verify-email', this.config.publicUrl);
+    link.searchParams.set('token', raw);
+    await this.notifications.sendEmail({
+      to: user.email,
+      template: MailTemplate.VerifyEmail,
+      language: user.preferredLanguage,
+      params: { displayName: user.displayName, link: link.toString() },
+    });
+  }
+}

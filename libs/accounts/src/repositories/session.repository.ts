@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { AuthSession } from '../entities/auth-session.entity';
+import { RefreshToken } from '../entities/refresh-token.entity';
+
+export interface RefreshTokenWithSession {
+  token: RefreshToken;
+  session: AuthSession;
+}
+
+/** Sessions and their refresh tokens: one aggregate. */
+@Injectable()
+export class SessionRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
+    @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
+  ) {}
+
+  async create(session: AuthSession, firstToken: RefreshToken): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(AuthSession, session);
+      await manager.insert(RefreshToken, firstToken);
+    });
+  }
+
+  findSession(id: string): Promise<AuthSession | null> {
+    return this.sessions.findOneBy({ id });
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<RefreshTokenWithSession | null> {
+    const token = await this.tokens.findOneBy({ tokenHash });
+    if (!token) {
+      return null;
+    }
+    const session = await this.sessions.findOneBy({ id: token.sessionId });
+    return session ? { token, session } : null;
+  }
+
+  /**
+   * Spends `token` and adds its successor, atomically. False when the token was already spent
+   * (a concurrent refresh or a replay): the caller then revokes the session.
+   */
+  async rotate(token: RefreshToken, successor: RefreshToken, at: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const spent = await manager.update(RefreshToken, { id: token.id, usedAt: IsNull() }, { usedAt: at });
+      if ((spent.affected ?? 0) !== 1) {
+        return false;
+      }
+      await manager.insert(RefreshToken, successor);
+      return true;
+    });
+  }
+
+  async revoke(sessionId: string, reason: string, at: Date): Promise<void> {
+    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+  }
+
+  async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
+    await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+  }
+}

@@ -1,0 +1,15 @@
+/** Every mail the platform sends. Stored in queued jobs: never rename one, only add. */
+export enum MailTemplate {
+  /** params: displayName, link */
+  VerifyEmail = 'verify-email',
+  /** params: displayName, link */
+  PasswordReset = 'password-reset',
+  /** params: displayName, link (sign-in page) */
+  RegistrationApproved = 'registration-approved',
+  /** params: displayName, reason */
+  RegistrationRejected = 'registration-rejected',
+  /** To a coordinator. params: displayName (coordinator), country, count, link (dashboard) */
+  PendingRegistrationsReminder = 'pending-registrations-reminder',
+  /** To the Secretariat. params: displayName (admin), country, count, days, link */
+  PendingRegistrationsEscalation = 'pending-registrations-escalation',
+}
