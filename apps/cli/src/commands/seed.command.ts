@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { AccountsService, UserRole, UserStatus } from '@app/accounts';
+import { AccountsService, CoordinatorService, UserRole, UserStatus } from '@app/accounts';
 import { AppConfig } from '@app/config';
 import { withContext } from '../context';
 
@@ -11,6 +11,8 @@ interface DemoAccount {
   role: UserRole;
   country: string | null;
   displayName: string;
+  administration: string;
+  coordinatorOf?: string;
 }
 
 const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -20,19 +22,31 @@ const DEMO_ACCOUNTS: DemoAccount[] = [
     role: UserRole.Admin,
     country: null,
     displayName: 'Secretariat Admin',
+    administration: 'WCO Secretariat',
   },
   {
-    label: 'officer',
+    label: 'coordinator (Kenya)',
+    email: 'coordinator@clearance.test',
+    role: UserRole.Learner,
+    country: 'KE',
+    displayName: 'Joseph Mwangi',
+    administration: 'Kenya Revenue Authority',
+    coordinatorOf: 'KE',
+  },
+  {
+    label: 'officer (Kenya)',
     email: 'officer@clearance.test',
     role: UserRole.Learner,
     country: 'KE',
     displayName: 'Amina Odhiambo',
+    administration: 'Kenya Revenue Authority',
   },
 ];
 
 /**
- * On an empty database, creates demo accounts with fresh random passwords, prints them and keeps
- * them in DATA_DIR/demo-accounts.txt (readable by the owner only). Does nothing otherwise.
+ * On an empty database, creates demo accounts (an admin, a coordinator appointed for Kenya, an
+ * officer) with fresh random passwords, prints them and keeps them in DATA_DIR/demo-accounts.txt
+ * (readable by the owner only). Does nothing otherwise.
  */
 export async function seedDemoData(): Promise<string> {
   return withContext(async (app) => {
@@ -41,17 +55,33 @@ export async function seedDemoData(): Promise<string> {
       return 'Database already has accounts: no demo data added';
     }
     const lines: string[] = [];
+    let adminId = '';
     for (const demo of DEMO_ACCOUNTS) {
-      const password = randomBytes(12).toString('base64url');
-      await accounts.createAccount({
+      const password = `demo-${randomBytes(9).toString('base64url')}`;
+      const user = await accounts.createAccount({
         email: demo.email,
         password,
         displayName: demo.displayName,
         role: demo.role,
         status: UserStatus.Active,
         country: demo.country,
-        administration: demo.country ? 'Kenya Revenue Authority' : 'WCO Secretariat',
+        administration: demo.administration,
       });
+      if (demo.role === UserRole.Admin) {
+        adminId = user.id;
+      }
+      if (demo.coordinatorOf) {
+        const admin = {
+          id: adminId,
+          email: '',
+          displayName: '',
+          country: null,
+          roles: [UserRole.Admin],
+          coordinatorCountries: [],
+          sessionId: '',
+        };
+        await app.get(CoordinatorService).appoint(admin, user.id, demo.coordinatorOf);
+      }
       lines.push(`  ${demo.label.padEnd(22)} ${demo.email.padEnd(28)} ${password}`);
     }
     const file = path.join(app.get(AppConfig).dataDir, 'demo-accounts.txt');
