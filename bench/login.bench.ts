@@ -64,7 +64,7 @@ async function run(connections: number, amount: number, body: string, url: strin
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** `rounds` bursts of `size` logins fired at the same instant, each burst waiting for the last answer. */
