@@ -8,7 +8,7 @@ import { DatabaseModule } from '@app/database';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
-import { CoordinatorsController } from './accounts/coordinators.controller';
+import { AdminController } from './accounts/admin.controller';
 import { CountriesController } from './accounts/countries.controller';
 import { RegistrationsController } from './accounts/registrations.controller';
 import { AuthController } from './auth/auth.controller';
@@ -33,7 +33,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     MeController,
     RegistrationsController,
     CountriesController,
-    CoordinatorsController,
+    AdminController,
     SystemJobsController,
   ],
   providers: [

@@ -4,6 +4,7 @@ import { isEmail } from 'class-validator';
 import { DomainException, ErrorCode } from '@app/common';
 import { Language, User, UserRole, UserStatus } from '../entities/user.entity';
 import { normalizeEmail, UserRepository } from '../repositories/user.repository';
+import { SessionService } from '../sessions/session.service';
 import { PasswordHasher } from './password-hasher.service';
 import { assertPasswordAcceptable } from './password-policy';
 
@@ -24,7 +25,39 @@ export class AccountsService {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
   ) {}
+
+  /** Suspends an active account: every session and access token of it stops on its next request. */
+  async suspend(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user) {
+      throw DomainException.notFound('User', ErrorCode.UserNotFound);
+    }
+    if (
+      user.status !== UserStatus.Active ||
+      !(await this.users.transition(user.id, UserStatus.Active, {
+        status: UserStatus.Suspended,
+        tokenVersion: user.tokenVersion + 1,
+      }))
+    ) {
+      throw DomainException.conflict(`This account is ${user.status}, not active`, ErrorCode.UserNotActive);
+    }
+    await this.sessions.endAllOfUser(user.id, 'suspended');
+    return { ...user, status: UserStatus.Suspended };
+  }
+
+  /** Lifts a suspension. */
+  async reinstate(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user) {
+      throw DomainException.notFound('User', ErrorCode.UserNotFound);
+    }
+    if (!(await this.users.transition(user.id, UserStatus.Suspended, { status: UserStatus.Active }))) {
+      throw DomainException.conflict(`This account is ${user.status}, not suspended`, ErrorCode.UserNotSuspended);
+    }
+    return { ...user, status: UserStatus.Active };
+  }
 
   findById(id: string): Promise<User | null> {
     return this.users.findById(id);

@@ -34,6 +34,7 @@ export enum ErrorCode {
   LinkInvalid = 'LINK_INVALID',
   UserNotFound = 'USER_NOT_FOUND',
   UserNotActive = 'USER_NOT_ACTIVE',
+  UserNotSuspended = 'USER_NOT_SUSPENDED',
   AppointmentNotFound = 'APPOINTMENT_NOT_FOUND',
   AlreadyCoordinator = 'ALREADY_COORDINATOR',
   AppointmentEnded = 'APPOINTMENT_ENDED',

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
+  AccountsService,
   AppointCoordinatorDto,
   AppointmentView,
   AuthenticatedUser,
@@ -15,15 +16,16 @@ import {
 } from '@app/accounts';
 import { ApiErrors } from '../openapi';
 
-/** The Secretariat's administration of national coordinators. */
+/** The Secretariat's administration of national coordinators and accounts. */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles(UserRole.Admin)
 @Controller('admin')
-export class CoordinatorsController {
+export class AdminController {
   constructor(
     private readonly coordinators: CoordinatorService,
     private readonly profiles: ProfileService,
+    private readonly accounts: AccountsService,
   ) {}
 
   @Post('coordinators')
@@ -49,6 +51,22 @@ export class CoordinatorsController {
   @ApiErrors(401, 403, 404, 409)
   async end(@CurrentUser() admin: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<AppointmentView> {
     return AppointmentView.of(await this.coordinators.end(admin, id));
+  }
+
+  @Post('users/:id/suspend')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserSummaryView, description: 'Suspended; the account is signed out everywhere' })
+  @ApiErrors(401, 403, 404, 409)
+  async suspend(@Param('id', ParseUUIDPipe) id: string): Promise<UserSummaryView> {
+    return UserSummaryView.of(await this.accounts.suspend(id));
+  }
+
+  @Post('users/:id/reinstate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserSummaryView })
+  @ApiErrors(401, 403, 404, 409)
+  async reinstate(@Param('id', ParseUUIDPipe) id: string): Promise<UserSummaryView> {
+    return UserSummaryView.of(await this.accounts.reinstate(id));
   }
 
   @Get('users')
