@@ -53,7 +53,9 @@ export class CoordinatorService {
       endsAt: null,
       endedBy: null,
     };
-    await this.appointments.insert(appointment);
+    if (!(await this.appointments.insertIfNoActive(appointment))) {
+      throw DomainException.conflict(`Already a coordinator for ${code}`, ErrorCode.AlreadyCoordinator);
+    }
     return appointment;
   }
 

@@ -41,7 +41,12 @@ export class PendingReminderService {
       'remindedAt',
     );
     for (const [country, users] of byCountry(toRemind)) {
-      for (const coordinator of await this.coordinators.activeCoordinatorsOf(country)) {
+      const coordinators = await this.coordinators.activeCoordinatorsOf(country);
+      if (coordinators.length === 0) {
+        // Nobody to remind yet: a coordinator appointed later is reminded; the escalation still runs.
+        continue;
+      }
+      for (const coordinator of coordinators) {
         await this.notifications.sendEmail({
           to: coordinator.email,
           template: MailTemplate.PendingRegistrationsReminder,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { retryOnDeadlock } from '@app/database/retry-on-deadlock';
 import { AutoApproveDomain } from '../entities/auto-approve-domain.entity';
 
 @Injectable()
@@ -21,14 +22,18 @@ export class AutoApproveDomainRepository {
 
   /** Replaces a country's list in one transaction. */
   async replaceForCountry(country: string, domains: string[], by: string, at: Date): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.delete(AutoApproveDomain, { country });
-      if (domains.length > 0) {
-        await manager.insert(
-          AutoApproveDomain,
-          domains.map((domain) => ({ country, domain, addedBy: by, addedAt: at })),
-        );
-      }
-    });
+    // Concurrent replaces of the same (possibly empty) list take gap locks and may deadlock: InnoDB
+    // rolls one back, and running it again is the documented remedy.
+    await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.delete(AutoApproveDomain, { country });
+        if (domains.length > 0) {
+          await manager.insert(
+            AutoApproveDomain,
+            domains.map((domain) => ({ country, domain, addedBy: by, addedAt: at })),
+          );
+        }
+      }),
+    );
   }
 }

@@ -13,6 +13,30 @@ export class CoordinatorAppointmentRepository {
     await this.appointments.insert(appointment);
   }
 
+  /**
+   * Inserts the appointment unless the user already holds an active one for that country. The
+   * user's row is locked for the check and insert, so simultaneous appointments cannot both pass.
+   */
+  async insertIfNoActive(appointment: CoordinatorAppointment): Promise<boolean> {
+    return this.appointments.manager.transaction(async (manager) => {
+      await manager.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [appointment.userId]);
+      const active = await manager
+        .getRepository(CoordinatorAppointment)
+        .createQueryBuilder('a')
+        .where('a.user_id = :userId AND a.country = :country', appointment)
+        .andWhere('a.starts_at <= :at', { at: appointment.startsAt })
+        .andWhere(
+          new Brackets((w) => w.where('a.ends_at IS NULL').orWhere('a.ends_at > :at', { at: appointment.startsAt })),
+        )
+        .getCount();
+      if (active > 0) {
+        return false;
+      }
+      await manager.insert(CoordinatorAppointment, appointment);
+      return true;
+    });
+  }
+
   findById(id: string): Promise<CoordinatorAppointment | null> {
     return this.appointments.findOneBy({ id });
   }

@@ -6,6 +6,7 @@ import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { NotificationsService } from '@app/notifications';
 import { MailTemplate } from '@app/queue';
+import { RateLimitKind, RateLimitService } from '../rate-limit/rate-limit.service';
 import { OneTimeTokenPurpose } from '../entities/one-time-token.entity';
 import { UserStatus } from '../entities/user.entity';
 import { OneTimeTokenRepository } from '../repositories/one-time-token.repository';
@@ -28,6 +29,7 @@ export class PasswordService {
     private readonly sessions: SessionService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly limits: RateLimitService,
   ) {}
 
   /** Mails a reset link if the account exists and may sign in one day; answers the same either way. */
@@ -92,6 +94,8 @@ export class PasswordService {
     if (!user) {
       throw DomainException.unauthorized();
     }
+    // Guessing the current password with a stolen access token counts like guessing at sign-in.
+    await this.limits.consume(RateLimitKind.LoginAccount, RateLimitService.accountKey(user.email));
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw DomainException.badRequest('The current password is not right', ErrorCode.WrongPassword);
     }

@@ -50,7 +50,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
         void reply.header('Retry-After', String(retryAfter));
       }
     }
-    void reply.status(body.statusCode).header('Cache-Control', 'no-store').send(body);
+    // A route may have set its own content headers (a CSV download) before failing: errors are JSON.
+    void reply.removeHeader('Content-Disposition');
+    void reply
+      .status(body.statusCode)
+      .header('Cache-Control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(body);
   }
 
   toBody(exception: unknown): ErrorBody {
