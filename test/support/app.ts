@@ -22,10 +22,15 @@ export async function startTestServer(): Promise<{ app: TestApp; url: string }> 
   return { app, url: `http://localhost:${address.port}` };
 }
 
-/** Empties every table but the migration history, between suites. */
+/** Reference data that migrations put in place; tests keep it. */
+const REFERENCE_TABLES = new Set(['topics']);
+
+/** Empties every table but the migration history and reference data, between suites. */
 export async function resetDatabase(app: TestApp): Promise<void> {
   const dataSource = app.get(DataSource);
-  const tables = dataSource.entityMetadatas.map((metadata) => metadata.tableName);
+  const tables = dataSource.entityMetadatas
+    .map((metadata) => metadata.tableName)
+    .filter((table) => !REFERENCE_TABLES.has(table));
   await dataSource.query('SET FOREIGN_KEY_CHECKS = 0');
   try {
     for (const table of tables) {

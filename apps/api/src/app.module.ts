@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
+import { CatalogueModule } from '@app/catalogue';
 import { createValidationPipe, HttpExceptionFilter } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -12,6 +13,7 @@ import { AdminController } from './accounts/admin.controller';
 import { CountriesController } from './accounts/countries.controller';
 import { RegistrationsController } from './accounts/registrations.controller';
 import { AuthController } from './auth/auth.controller';
+import { CoursesController } from './catalogue/courses.controller';
 import { MeController } from './auth/me.controller';
 import { HealthController } from './health/health.controller';
 import { loggerParams } from './logger';
@@ -26,6 +28,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     QueueModule,
     AccountsModule,
     SystemModule,
+    CatalogueModule,
   ],
   controllers: [
     HealthController,
@@ -34,6 +37,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     RegistrationsController,
     CountriesController,
     AdminController,
+    CoursesController,
     SystemJobsController,
   ],
   providers: [

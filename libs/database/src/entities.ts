@@ -5,6 +5,11 @@ import { OneTimeToken } from '@app/accounts/entities/one-time-token.entity';
 import { RefreshToken } from '@app/accounts/entities/refresh-token.entity';
 import { RegistrationDecision } from '@app/accounts/entities/registration-decision.entity';
 import { User } from '@app/accounts/entities/user.entity';
+import { CoursePackage } from '@app/catalogue/entities/course-package.entity';
+import { CourseTranslation } from '@app/catalogue/entities/course-translation.entity';
+import { Course } from '@app/catalogue/entities/course.entity';
+import { Topic } from '@app/catalogue/entities/topic.entity';
+import { ImportJob } from '@app/imports/entities/import-job.entity';
 
 /**
  * Every entity of the platform, listed explicitly (no globs: they break under bundlers and hide
@@ -18,4 +23,9 @@ export const ENTITIES = [
   RefreshToken,
   OneTimeToken,
   AutoApproveDomain,
+  Topic,
+  Course,
+  CourseTranslation,
+  CoursePackage,
+  ImportJob,
 ];

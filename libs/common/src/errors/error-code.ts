@@ -40,6 +40,10 @@ export enum ErrorCode {
   AppointmentEnded = 'APPOINTMENT_ENDED',
   WrongPassword = 'WRONG_PASSWORD',
 
+  // catalogue
+  CourseNotFound = 'COURSE_NOT_FOUND',
+  UnknownTopic = 'UNKNOWN_TOPIC',
+
   // jobs
   JobNotFound = 'JOB_NOT_FOUND',
 }

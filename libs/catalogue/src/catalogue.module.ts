@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoursePackage } from './entities/course-package.entity';
+import { CourseTranslation } from './entities/course-translation.entity';
+import { Course } from './entities/course.entity';
+import { Topic } from './entities/topic.entity';
+import { CourseRepository } from './repositories/course.repository';
+import { CatalogueService } from './services/catalogue.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Topic, Course, CourseTranslation, CoursePackage])],
+  providers: [CourseRepository, CatalogueService],
+  exports: [CatalogueService, CourseRepository],
+})
+export class CatalogueModule {}

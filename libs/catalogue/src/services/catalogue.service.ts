@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainException, ErrorCode } from '@app/common';
+import { CreateCourseDto, CourseQueryDto, UpdateCourseDto } from '../dto/course.dto';
+import { CourseTranslation } from '../entities/course-translation.entity';
+import { Course, CourseOrigin, CourseStatus } from '../entities/course.entity';
+import { CatalogueLanguage, CourseRepository } from '../repositories/course.repository';
+
+export interface CatalogueViewer {
+  id: string;
+  isAdmin: boolean;
+}
+
+export interface CourseSummary {
+  id: string;
+  title: string;
+  description: string;
+  topic: string;
+  status: CourseStatus;
+  origin: CourseOrigin;
+  estimatedHours: number | null;
+  languages: CatalogueLanguage[];
+}
+
+export interface CourseDetail extends CourseSummary {
+  texts: Array<{ language: CatalogueLanguage; title: string; description: string }>;
+  packages: Array<{
+    id: string;
+    language: CatalogueLanguage;
+    version: number;
+    standard: string;
+    edition: string | null;
+    items: Array<{ id: string; title: string; type: 'sco' | 'asset' }>;
+  }>;
+}
+
+const VISIBLE_TO_LEARNERS = [CourseStatus.Published];
+const ALL_STATUSES = Object.values(CourseStatus);
+
+function pickText(texts: CourseTranslation[], language: CatalogueLanguage): CourseTranslation | undefined {
+  return texts.find((t) => t.language === language) ?? texts.find((t) => t.language === 'en') ?? texts[0];
+}
+
+/** The course catalogue: admins manage it; everyone signed in browses what is published. */
+@Injectable()
+export class CatalogueService {
+  constructor(private readonly courses: CourseRepository) {}
+
+  topics(): ReturnType<CourseRepository['listTopics']> {
+    return this.courses.listTopics();
+  }
+
+  async create(admin: CatalogueViewer, body: CreateCourseDto): Promise<CourseDetail> {
+    if (!(await this.courses.topicExists(body.topic))) {
+      throw DomainException.badRequest(`Unknown topic: ${body.topic}`, ErrorCode.UnknownTopic);
+    }
+    const languages = body.texts.map((text) => text.language);
+    if (new Set(languages).size !== languages.length) {
+      throw DomainException.badRequest('One text per language', ErrorCode.ValidationFailed);
+    }
+    const course: Course = Object.assign(new Course(), {
+      id: randomUUID(),
+      topicCode: body.topic,
+      estimatedHours: body.estimatedHours === undefined ? null : String(body.estimatedHours),
+      status: CourseStatus.Draft,
+      origin: CourseOrigin.Local,
+      createdBy: admin.id,
+    });
+    await this.courses.create(
+      course,
+      body.texts.map((text) => ({ courseId: course.id, ...text })),
+    );
+    return this.detail(admin, course.id, body.texts[0].language);
+  }
+
+  async update(admin: CatalogueViewer, id: string, body: UpdateCourseDto): Promise<CourseDetail> {
+    const course = await this.courses.findById(id, ALL_STATUSES);
+    if (!course) {
+      throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
+    }
+    if (body.topic && !(await this.courses.topicExists(body.topic))) {
+      throw DomainException.badRequest(`Unknown topic: ${body.topic}`, ErrorCode.UnknownTopic);
+    }
+    const language = body.language ?? 'en';
+    let text: CourseTranslation | undefined;
+    if (body.title !== undefined || body.description !== undefined) {
+      const existing = (await this.courses.textsOf([id])).find((t) => t.language === language);
+      if (!existing && body.title === undefined) {
+        throw DomainException.badRequest(`A new ${language} text needs a title`, ErrorCode.ValidationFailed);
+      }
+      text = {
+        courseId: id,
+        language,
+        title: body.title ?? existing!.title,
+        description: body.description ?? existing?.description ?? '',
+      };
+    }
+    await this.courses.update(
+      id,
+      {
+        ...(body.status ? { status: body.status } : {}),
+        ...(body.topic ? { topicCode: body.topic } : {}),
+        ...(body.estimatedHours !== undefined ? { estimatedHours: String(body.estimatedHours) } : {}),
+      },
+      text,
+    );
+    return this.detail(admin, id, language);
+  }
+
+  async search(viewer: CatalogueViewer, query: CourseQueryDto): Promise<{ items: CourseSummary[]; total: number }> {
+    const statuses = viewer.isAdmin ? (query.status ? [query.status] : ALL_STATUSES) : VISIBLE_TO_LEARNERS;
+    const display = query.display ?? query.lang ?? 'en';
+    const { ids, total } = await this.courses.search({
+      statuses,
+      q: query.q,
+      topic: query.topic,
+      lang: query.lang,
+      sort: query.sort ?? (query.q ? 'relevance' : 'title'),
+      displayLanguage: display,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    const [courses, texts, packages] = await Promise.all([
+      this.courses.findByIds(ids),
+      this.courses.textsOf(ids),
+      this.courses.packagesByCourse(ids),
+    ]);
+    const byId = new Map(courses.map((course) => [course.id, course]));
+    const items = ids
+      .map((id) => byId.get(id))
+      .filter((course): course is Course => Boolean(course))
+      .map((course) =>
+        this.summary(
+          course,
+          texts.filter((t) => t.courseId === course.id),
+          packages.filter((p) => p.courseId === course.id).map((p) => p.language),
+          display,
+        ),
+      );
+    return { items, total };
+  }
+
+  async detail(viewer: CatalogueViewer, id: string, display: CatalogueLanguage = 'en'): Promise<CourseDetail> {
+    const course = await this.courses.findById(id, viewer.isAdmin ? ALL_STATUSES : VISIBLE_TO_LEARNERS);
+    if (!course) {
+      throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
+    }
+    const [texts, packages] = await Promise.all([this.courses.textsOf([id]), this.courses.packagesOf(id)]);
+    const latest = packages.filter(
+      (pkg, index) => packages.findIndex((other) => other.language === pkg.language) === index,
+    );
+    return {
+      ...this.summary(
+        course,
+        texts,
+        packages.map((p) => p.language),
+        display,
+      ),
+      texts: texts.map(({ language, title, description }) => ({ language, title, description })),
+      packages: latest.map((pkg) => ({
+        id: pkg.id,
+        language: pkg.language,
+        version: pkg.version,
+        standard: pkg.standard,
+        edition: pkg.edition,
+        items: pkg.launchables.map((item) => ({ id: item.itemIdentifier, title: item.title, type: item.type })),
+      })),
+    };
+  }
+
+  private summary(
+    course: Course,
+    texts: CourseTranslation[],
+    packageLanguages: CatalogueLanguage[],
+    display: CatalogueLanguage,
+  ): CourseSummary {
+    const text = pickText(texts, display);
+    const languages = [...new Set([...packageLanguages])].sort();
+    return {
+      id: course.id,
+      title: text?.title ?? '',
+      description: text?.description ?? '',
+      topic: course.topicCode,
+      status: course.status,
+      origin: course.origin,
+      estimatedHours: course.estimatedHours === null ? null : Number(course.estimatedHours),
+      languages: languages.length > 0 ? languages : [...new Set(texts.map((t) => t.language))].sort(),
+    };
+  }
+}

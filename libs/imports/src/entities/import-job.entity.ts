@@ -1,0 +1,64 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export enum ImportJobKind {
+  ScormPackage = 'scorm_package',
+  LicenceBundle = 'licence_bundle',
+  Translation = 'translation',
+}
+
+export enum ImportJobState {
+  Waiting = 'waiting',
+  Active = 'active',
+  Completed = 'completed',
+  Failed = 'failed',
+}
+
+/** The MySQL mirror of a queued import, so its history outlives Redis retention. */
+@Entity({ name: 'import_jobs' })
+@Index('IDX_import_jobs_requested_by', ['requestedBy', 'createdAt'])
+export class ImportJob {
+  /** Also the BullMQ job id. */
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ type: 'enum', enum: ImportJobKind })
+  kind: ImportJobKind;
+
+  @Column({ type: 'enum', enum: ImportJobState, default: ImportJobState.Waiting })
+  state: ImportJobState;
+
+  @Column({ type: 'tinyint', unsigned: true, default: 0 })
+  progress: number;
+
+  @Column({ type: 'json', nullable: true })
+  result: object | null;
+
+  /** Why it failed, for a person. */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  error: string | null;
+
+  @Column({ name: 'error_code', type: 'varchar', length: 60, nullable: true })
+  errorCode: string | null;
+
+  /** The uploaded file's original name, for the history list. */
+  @Column({ name: 'file_name', type: 'varchar', length: 255, default: '' })
+  fileName: string;
+
+  @Column({ name: 'requested_by', type: 'char', length: 36 })
+  requestedBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt: Date;
+
+  @UpdateDateColumn({
+    name: 'updated_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+    onUpdate: 'CURRENT_TIMESTAMP(3)',
+  })
+  updatedAt: Date;
+
+  @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })
+  finishedAt: Date | null;
+}

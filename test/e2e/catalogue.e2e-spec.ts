@@ -1,0 +1,161 @@
+import request from 'supertest';
+import { UserRole } from '@app/accounts';
+import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
+
+describe('the course catalogue', () => {
+  let app: TestApp;
+  let admin: string;
+  let learner: string;
+  const ids: Record<string, string> = {};
+
+  const as = (token: string) => ({
+    get: (path: string) => request(app.getHttpServer()).get(path).auth(token, { type: 'bearer' }),
+    post: (path: string, body: object) =>
+      request(app.getHttpServer()).post(path).auth(token, { type: 'bearer' }).send(body),
+    patch: (path: string, body: object) =>
+      request(app.getHttpServer()).patch(path).auth(token, { type: 'bearer' }).send(body),
+  });
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await resetDatabase(app);
+    const a = await createUser(app, { role: UserRole.Admin, country: null });
+    const l = await createUser(app);
+    admin = await login(app, a.email, a.password);
+    learner = await login(app, l.email, l.password);
+
+    const courses = [
+      {
+        key: 'valuation',
+        topic: 'customs-valuation',
+        estimatedHours: 6,
+        texts: [
+          {
+            language: 'en',
+            title: 'Customs Valuation essentials',
+            description: 'The transaction value method of the WTO Agreement.',
+          },
+          {
+            language: 'fr',
+            title: 'Évaluation en douane : les bases',
+            description: 'La méthode de la valeur transactionnelle.',
+          },
+          { language: 'es', title: 'Valoración en aduana', description: 'El método del valor de transacción.' },
+        ],
+      },
+      {
+        key: 'hs',
+        topic: 'harmonized-system',
+        texts: [
+          {
+            language: 'en',
+            title: 'Harmonized System classification',
+            description: 'Headings, subheadings and the General Interpretative Rules.',
+          },
+        ],
+      },
+      {
+        key: 'origin',
+        topic: 'rules-of-origin',
+        texts: [{ language: 'es', title: 'Reglas de origen', description: 'Origen preferencial y no preferencial.' }],
+      },
+    ];
+    for (const course of courses) {
+      const { key, ...body } = course;
+      const created = await as(admin).post('/api/courses', body).expect(201);
+      ids[key] = created.body.id;
+    }
+    await as(admin).patch(`/api/courses/${ids.valuation}`, { status: 'published' }).expect(200);
+    await as(admin).patch(`/api/courses/${ids.origin}`, { status: 'published' }).expect(200);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('needs a signed-in user', async () => {
+    await request(app.getHttpServer()).get('/api/courses').expect(401);
+    await request(app.getHttpServer()).get('/api/topics').expect(401);
+  });
+
+  it('lists the seeded WCO topic areas in three languages', async () => {
+    const topics = (await as(learner).get('/api/topics').expect(200)).body as Array<{ code: string; nameFr: string }>;
+    expect(topics).toHaveLength(14);
+    expect(topics.find((t) => t.code === 'customs-valuation')?.nameFr).toBe('Évaluation en douane');
+  });
+
+  it('only admins create and edit courses; bad input is a 400 with a code', async () => {
+    await as(learner)
+      .post('/api/courses', { topic: 'tir', texts: [{ language: 'en', title: 'x', description: '' }] })
+      .expect(403);
+    await as(learner).patch(`/api/courses/${ids.hs}`, { status: 'published' }).expect(403);
+    expect((await as(admin).post('/api/courses', { topic: 'tir', texts: [] }).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      (
+        await as(admin)
+          .post('/api/courses', { topic: 'astrology', texts: [{ language: 'en', title: 'x', description: '' }] })
+          .expect(400)
+      ).body.code,
+    ).toBe('UNKNOWN_TOPIC');
+    await as(admin).patch('/api/courses/not-a-uuid', { status: 'published' }).expect(400);
+    expect(
+      (await as(admin).patch('/api/courses/0b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f', { status: 'archived' }).expect(404))
+        .body.code,
+    ).toBe('COURSE_NOT_FOUND');
+  });
+
+  it('learners see published courses only; a draft is a 404 to them', async () => {
+    const list = await as(learner).get('/api/courses').expect(200);
+    expect(list.body.total).toBe(2);
+    expect(list.body.items.map((c: { id: string }) => c.id).sort()).toEqual([ids.valuation, ids.origin].sort());
+    await as(learner).get(`/api/courses/${ids.hs}`).expect(404);
+    await as(admin).get(`/api/courses/${ids.hs}`).expect(200);
+    expect((await as(admin).get('/api/courses?status=draft').expect(200)).body.total).toBe(1);
+  });
+
+  it('searches every language, case- and accent-insensitively', async () => {
+    const search = async (q: string) =>
+      (
+        await as(learner)
+          .get(`/api/courses?q=${encodeURIComponent(q)}`)
+          .expect(200)
+      ).body.items.map((c: { id: string }) => c.id);
+    expect(await search('evaluation')).toEqual([ids.valuation]);
+    expect(await search('ÉVALUATION douane')).toEqual([ids.valuation]);
+    expect(await search('valoracion')).toEqual([ids.valuation]);
+    expect(await search('transac')).toEqual([ids.valuation]);
+    expect(await search('origen')).toEqual([ids.origin]);
+    expect(await search('classification')).toEqual([]); // a draft: not for learners
+    // Only operators, no words: the same as no search, and never a syntax error.
+    expect(await search('"+-*()<>~@')).toHaveLength(2);
+  });
+
+  it('filters by topic and language, pages and sorts, and shows titles in the asked language', async () => {
+    const byTopic = await as(learner).get('/api/courses?topic=rules-of-origin').expect(200);
+    expect(byTopic.body.items.map((c: { id: string }) => c.id)).toEqual([ids.origin]);
+    const french = await as(learner).get('/api/courses?lang=fr').expect(200);
+    expect(french.body.items).toEqual([
+      expect.objectContaining({ id: ids.valuation, title: 'Évaluation en douane : les bases' }),
+    ]);
+    const page = await as(admin).get('/api/courses?pageSize=1&page=2&sort=title').expect(200);
+    expect(page.body.total).toBe(3);
+    expect(page.body.items).toHaveLength(1);
+    await as(learner).get('/api/courses?pageSize=1000').expect(400);
+    await as(learner).get('/api/courses?sort=random').expect(400);
+  });
+
+  it('describes a course with its texts and languages', async () => {
+    const detail = await as(learner).get(`/api/courses/${ids.valuation}?lang=es`).expect(200);
+    expect(detail.body).toMatchObject({
+      id: ids.valuation,
+      title: 'Valoración en aduana',
+      status: 'published',
+      topic: 'customs-valuation',
+      estimatedHours: 6,
+      languages: ['en', 'es', 'fr'],
+      packages: [],
+    });
+  });
+});
