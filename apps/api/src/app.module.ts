@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
+import { ImportsModule } from '@app/imports';
+import { StorageModule } from '@app/storage';
 import { createValidationPipe, HttpExceptionFilter } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -16,6 +18,7 @@ import { AuthController } from './auth/auth.controller';
 import { CoursesController } from './catalogue/courses.controller';
 import { MeController } from './auth/me.controller';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
 
@@ -29,6 +32,8 @@ import { SystemJobsController } from './system/system-jobs.controller';
     AccountsModule,
     SystemModule,
     CatalogueModule,
+    StorageModule,
+    ImportsModule,
   ],
   controllers: [
     HealthController,
@@ -38,6 +43,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     CountriesController,
     AdminController,
     CoursesController,
+    ImportsController,
     SystemJobsController,
   ],
   providers: [

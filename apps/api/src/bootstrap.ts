@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -30,6 +31,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
 
   const config = app.get(AppConfig);
   await app.register(cookie);
+  // Limits per request are set where files are read (streamed to disk, never buffered).
+  await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12, headerPairs: 100 } });
   const contentOrigin = config.contentUrl.origin;
   await app.register(helmet, {
     contentSecurityPolicy: {

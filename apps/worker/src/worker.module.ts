@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { ImportsModule } from '@app/imports';
+import { StorageModule } from '@app/storage';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -7,13 +9,19 @@ import { NotificationsModule } from '@app/notifications';
 import { JOB_HANDLERS, JobHandler, JobWorkerHost, QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
+import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { SystemEchoProcessor } from './processors/system-echo.processor';
 import { WorkerSchedules } from './worker-schedules';
 
 /** Every processor the worker runs; the worker refuses to start while a job name has none. */
-const PROCESSORS = [SystemEchoProcessor, SendEmailProcessor, RemindPendingRegistrationsProcessor];
+const PROCESSORS = [
+  SystemEchoProcessor,
+  SendEmailProcessor,
+  RemindPendingRegistrationsProcessor,
+  ImportScormPackageProcessor,
+];
 
 @Module({
   imports: [
@@ -28,6 +36,8 @@ const PROCESSORS = [SystemEchoProcessor, SendEmailProcessor, RemindPendingRegist
     SystemModule,
     NotificationsModule,
     AccountsModule,
+    StorageModule,
+    ImportsModule,
   ],
   providers: [
     ...PROCESSORS,

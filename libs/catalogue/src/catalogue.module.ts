@@ -10,6 +10,6 @@ import { CatalogueService } from './services/catalogue.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Topic, Course, CourseTranslation, CoursePackage])],
   providers: [CourseRepository, CatalogueService],
-  exports: [CatalogueService, CourseRepository],
+  exports: [CatalogueService],
 })
 export class CatalogueModule {}

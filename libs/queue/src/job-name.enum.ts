@@ -8,6 +8,8 @@ export enum JobName {
   SendEmail = 'notifications.send-email',
   /** Reminds coordinators of registrations left pending, and escalates old ones to the Secretariat. */
   RemindPendingRegistrations = 'registrations.remind-pending',
+  /** Extracts, checks and parses an uploaded SCORM package, then adds it to the catalogue. */
+  ImportScormPackage = 'imports.scorm-package',
 }
 
 /** The queue each job kind runs on. */
@@ -15,4 +17,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SystemEcho]: QueueName.Maintenance,
   [JobName.SendEmail]: QueueName.Notifications,
   [JobName.RemindPendingRegistrations]: QueueName.Maintenance,
+  [JobName.ImportScormPackage]: QueueName.Imports,
 };

@@ -1,5 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { MailTemplate } from './mail-template.enum';
 import { JobName } from './job-name.enum';
 
@@ -45,16 +57,44 @@ export class RemindPendingRegistrationsPayload {
   now?: string;
 }
 
+export class ImportScormPackagePayload {
+  /** The ImportJob row mirroring this job; also the job id. */
+  @IsUUID()
+  importJobId: string;
+
+  /** The uploaded zip, under DATA_DIR/uploads; removed when the job ends. */
+  @IsString()
+  @MaxLength(1024)
+  uploadPath: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName: string;
+
+  /** Add a version to this course; without it, a new draft course is made from the manifest. */
+  @IsOptional()
+  @IsUUID()
+  courseId?: string;
+
+  @IsIn(['en', 'fr', 'es'])
+  language: 'en' | 'fr' | 'es';
+
+  @IsUUID()
+  requestedBy: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
   [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload;
+  [JobName.ImportScormPackage]: ImportScormPackagePayload;
 }
 
 export interface JobResults {
   [JobName.SystemEcho]: { echo: string; workerPid: number; finishedAt: string };
   [JobName.SendEmail]: { messageId: string; transport: 'smtp' | 'outbox' };
   [JobName.RemindPendingRegistrations]: { reminded: number; escalated: number };
+  [JobName.ImportScormPackage]: { courseId: string; packageId: string; warnings: string[] };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -63,4 +103,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.SystemEcho]: SystemEchoPayload,
   [JobName.SendEmail]: SendEmailPayload,
   [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload,
+  [JobName.ImportScormPackage]: ImportScormPackagePayload,
 };

@@ -17,8 +17,9 @@ export class Course {
   @PrimaryColumn({ type: 'char', length: 36 })
   id: string;
 
-  @Column({ name: 'topic_code', type: 'varchar', length: 40 })
-  topicCode: string;
+  /** Null for a course made from an uploaded package until an admin classifies it. */
+  @Column({ name: 'topic_code', type: 'varchar', length: 40, nullable: true })
+  topicCode: string | null;
 
   @Column({ name: 'estimated_hours', type: 'decimal', precision: 5, scale: 1, nullable: true })
   estimatedHours: string | null;

@@ -57,6 +57,17 @@ export class CourseRepository {
     });
   }
 
+  async insertCourse(course: Course, texts: CourseTranslation[], manager: EntityManager): Promise<void> {
+    await manager.insert(Course, course);
+    await manager.insert(CourseTranslation, texts);
+  }
+
+  /** Locks the course row for the transaction (versions are numbered under this lock). */
+  async lockCourse(id: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT id FROM courses WHERE id = ? FOR UPDATE', [id]);
+    return rows.length === 1;
+  }
+
   findById(id: string, statuses: CourseStatus[]): Promise<Course | null> {
     return this.courses.findOneBy({ id, status: In(statuses) });
   }
@@ -107,7 +118,7 @@ export class CourseRepository {
 
   async nextPackageVersion(courseId: string, language: CatalogueLanguage, manager: EntityManager): Promise<number> {
     const rows: Array<{ version: number | null }> = await manager.query(
-      'SELECT MAX(version) AS version FROM course_packages WHERE course_id = ? AND language = ? FOR UPDATE',
+      'SELECT MAX(version) AS version FROM course_packages WHERE course_id = ? AND language = ?',
       [courseId, language],
     );
     return Number(rows[0]?.version ?? 0) + 1;

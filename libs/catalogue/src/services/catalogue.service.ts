@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DomainException, ErrorCode } from '@app/common';
 import { CreateCourseDto, CourseQueryDto, UpdateCourseDto } from '../dto/course.dto';
+import { PackageLaunchable, ScormStandard } from '../entities/course-package.entity';
 import { CourseTranslation } from '../entities/course-translation.entity';
 import { Course, CourseOrigin, CourseStatus } from '../entities/course.entity';
 import { CatalogueLanguage, CourseRepository } from '../repositories/course.repository';
@@ -15,7 +18,7 @@ export interface CourseSummary {
   id: string;
   title: string;
   description: string;
-  topic: string;
+  topic: string | null;
   status: CourseStatus;
   origin: CourseOrigin;
   estimatedHours: number | null;
@@ -41,10 +44,95 @@ function pickText(texts: CourseTranslation[], language: CatalogueLanguage): Cour
   return texts.find((t) => t.language === language) ?? texts.find((t) => t.language === 'en') ?? texts[0];
 }
 
+export interface ImportedPackage {
+  packageId: string;
+  /** Add a version to this course; without it a new draft course is made, titled from the manifest. */
+  courseId?: string;
+  language: CatalogueLanguage;
+  title: string;
+  standard: ScormStandard;
+  edition: string | null;
+  manifest: object;
+  launchables: PackageLaunchable[];
+  scoCount: number;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  importJobId: string;
+  requestedBy: string;
+}
+
 /** The course catalogue: admins manage it; everyone signed in browses what is published. */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly courses: CourseRepository) {}
+  constructor(
+    private readonly courses: CourseRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** True when the course exists (any status): uploads may target drafts. */
+  async courseExists(id: string): Promise<boolean> {
+    return Boolean(await this.courses.findById(id, ALL_STATUSES));
+  }
+
+  /**
+   * Records an imported package as the next version for its course and language, creating the
+   * course first when none was given. One transaction: a failed import leaves no course behind.
+   */
+  async addImportedPackage(input: ImportedPackage): Promise<{ courseId: string; packageId: string; version: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      let courseId = input.courseId;
+      if (courseId) {
+        if (!(await this.courses.lockCourse(courseId, manager))) {
+          throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
+        }
+      } else {
+        courseId = randomUUID();
+        await this.courses.insertCourse(
+          Object.assign(new Course(), {
+            id: courseId,
+            topicCode: null,
+            estimatedHours: null,
+            status: CourseStatus.Draft,
+            origin: CourseOrigin.Local,
+            createdBy: input.requestedBy,
+          }),
+          [
+            {
+              courseId,
+              language: input.language,
+              title: input.title.slice(0, 300) || 'Untitled course',
+              description: '',
+            },
+          ],
+          manager,
+        );
+      }
+      const version = await this.courses.nextPackageVersion(courseId, input.language, manager);
+      await this.courses.addPackage(
+        {
+          id: input.packageId,
+          courseId,
+          language: input.language,
+          version,
+          standard: input.standard,
+          edition: input.edition,
+          title: input.title.slice(0, 300),
+          manifest: input.manifest,
+          launchables: input.launchables,
+          scoCount: input.scoCount,
+          sizeBytes: String(input.sizeBytes),
+          sha256: input.sha256,
+          storageKey: input.storageKey,
+          sourcePackageId: null,
+          importJobId: input.importJobId,
+          createdAt: new Date(),
+        },
+        manager,
+      );
+      return { courseId, packageId: input.packageId, version };
+    });
+  }
 
   topics(): ReturnType<CourseRepository['listTopics']> {
     return this.courses.listTopics();

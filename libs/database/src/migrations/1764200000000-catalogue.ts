@@ -30,7 +30,7 @@ export class Catalogue1764200000000 implements MigrationInterface {
       \`name_es\` varchar(120) NOT NULL, \`sort_order\` smallint UNSIGNED NOT NULL DEFAULT '0',
       PRIMARY KEY (\`code\`)) ${TABLE_OPTIONS}`);
     await queryRunner.query(`CREATE TABLE \`courses\` (
-      \`id\` char(36) NOT NULL, \`topic_code\` varchar(40) NOT NULL, \`estimated_hours\` decimal(5,1) NULL,
+      \`id\` char(36) NOT NULL, \`topic_code\` varchar(40) NULL, \`estimated_hours\` decimal(5,1) NULL,
       \`status\` enum ('draft', 'published', 'archived') NOT NULL DEFAULT 'draft',
       \`origin\` enum ('local', 'licensed') NOT NULL DEFAULT 'local', \`created_by\` char(36) NULL,
       \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),

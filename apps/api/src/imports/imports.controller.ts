@@ -1,0 +1,157 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { AuthenticatedUser, CurrentUser, PageQueryDto, Roles, UserRole } from '@app/accounts';
+import { DomainException, ErrorCode } from '@app/common';
+import { ImportJob, ImportRequester, ImportsService } from '@app/imports';
+import { ApiErrors } from '../openapi';
+
+export const MAX_PACKAGE_BYTES = 1024 ** 3;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+class JobAcceptedDto {
+  @ApiProperty({ format: 'uuid' }) jobId: string;
+}
+
+class ImportJobDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['scorm_package', 'licence_bundle', 'translation'] }) kind: string;
+  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'failed'] }) state: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
+  @ApiProperty({ nullable: true, type: Object, description: 'For a package: {courseId, packageId, warnings}' })
+  result: object | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it failed, for a person' }) error: string | null;
+  @ApiProperty({ nullable: true, type: String }) errorCode: string | null;
+  @ApiProperty() fileName: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+
+  static of(job: ImportJob): ImportJobDto {
+    return {
+      id: job.id,
+      kind: job.kind,
+      state: job.state,
+      progress: job.progress,
+      result: job.result,
+      error: job.error,
+      errorCode: job.errorCode,
+      fileName: job.fileName,
+      createdAt: job.createdAt.toISOString(),
+      finishedAt: job.finishedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+function requester(user: AuthenticatedUser): ImportRequester {
+  return { id: user.id, isAdmin: user.roles.includes(UserRole.Admin) };
+}
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller()
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  /**
+   * Streams the upload to disk (never whole in memory; at most 1 GiB), then queues its import.
+   * Fields: `file` (the zip), `language` (en|fr|es), `courseId` (optional: add a version).
+   */
+  @Roles(UserRole.Admin)
+  @Post('courses/packages')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'language'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        language: { type: 'string', enum: ['en', 'fr', 'es'] },
+        courseId: { type: 'string', format: 'uuid' },
+      },
+    },
+  })
+  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiErrors(400, 401, 403, 404, 413)
+  async upload(@CurrentUser() user: AuthenticatedUser, @Req() request: FastifyRequest): Promise<JobAcceptedDto> {
+    if (!request.isMultipart()) {
+      throw new DomainException(ErrorCode.UnsupportedMediaType, 415, 'Send the package as multipart/form-data');
+    }
+    const { jobId, uploadPath } = await this.imports.reserveUpload();
+    const fields: Record<string, string> = {};
+    let fileName: string | undefined;
+    try {
+      for await (const part of request.parts({
+        limits: { fileSize: MAX_PACKAGE_BYTES, files: 1, fields: 5, fieldSize: 200 },
+      })) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file' || fileName !== undefined) {
+            throw DomainException.badRequest('Send one file, in the field "file"', ErrorCode.ValidationFailed);
+          }
+          fileName = part.filename || 'package.zip';
+          await pipeline(part.file, createWriteStream(uploadPath, { flags: 'wx', mode: 0o600 }));
+          if (part.file.truncated) {
+            throw new DomainException(ErrorCode.PayloadTooLarge, 413, 'The package is larger than 1 GiB');
+          }
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      if (!fileName) {
+        throw DomainException.badRequest('The field "file" is missing', ErrorCode.ValidationFailed);
+      }
+      const language = fields.language;
+      if (language !== 'en' && language !== 'fr' && language !== 'es') {
+        throw DomainException.badRequest('language must be one of en, fr, es', ErrorCode.ValidationFailed);
+      }
+      const courseId = fields.courseId || undefined;
+      if (courseId !== undefined && !UUID.test(courseId)) {
+        throw DomainException.badRequest('courseId must be a UUID', ErrorCode.ValidationFailed);
+      }
+      const unknown = Object.keys(fields).filter((name) => !['language', 'courseId'].includes(name));
+      if (unknown.length > 0) {
+        throw DomainException.badRequest(`Unknown field(s): ${unknown.join(', ')}`, ErrorCode.ValidationFailed);
+      }
+      return {
+        jobId: await this.imports.queuePackageImport(requester(user), {
+          jobId,
+          uploadPath,
+          fileName,
+          courseId,
+          language,
+        }),
+      };
+    } catch (error) {
+      await this.imports.discardUpload(uploadPath);
+      throw error;
+    }
+  }
+
+  @Get('import-jobs')
+  @ApiOkResponse({ description: '{items, total}: the caller’s imports (admins: all), newest first' })
+  @ApiErrors(400, 401)
+  async history(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PageQueryDto,
+  ): Promise<{ items: ImportJobDto[]; total: number }> {
+    const { items, total } = await this.imports.history(requester(user), query.page, query.pageSize);
+    return { items: items.map((job) => ImportJobDto.of(job)), total };
+  }
+
+  @Get('import-jobs/:id')
+  @ApiOkResponse({ type: ImportJobDto })
+  @ApiErrors(400, 401, 404)
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<ImportJobDto> {
+    return ImportJobDto.of(await this.imports.get(requester(user), id));
+  }
+}

@@ -1,0 +1,5 @@
+export * from './entities/import-job.entity';
+export * from './imports.module';
+export * from './sandbox/package-inspector';
+export * from './services/imports.service';
+export * from './services/package-import.service';

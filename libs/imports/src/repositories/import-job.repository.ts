@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { ImportJob, ImportJobState } from '../entities/import-job.entity';
+
+@Injectable()
+export class ImportJobRepository {
+  constructor(@InjectRepository(ImportJob) private readonly jobs: Repository<ImportJob>) {}
+
+  async insert(job: ImportJob): Promise<void> {
+    await this.jobs.insert(job);
+  }
+
+  /** A job the caller may see: their own, or any when `requestedBy` is null (admins). */
+  findVisible(id: string, requestedBy: string | null): Promise<ImportJob | null> {
+    return this.jobs.findOneBy(requestedBy ? { id, requestedBy } : { id });
+  }
+
+  findById(id: string): Promise<ImportJob | null> {
+    return this.jobs.findOneBy({ id });
+  }
+
+  async history(
+    requestedBy: string | null,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ImportJob[]; total: number }> {
+    const [items, total] = await this.jobs.findAndCount({
+      where: requestedBy ? { requestedBy } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items, total };
+  }
+
+  async markActive(id: string): Promise<void> {
+    await this.jobs.update(
+      { id, state: In([ImportJobState.Waiting, ImportJobState.Active]) },
+      { state: ImportJobState.Active },
+    );
+  }
+
+  async setProgress(id: string, progress: number): Promise<void> {
+    await this.jobs.update({ id, state: ImportJobState.Active }, { progress });
+  }
+
+  async markCompleted(id: string, result: object): Promise<void> {
+    await this.jobs.update(
+      { id },
+      { state: ImportJobState.Completed, progress: 100, result, error: null, errorCode: null, finishedAt: new Date() },
+    );
+  }
+
+  async markFailed(id: string, error: string, errorCode: string): Promise<void> {
+    await this.jobs.update(
+      { id },
+      {
+        state: ImportJobState.Failed,
+        error: error.slice(0, 2000),
+        errorCode: errorCode.slice(0, 60),
+        finishedAt: new Date(),
+      },
+    );
+  }
+
+  /** Back to waiting for a retry, keeping the last error for people to read. */
+  async markRetrying(id: string, error: string): Promise<void> {
+    await this.jobs.update({ id }, { state: ImportJobState.Waiting, progress: 0, error: error.slice(0, 2000) });
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { CatalogueService } from '@app/catalogue';
+import { DomainException } from '@app/common';
+import { ImportScormPackagePayload, JobContext, JobName, JobResults } from '@app/queue';
+import { BlobStore } from '@app/storage';
+import { ImportJobRepository } from '../repositories/import-job.repository';
+import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
+
+/** Share of the progress bar each phase takes. */
+const EXTRACTION_SHARE = 85;
+
+/**
+ * The worker side of a package import: inspect the upload in the sandbox, move the checked files
+ * into the blob store, record the package version, and keep the MySQL mirror of the job current.
+ * A package that cannot be imported fails at once (no retry) with a reason a person can read, and
+ * leaves no file behind.
+ */
+@Injectable()
+export class PackageImportService {
+  private readonly logger = new Logger(PackageImportService.name);
+
+  constructor(
+    private readonly jobs: ImportJobRepository,
+    private readonly inspector: PackageInspector,
+    private readonly blobs: BlobStore,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  async run(payload: ImportScormPackagePayload, context: JobContext): Promise<JobResults[JobName.ImportScormPackage]> {
+    const id = payload.importJobId;
+    await this.jobs.markActive(id);
+    const workDir = await this.blobs.workDir(id);
+    const content = path.join(workDir, 'content');
+    let storageKey: string | undefined;
+    let lastProgress = 0;
+    const progress = (percent: number): void => {
+      const rounded = Math.floor(percent);
+      if (rounded >= lastProgress + 5 || rounded === 100) {
+        lastProgress = rounded;
+        void context.reportProgress(rounded);
+        void this.jobs.setProgress(id, rounded);
+      }
+    };
+    try {
+      const inspection = await this.inspector.inspect(
+        { zipPath: payload.uploadPath, destination: content },
+        (fraction) => progress(fraction * EXTRACTION_SHARE),
+        context.signal,
+      );
+      const { manifest } = inspection;
+      if (manifest.launchables.length === 0) {
+        throw new InspectionFailedError('NOTHING_TO_LAUNCH', 'The package has no item that can be launched', true);
+      }
+      const packageId = randomUUID();
+      storageKey = `packages/${packageId}`;
+      await this.blobs.commitDirectory(content, storageKey);
+      progress(92);
+      const recorded = await this.catalogue.addImportedPackage({
+        packageId,
+        courseId: payload.courseId,
+        language: payload.language,
+        title: manifest.title,
+        standard: manifest.standard,
+        edition: manifest.edition,
+        manifest,
+        launchables: manifest.launchables.map((item) => ({
+          itemIdentifier: item.itemIdentifier,
+          title: item.title,
+          resourceIdentifier: item.resourceIdentifier,
+          type: item.type,
+          href: item.href,
+        })),
+        scoCount: manifest.scoCount,
+        sizeBytes: inspection.totalBytes,
+        sha256: inspection.sha256,
+        storageKey,
+        importJobId: id,
+        requestedBy: payload.requestedBy,
+      });
+      const result = { courseId: recorded.courseId, packageId, warnings: manifest.warnings };
+      await this.jobs.markCompleted(id, result);
+      await context.reportProgress(100);
+      await rm(payload.uploadPath, { force: true });
+      this.logger.log({ jobId: id, ...result, version: recorded.version }, 'Package imported');
+      return result;
+    } catch (error) {
+      if (storageKey) {
+        await this.blobs.removeDirectory(storageKey).catch(() => undefined);
+      }
+      const permanent = (error instanceof InspectionFailedError && error.permanent) || error instanceof DomainException;
+      const message = error instanceof Error ? error.message : String(error);
+      const code =
+        error instanceof InspectionFailedError
+          ? error.code
+          : error instanceof DomainException
+            ? error.code
+            : 'IMPORT_FAILED';
+      const lastAttempt = context.job.attemptsMade + 1 >= (context.job.opts.attempts ?? 1);
+      if (permanent || lastAttempt) {
+        await this.jobs.markFailed(id, message, code);
+        await rm(payload.uploadPath, { force: true });
+      } else {
+        await this.jobs.markRetrying(id, message);
+      }
+      this.logger.warn({ jobId: id, code, permanent }, `Package import failed: ${message}`);
+      throw permanent ? new UnrecoverableError(message) : error;
+    } finally {
+      await this.blobs.removeWorkDir(id);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './package/package-error';
+export * from './package/package-limits';
+export * from './package/safe-unzip';
+export * from './manifest';

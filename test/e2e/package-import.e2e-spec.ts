@@ -1,0 +1,213 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { ZipFile } from 'yazl';
+import { UserRole } from '@app/accounts';
+import { QueueName } from '@app/queue';
+import { createTestApp, createUser, login, TestApp } from '../support/app';
+import { isolateRedisPrefix } from '../support/accounts';
+import { writeHostileZips } from '../support/hostile-zips';
+import { startTestWorker, TestWorker } from '../support/test-worker';
+
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
+
+interface Job {
+  state: string;
+  progress: number;
+  result: { courseId: string; packageId: string; warnings: string[] } | null;
+  error: string | null;
+  errorCode: string | null;
+}
+
+/** Expectations from the fixtures' README and manifests. */
+const FIXTURE_CASES = [
+  { file: 'golf-scorm12-runtime-basic-calls.zip', standard: 'scorm12', scos: 1, assets: 0 },
+  { file: 'golf-scorm12-runtime-minimum-calls.zip', standard: 'scorm12', scos: 18, assets: 0 },
+  { file: 'golf-scorm12-assets-one-file-per-item.zip', standard: 'scorm12', scos: 0, assets: 18 },
+  { file: 'golf-scorm2004-2nd-single-sco.zip', standard: 'scorm2004', edition: '2nd', scos: 1, assets: 0 },
+  { file: 'golf-scorm2004-3rd-runtime-basic-calls.zip', standard: 'scorm2004', edition: '3rd', scos: 1, assets: 0 },
+  { file: 'golf-scorm2004-3rd-seq-forced-sequential.zip', standard: 'scorm2004', edition: '3rd', scos: 5, assets: 0 },
+];
+
+async function zipOf(entries: Array<[string, string]>): Promise<string> {
+  const zip = new ZipFile();
+  for (const [name, content] of entries) {
+    zip.addBuffer(Buffer.from(content), name);
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) {
+    chunks.push(chunk as Buffer);
+  }
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'clearance-zip-')), 'package.zip');
+  writeFileSync(file, Buffer.concat(chunks));
+  return file;
+}
+
+describe('SCORM package import through the api and the queue', () => {
+  let app: TestApp;
+  let worker: TestWorker;
+  let restorePrefix: () => void;
+  let admin: string;
+  let learner: string;
+
+  const upload = (file: string, fields: Record<string, string>, token = admin) => {
+    const call = request(app.getHttpServer()).post('/api/courses/packages').auth(token, { type: 'bearer' });
+    for (const [name, value] of Object.entries(fields)) {
+      void call.field(name, value);
+    }
+    return call.attach('file', file);
+  };
+
+  async function finished(jobId: string): Promise<Job> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const job = (
+        await request(app.getHttpServer()).get(`/api/import-jobs/${jobId}`).auth(admin, { type: 'bearer' }).expect(200)
+      ).body as Job;
+      if (job.state === 'completed' || job.state === 'failed') {
+        return job;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`import ${jobId} still ${job.state}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(FIXTURES)) {
+      throw new Error(`SCORM fixtures not found at ${FIXTURES} (the shared folder beside the checkout)`);
+    }
+    restorePrefix = isolateRedisPrefix('package-import');
+    app = await createTestApp();
+    worker = await startTestWorker({}, [QueueName.Imports]);
+    const a = await createUser(app, { role: UserRole.Admin, country: null });
+    const l = await createUser(app);
+    admin = await login(app, a.email, a.password);
+    learner = await login(app, l.email, l.password);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+    restorePrefix?.();
+  });
+
+  it('needs an admin, multipart, a file and a language', async () => {
+    const good = path.join(FIXTURES, FIXTURE_CASES[0].file);
+    await request(app.getHttpServer()).post('/api/courses/packages').attach('file', good).expect(401);
+    await upload(good, { language: 'en' }, learner).expect(403);
+    await request(app.getHttpServer())
+      .post('/api/courses/packages')
+      .auth(admin, { type: 'bearer' })
+      .send({ language: 'en' })
+      .expect(415);
+    expect((await upload(good, { language: 'de' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await upload(good, { language: 'en', courseId: 'nope' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect(
+      (await upload(good, { language: 'en', courseId: '0b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f' }).expect(404)).body.code,
+    ).toBe('COURSE_NOT_FOUND');
+    const noFile = await request(app.getHttpServer())
+      .post('/api/courses/packages')
+      .auth(admin, { type: 'bearer' })
+      .field('language', 'en')
+      .expect(400);
+    expect(noFile.body.code).toBe('VALIDATION_FAILED');
+    await request(app.getHttpServer())
+      .get('/api/import-jobs/0b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f')
+      .auth(admin, { type: 'bearer' })
+      .expect(404);
+  });
+
+  it.each(FIXTURE_CASES)(
+    'imports $file with the right standard, edition, SCO count and launch paths',
+    async (fixture) => {
+      const accepted = await upload(path.join(FIXTURES, fixture.file), { language: 'en' }).expect(202);
+      const job = await finished(accepted.body.jobId);
+      expect(job).toMatchObject({ state: 'completed', progress: 100, error: null });
+      const course = await request(app.getHttpServer())
+        .get(`/api/courses/${job.result!.courseId}`)
+        .auth(admin, { type: 'bearer' })
+        .expect(200);
+      expect(course.body.status).toBe('draft');
+      expect(course.body.packages).toHaveLength(1);
+      const pkg = course.body.packages[0];
+      expect(pkg).toMatchObject({ id: job.result!.packageId, language: 'en', version: 1, standard: fixture.standard });
+      expect(pkg.edition).toBe(fixture.edition ?? null);
+      const items = pkg.items as Array<{ type: string }>;
+      expect(items.filter((item) => item.type === 'sco')).toHaveLength(fixture.scos);
+      expect(items.filter((item) => item.type === 'asset')).toHaveLength(fixture.assets);
+      // Launch paths point at files that were extracted into the package's folder.
+      const dataDir = process.env.DATA_DIR!;
+      const packageDir = path.join(dataDir, 'blobs', 'packages', job.result!.packageId);
+      expect(existsSync(path.join(packageDir, 'imsmanifest.xml'))).toBe(true);
+    },
+  );
+
+  it('a second upload for the same course and language is version 2; the first is kept', async () => {
+    const file = path.join(FIXTURES, FIXTURE_CASES[0].file);
+    const first = await finished((await upload(file, { language: 'fr' }).expect(202)).body.jobId);
+    const courseId = first.result!.courseId;
+    const second = await finished((await upload(file, { language: 'fr', courseId }).expect(202)).body.jobId);
+    expect(second.state).toBe('completed');
+    expect(second.result!.courseId).toBe(courseId);
+    const course = await request(app.getHttpServer())
+      .get(`/api/courses/${courseId}`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(course.body.packages).toEqual([expect.objectContaining({ id: second.result!.packageId, version: 2 })]);
+  });
+
+  it('hostile packages fail at once with a readable reason and leave no file behind', async () => {
+    const corpus = await writeHostileZips(await mkdtemp(path.join(tmpdir(), 'clearance-hostile-')));
+    // Through the api: one of each reason that does not hinge on the unit spec's small limits (it runs them all).
+    const limitBound = new Set(['TOO_MANY_ENTRIES', 'TOO_LARGE', 'RATIO_EXCEEDED', 'TOO_DEEP', 'PATH_TOO_LONG']);
+    const picked = [
+      ...new Map(corpus.filter((zip) => !limitBound.has(zip.reason)).map((zip) => [zip.reason, zip])).values(),
+    ].slice(0, 8);
+    expect(picked.length).toBeGreaterThanOrEqual(6);
+    for (const hostile of picked) {
+      const job = await finished((await upload(hostile.file, { language: 'en' }).expect(202)).body.jobId);
+      expect({ id: hostile.id, state: job.state, code: job.errorCode }).toEqual({
+        id: hostile.id,
+        state: 'failed',
+        code: hostile.reason,
+      });
+      expect(job.error).toEqual(expect.any(String));
+    }
+    const dataDir = process.env.DATA_DIR!;
+    expect(readdirSync(path.join(dataDir, 'work'))).toEqual([]);
+    expect(readdirSync(path.join(dataDir, 'uploads'))).toEqual([]);
+    expect(readdirSync(dataDir).sort()).toEqual(expect.not.arrayContaining(['escaped.txt', 'evil', 'x']));
+  });
+
+  it('a manifest with a DOCTYPE is refused, without retry', async () => {
+    const bomb = await zipOf([
+      [
+        'imsmanifest.xml',
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><manifest>&lol2;</manifest>',
+      ],
+      ['index.html', '<html></html>'],
+    ]);
+    const job = await finished((await upload(bomb, { language: 'en' }).expect(202)).body.jobId);
+    expect(job).toMatchObject({ state: 'failed', errorCode: 'DOCTYPE_FORBIDDEN' });
+  });
+
+  it('lists the import history, newest first', async () => {
+    const history = await request(app.getHttpServer())
+      .get('/api/import-jobs?pageSize=3')
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(history.body.total).toBeGreaterThanOrEqual(9);
+    expect(history.body.items).toHaveLength(3);
+    expect(history.body.items[0].state).toBe('failed');
+    const others = await request(app.getHttpServer())
+      .get('/api/import-jobs')
+      .auth(learner, { type: 'bearer' })
+      .expect(200);
+    expect(others.body.total).toBe(0);
+  });
+});
