@@ -150,7 +150,7 @@ describe('sign-in and the access token', () => {
           .get('/api/me')
           .auth(token(), { type: 'bearer' })
           .expect(401);
-        expect(response.body.statusCode).toBe(401);
+        expect(response.body).toMatchObject({ statusCode: 401, code: 'TOKEN_INVALID' });
       });
 
       it('a token issued before the token version moved on (logout everywhere, suspension…)', async () => {

@@ -21,12 +21,17 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     return super.canActivate(context);
   }
 
-  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+  override handleRequest<TUser>(error: unknown, user: TUser | false, info?: unknown): TUser {
     if (error instanceof DomainException) {
       throw error;
     }
     if (error || !user) {
-      throw DomainException.unauthorized('Sign in to continue', ErrorCode.Unauthorized);
+      // A token was presented but is expired, forged or malformed: TOKEN_INVALID tells clients to
+      // refresh or sign in again; no token at all is plain UNAUTHORIZED.
+      const presented = info instanceof Error && info.message !== 'No auth token';
+      throw presented
+        ? DomainException.unauthorized('Session expired or invalid: sign in again', ErrorCode.TokenInvalid)
+        : DomainException.unauthorized('Sign in to continue', ErrorCode.Unauthorized);
     }
     return user;
   }
