@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { createUser, resetDatabase, startTestServer, type TestApp } from '../support/app';
+import { createUser, startTestServer, type TestApp } from '../support/app';
 import { WEB_DIST, assertWebAppBuilt, launchBrowser, watchForProblems } from './support/browser';
 
 const FIRST_PAGE_JS_BUDGET = 150 * 1024;
@@ -16,8 +16,9 @@ describe('web shell', () => {
 
   beforeAll(async () => {
     assertWebAppBuilt();
+    // No resetDatabase here: browser test files run in parallel on one database, and each test
+    // creates the accounts it needs with addresses of its own.
     ({ app, url } = await startTestServer());
-    await resetDatabase(app);
     browser = await launchBrowser();
   });
 
@@ -184,13 +185,13 @@ describe('web shell', () => {
 
   it('explains every sign-in refusal by its API code', async () => {
     // Consecutive answers differ in wording, so each wait below sees the new message.
-    const answers: [status: number, code: string | undefined, message: string][] = [
-      [403, 'ACCOUNT_PENDING', 'Your registration is waiting for approval by your national coordinator.'],
+    const answers: [status: number, code: string | undefined, message: string, retryAfter?: string][] = [
       [403, 'ACCOUNT_UNVERIFIED', 'Please confirm your email address first'],
       [403, 'ACCOUNT_REJECTED', 'Your registration was not approved.'],
       [403, 'ACCOUNT_SUSPENDED', 'Your account is suspended.'],
       [400, 'VALIDATION_FAILED', 'Check that the email address is valid'],
-      [429, 'TOO_MANY_REQUESTS', 'Too many sign-in attempts.'],
+      [429, 'TOO_MANY_REQUESTS', 'Too many sign-in attempts. Wait 2 minutes, then try again.', '120'],
+      [429, 'TOO_MANY_REQUESTS', 'Too many sign-in attempts. Wait a few minutes'],
       [500, 'INTERNAL_ERROR', 'Something went wrong while signing you in.'],
       [429, undefined, 'Too many sign-in attempts.'],
       [418, 'SOMETHING_NEW', 'Something went wrong while signing you in.'],
@@ -200,6 +201,7 @@ describe('web shell', () => {
       route.fulfill({
         status: answer[0],
         contentType: 'application/json',
+        headers: answer[3] ? { 'Retry-After': answer[3] } : {},
         body: JSON.stringify({ statusCode: answer[0], error: 'Refused', message: 'server wording', code: answer[1] }),
       }),
     );
@@ -218,6 +220,21 @@ describe('web shell', () => {
     await page.getByLabel('Password', { exact: true }).fill('whatever it is');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Clearance could not be reached.' }).waitFor();
+
+    // A registration still awaiting approval is explained on a page of its own.
+    await page.unroute('**/api/auth/login');
+    await page.route('**/api/auth/login', (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 403, error: 'Forbidden', message: 'pending', code: 'ACCOUNT_PENDING' }),
+      }),
+    );
+    await page.getByLabel('Password', { exact: true }).fill('whatever it is');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await heading('Your registration is awaiting approval').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/awaiting-approval');
+    await page.locator('h1:focus').waitFor();
   });
 
   it('loads pages without console errors or Content-Security-Policy violations', async () => {

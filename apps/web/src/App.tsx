@@ -6,6 +6,14 @@ import { HomePage } from './pages/HomePage';
 // The home page ships in the main bundle; every other page is its own chunk, fetched when visited.
 const SignInPage = lazy(() => import('./pages/SignInPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
+const CheckEmailPage = lazy(() => import('./pages/CheckEmailPage'));
+const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage'));
+const AwaitingApprovalPage = lazy(() => import('./pages/AwaitingApprovalPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const CoordinatorPage = lazy(() => import('./pages/CoordinatorPage'));
+const AdminCoordinatorsPage = lazy(() => import('./pages/AdminCoordinatorsPage'));
 const SectionPage = lazy(() => import('./pages/SectionPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -16,6 +24,14 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="register/check-email" element={<CheckEmailPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="awaiting-approval" element={<AwaitingApprovalPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="coordinator" element={<CoordinatorPage />} />
+        <Route path="admin/coordinators" element={<AdminCoordinatorsPage />} />
         <Route path="catalogue" element={<SectionPage section="catalogue" />} />
         <Route path="my-learning" element={<SectionPage section="myLearning" />} />
         <Route path="groups" element={<SectionPage section="groups" />} />

@@ -1,13 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
+import { isSignedInPath } from '../routes';
 
 export function AccountMenu() {
   const { t } = useTranslation();
-  const { user, signOut } = useAuth();
+  const { status, user, signOut } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
   const signInRef = useRef<HTMLAnchorElement>(null);
   const signedOut = useRef(false);
+  const [signingOut, setSigningOut] = useState(false);
 
   // The sign-out button disappears with the session: give focus to the sign-in link that replaces it.
   useEffect(() => {
@@ -17,6 +21,10 @@ export function AccountMenu() {
     }
   }, [user]);
 
+  if (status === 'restoring') {
+    // Nothing yet: neither a name nor sign-in links, until the server says whether a session is open.
+    return <div className="account" />;
+  }
   if (user) {
     return (
       <div className="account" role="group" aria-label={t('account.label')}>
@@ -24,12 +32,22 @@ export function AccountMenu() {
         <button
           type="button"
           className="button button-quiet"
+          disabled={signingOut}
           onClick={() => {
-            signedOut.current = true;
-            signOut();
+            setSigningOut(true);
+            // A page for signed-in users only is left for the home page (whose heading then gets
+            // focus); any other page stays, with focus on the sign-in link.
+            const leave = isSignedInPath(location.pathname);
+            signedOut.current = !leave;
+            void signOut().then(() => {
+              setSigningOut(false);
+              if (leave) {
+                void navigate('/', { replace: true });
+              }
+            });
           }}
         >
-          {t('account.signOut')}
+          {signingOut ? t('account.signingOut') : t('account.signOut')}
         </button>
       </div>
     );

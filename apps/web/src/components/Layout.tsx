@@ -1,11 +1,13 @@
 import { Suspense, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { hasRole, useAuth } from '../auth/AuthContext';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function Layout() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const mainRef = useRef<HTMLElement>(null);
 
   // The link works without script (#main); with script it also moves focus, which a fragment alone
@@ -45,6 +47,21 @@ export function Layout() {
             <li>
               <NavLink to="/curricula">{t('nav.curricula')}</NavLink>
             </li>
+            {hasRole(user, 'coordinator', 'admin') && (
+              <li>
+                <NavLink to="/coordinator">{t('nav.registrations')}</NavLink>
+              </li>
+            )}
+            {hasRole(user, 'admin') && (
+              <li>
+                <NavLink to="/admin/coordinators">{t('nav.coordinators')}</NavLink>
+              </li>
+            )}
+            {user && (
+              <li>
+                <NavLink to="/profile">{t('nav.profile')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

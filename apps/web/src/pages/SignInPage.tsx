@@ -1,9 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, NetworkError } from '../auth/api';
 import { useAuth } from '../auth/AuthContext';
 import { Page } from '../components/Page';
+import { ResendVerification } from '../components/ResendVerification';
+import { useLanguage } from '../hooks/useLanguage';
+import { formatWait } from '../i18n/format';
 
 /** The API's stable codes this form explains; any other code reads as UNKNOWN. */
 const API_CODES = [
@@ -29,15 +32,30 @@ function errorKeyOf(error: unknown): ErrorKey {
   return 'UNKNOWN';
 }
 
+/** What other pages may hand this one: where to go once signed in, a notice to show. */
+interface SignInState {
+  from?: unknown;
+  notice?: unknown;
+}
+
+function returnPath(state: SignInState | null): string {
+  const from = state?.from;
+  // Only a path of this app: never another origin.
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+}
+
 export default function SignInPage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { signIn } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
+  const state = location.state as SignInState | null;
   const id = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // A new object per failed attempt, so a repeated error is focused (and announced) again.
-  const [failure, setFailure] = useState<{ key: ErrorKey } | null>(null);
+  const [failure, setFailure] = useState<{ key: ErrorKey; retryAfter?: number; email?: string } | null>(null);
   const error = failure?.key ?? null;
   const [submitting, setSubmitting] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -66,11 +84,20 @@ export default function SignInPage() {
     setSubmitting(true);
     try {
       await signIn(email.trim(), password);
-      void navigate('/');
+      void navigate(returnPath(state), { replace: true });
     } catch (caught) {
       setPassword('');
-      setFailure({ key: errorKeyOf(caught) });
       setSubmitting(false);
+      const key = errorKeyOf(caught);
+      if (key === 'ACCOUNT_PENDING') {
+        void navigate('/awaiting-approval', { state: { email: email.trim() } });
+        return;
+      }
+      setFailure({
+        key,
+        retryAfter: caught instanceof ApiError ? caught.retryAfter : undefined,
+        email: email.trim(),
+      });
     }
   };
 
@@ -81,10 +108,26 @@ export default function SignInPage() {
   return (
     <Page title={t('signIn.title')} heading={t('signIn.heading')} className="narrow">
       <p>{t('signIn.intro')}</p>
+      {state?.notice === 'passwordChanged' && !error && (
+        <p className="notice-box" role="status">
+          {t('signIn.passwordChanged')}
+        </p>
+      )}
       {error && (
         <div id={errorId} ref={errorRef} className="alert" role="alert" tabIndex={-1}>
-          {t(`signIn.errors.${error}`)}
+          {error === 'TOO_MANY_REQUESTS' && failure?.retryAfter
+            ? t('signIn.errors.TOO_MANY_REQUESTS_WAIT', { wait: formatWait(failure.retryAfter, language) })
+            : t(`signIn.errors.${error}`)}
         </div>
+      )}
+      {error === 'ACCOUNT_UNVERIFIED' && failure?.email && (
+        <section className="panel" aria-labelledby={`${id}-resend`}>
+          <h2 id={`${id}-resend`} className="panel-title">
+            {t('signIn.resendHeading')}
+          </h2>
+          <p>{t('signIn.resendBody', { email: failure.email })}</p>
+          <ResendVerification key={failure.email} email={failure.email} />
+        </section>
       )}
       <form
         className="form"
@@ -130,6 +173,9 @@ export default function SignInPage() {
         </button>
       </form>
       <p className="form-aside">
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+      <p>
         {t('signIn.noAccount')} <Link to="/register">{t('signIn.createAccount')}</Link>
       </p>
     </Page>

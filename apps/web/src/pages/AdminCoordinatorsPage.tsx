@@ -1,0 +1,394 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminUser, Appointment } from '../api/types';
+import { withQuery } from '../auth/api';
+import { useAuth } from '../auth/AuthContext';
+import { Alert } from '../components/Alert';
+import { Dialog } from '../components/Dialog';
+import { Field } from '../components/Field';
+import { Page } from '../components/Page';
+import { RequireAuth } from '../components/RequireAuth';
+import { useCountries, type Countries } from '../hooks/useCountries';
+import { useLanguage } from '../hooks/useLanguage';
+import { useLoader } from '../hooks/useLoader';
+import { useErrorText } from '../i18n/errors';
+import { formatDateTime, formatNumber } from '../i18n/format';
+
+type Failure = { message: string; attempt: number } | null;
+
+function useFailure(): [Failure, (message: string) => void, () => void] {
+  const [failure, setFailure] = useState<Failure>(null);
+  return [
+    failure,
+    (message: string) => setFailure((previous) => ({ message, attempt: (previous?.attempt ?? 0) + 1 })),
+    () => setFailure(null),
+  ];
+}
+
+function AppointSection({ countries, onAppointed }: { countries: Countries; onAppointed: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [queryMissing, setQueryMissing] = useState(false);
+  const [searching, setSearching] = useState(false);
+  const [results, setResults] = useState<AdminUser[] | null>(null);
+  const [chosen, setChosen] = useState<string>('');
+  const [country, setCountry] = useState('');
+  const [appointing, setAppointing] = useState(false);
+  const [status, setStatus] = useState('');
+  const [failure, fail, clearFailure] = useFailure();
+  const [missing, setMissing] = useState<{ person: boolean; country: boolean }>({ person: false, country: false });
+  const statusRef = useRef<HTMLParagraphElement>(null);
+
+  const search = async () => {
+    if (!query.trim()) {
+      setQueryMissing(true);
+      document.getElementById(`${id}-q`)?.focus();
+      return;
+    }
+    setQueryMissing(false);
+    setSearching(true);
+    clearFailure();
+    setStatus(t('appoint.searching'));
+    try {
+      const found = await authJson<AdminUser[]>(withQuery('/api/admin/users', { q: query.trim() }));
+      setResults(found);
+      setChosen('');
+      setStatus(t('appoint.found', { number: formatNumber(found.length, language) }));
+    } catch (caught) {
+      setStatus('');
+      fail(errorText(caught));
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  const person = results?.find((user) => user.id === chosen);
+
+  const appoint = async () => {
+    const problems = { person: !person, country: !country };
+    setMissing(problems);
+    if (!person) {
+      document.getElementById(`${id}-people`)?.focus();
+      return;
+    }
+    if (!country) {
+      document.getElementById(`${id}-country`)?.focus();
+      return;
+    }
+    setAppointing(true);
+    clearFailure();
+    setStatus(t('appoint.appointing', { name: person.displayName, country: countries.nameOf(country) }));
+    try {
+      await authJson('/api/admin/coordinators', { method: 'POST', body: { userId: person.id, country } });
+      setStatus(t('appoint.appointed', { name: person.displayName, country: countries.nameOf(country) }));
+      setChosen('');
+      onAppointed();
+      statusRef.current?.focus();
+    } catch (caught) {
+      setStatus('');
+      fail(errorText(caught));
+    } finally {
+      setAppointing(false);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('appoint.heading')}</h2>
+      <p>{t('appoint.intro')}</p>
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('appoint.searchLabel')}
+        onSubmit={(event: FormEvent<HTMLFormElement>) => {
+          event.preventDefault();
+          void search();
+        }}
+      >
+        <Field
+          id={`${id}-q`}
+          label={t('appoint.search')}
+          help={t('appoint.searchHelp')}
+          error={queryMissing ? t('appoint.queryRequired') : null}
+        >
+          {(control) => (
+            <input {...control} type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+          )}
+        </Field>
+        <div className="filters-submit">
+          <button type="submit" className="button button-secondary" disabled={searching}>
+            {searching ? t('appoint.searching') : t('appoint.searchSubmit')}
+          </button>
+        </div>
+      </form>
+      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
+        {status}
+      </p>
+      {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
+      {results && results.length > 0 && (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(event: FormEvent<HTMLFormElement>) => {
+            event.preventDefault();
+            void appoint();
+          }}
+        >
+          <fieldset
+            id={`${id}-people`}
+            tabIndex={-1}
+            className="choices"
+            aria-invalid={missing.person && !person ? true : undefined}
+            aria-describedby={missing.person && !person ? `${id}-people-error` : undefined}
+          >
+            <legend>{t('appoint.choose')}</legend>
+            {missing.person && !person && (
+              <p id={`${id}-people-error`} className="field-error">
+                {t('appoint.choosePerson')}
+              </p>
+            )}
+            {results.map((user) => (
+              <div key={user.id} className="choice">
+                <input
+                  id={`${id}-user-${user.id}`}
+                  type="radio"
+                  name="person"
+                  value={user.id}
+                  checked={chosen === user.id}
+                  onChange={() => {
+                    setChosen(user.id);
+                    if (user.country) {
+                      setCountry(user.country);
+                    }
+                  }}
+                />
+                <label htmlFor={`${id}-user-${user.id}`}>
+                  <span className="person-name">{user.displayName}</span>{' '}
+                  <span className="person-email">
+                    {[
+                      user.email,
+                      user.country ? countries.nameOf(user.country) : t('appoint.noCountry'),
+                      t(`registrations.statuses.${user.status}`),
+                      user.roles.includes('coordinator') ? t('appoint.isCoordinator') : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <Field
+            id={`${id}-country`}
+            label={t('appoint.country')}
+            error={missing.country && !country ? t('appoint.chooseCountry') : null}
+          >
+            {(control) => (
+              <select {...control} value={country} onChange={(event) => setCountry(event.target.value)}>
+                <option value="">{t('domains.chooseCountry')}</option>
+                {countries.list.map((entry) => (
+                  <option key={entry.code} value={entry.code}>
+                    {entry.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div>
+            <button type="submit" className="button button-primary" disabled={appointing}>
+              {appointing ? t('appoint.appointingShort') : t('appoint.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+      {results && results.length === 0 && <p className="empty">{t('appoint.none')}</p>}
+    </section>
+  );
+}
+
+function AppointmentsSection({ countries, version }: { countries: Countries; version: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const [country, setCountry] = useState('');
+  const [round, setRound] = useState(0);
+  const list = useLoader(
+    (signal) => authJson<Appointment[]>(withQuery('/api/admin/coordinators', { country }), { signal }),
+    [authJson, country, version, round],
+  );
+  const [ending, setEnding] = useState<Appointment | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [dialogFailure, failInDialog, clearDialogFailure] = useFailure();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const open = (appointment: Appointment) => {
+    returnFocus.current = null;
+    clearDialogFailure();
+    setEnding(appointment);
+  };
+
+  const confirm = async () => {
+    if (!ending || busy) {
+      return;
+    }
+    setBusy(true);
+    clearDialogFailure();
+    const names = { name: ending.displayName, country: countries.nameOf(ending.country) };
+    setStatus(t('appointments.ending', names));
+    try {
+      await authJson(`/api/admin/coordinators/${encodeURIComponent(ending.id)}/end`, { method: 'POST', body: {} });
+      setStatus(t('appointments.ended', names));
+      returnFocus.current = statusRef.current;
+      setEnding(null);
+      setRound((value) => value + 1);
+    } catch (caught) {
+      setStatus('');
+      failInDialog(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = list.data ?? [];
+  const captionId = `${id}-caption`;
+  return (
+    <section className="section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('appointments.heading')}</h2>
+      <div className="filters">
+        <Field id={`${id}-country`} label={t('registrations.country')}>
+          {(control) => (
+            <select {...control} value={country} onChange={(event) => setCountry(event.target.value)}>
+              <option value="">{t('registrations.allCountries')}</option>
+              {countries.list.map((entry) => (
+                <option key={entry.code} value={entry.code}>
+                  {entry.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
+        {status}
+      </p>
+      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
+      {list.data &&
+        (items.length === 0 ? (
+          <p className="empty">{t('appointments.empty')}</p>
+        ) : (
+          <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className="data-table">
+              <caption id={captionId}>{t('appointments.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('appointments.columns.coordinator')}</th>
+                  <th scope="col">{t('registrations.columns.country')}</th>
+                  <th scope="col">{t('appointments.columns.appointedBy')}</th>
+                  <th scope="col">{t('appointments.columns.from')}</th>
+                  <th scope="col">{t('appointments.columns.until')}</th>
+                  <th scope="col">{t('registrations.columns.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row" className="person">
+                      <span className="person-name">{item.displayName}</span>
+                      <span className="person-email">{item.email}</span>
+                    </th>
+                    <td>{countries.nameOf(item.country)}</td>
+                    <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
+                    <td>{formatDateTime(item.startsAt, language)}</td>
+                    <td>
+                      {item.endsAt ? (
+                        formatDateTime(item.endsAt, language)
+                      ) : (
+                        <span className="badge badge-approved">{t('appointments.active')}</span>
+                      )}
+                    </td>
+                    <td className="actions-cell">
+                      {!item.endsAt && (
+                        <button
+                          type="button"
+                          className="button button-danger button-small"
+                          disabled={busy}
+                          aria-label={t('appointments.endOne', {
+                            name: item.displayName,
+                            country: countries.nameOf(item.country),
+                          })}
+                          onClick={() => open(item)}
+                        >
+                          {t('appointments.end')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      {!list.data && list.loading && (
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      )}
+      <Dialog
+        open={ending !== null}
+        title={t('appointments.confirmTitle')}
+        onDismiss={() => setEnding(null)}
+        initialFocus={cancelRef}
+        returnFocus={returnFocus}
+        describedBy={`${id}-confirm-body`}
+      >
+        <p id={`${id}-confirm-body`}>
+          {ending
+            ? t('appointments.confirmBody', { name: ending.displayName, country: countries.nameOf(ending.country) })
+            : ''}
+        </p>
+        {dialogFailure && <Alert key={dialogFailure.attempt}>{dialogFailure.message}</Alert>}
+        <p className="status-text" role="status">
+          {busy ? t('appointments.endingShort') : ''}
+        </p>
+        <div className="dialog-actions">
+          <button type="button" className="button button-danger" disabled={busy} onClick={() => void confirm()}>
+            {t('appointments.confirm')}
+          </button>
+          <button ref={cancelRef} type="button" className="button button-secondary" onClick={() => setEnding(null)}>
+            {t('dialog.cancel')}
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}
+
+function AdminCoordinators() {
+  const { t } = useTranslation();
+  const countries = useCountries();
+  const [version, setVersion] = useState(0);
+  return (
+    <Page title={t('adminCoordinators.title')} heading={t('adminCoordinators.heading')} className="wide">
+      <p className="lead">{t('adminCoordinators.intro')}</p>
+      <AppointSection countries={countries} onAppointed={() => setVersion((value) => value + 1)} />
+      <AppointmentsSection countries={countries} version={version} />
+    </Page>
+  );
+}
+
+export default function AdminCoordinatorsPage() {
+  return (
+    <RequireAuth roles={['admin']}>
+      <AdminCoordinators />
+    </RequireAuth>
+  );
+}
