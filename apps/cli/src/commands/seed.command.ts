@@ -2,7 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AccountsService, CoordinatorService, UserRole, UserStatus } from '@app/accounts';
+import { CatalogueService, CourseStatus } from '@app/catalogue';
 import { AppConfig } from '@app/config';
+import { ImportsService } from '@app/imports';
+import { buildDemoPackage, DEMO_COURSE_TEXTS } from '../demo-course/demo-course';
 import { withContext } from '../context';
 
 interface DemoAccount {
@@ -84,6 +87,29 @@ export async function seedDemoData(): Promise<string> {
       }
       lines.push(`  ${demo.label.padEnd(22)} ${demo.email.padEnd(28)} ${password}`);
     }
+    const adminCaller = { id: adminId, isAdmin: true };
+    const catalogue = app.get(CatalogueService);
+    const course = await catalogue.create(adminCaller, {
+      topic: 'customs-controls',
+      estimatedHours: 0.1,
+      texts: DEMO_COURSE_TEXTS,
+    });
+    await catalogue.update(adminCaller, course.id, { status: CourseStatus.Published });
+    // The demo package goes through the real import pipeline: the worker imports it once it starts.
+    const imports = app.get(ImportsService);
+    const { jobId, uploadPath } = await imports.reserveUpload();
+    await writeFile(uploadPath, await buildDemoPackage(), { mode: 0o600 });
+    await imports.queuePackageImport(adminCaller, {
+      jobId,
+      uploadPath,
+      fileName: 'welcome-to-clearance.zip',
+      courseId: course.id,
+      language: 'en',
+    });
+    lines.push(
+      '',
+      `  Demo course "Welcome to Clearance" published; its package is imported by the worker (job ${jobId}).`,
+    );
     const file = path.join(app.get(AppConfig).dataDir, 'demo-accounts.txt');
     await mkdir(path.dirname(file), { recursive: true });
     const text = ['Demo accounts (sign in at the web app):', ...lines].join('\n');
