@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
+import { ScormModule } from '@app/scorm';
 import { ImportsModule } from '@app/imports';
 import { StorageModule } from '@app/storage';
 import { createValidationPipe, HttpExceptionFilter } from '@app/common';
@@ -34,6 +35,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     CatalogueModule,
     StorageModule,
     ImportsModule,
+    ScormModule,
   ],
   controllers: [
     HealthController,

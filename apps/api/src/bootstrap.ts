@@ -6,7 +6,10 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
+import { ContentSigner } from '@app/scorm';
+import { BlobStore } from '@app/storage';
 import { AppModule } from './app.module';
+import { registerContentRoutes } from './content/content-routes';
 import { registerWebApp } from './web/web-app';
 
 function trustProxy(value: string | undefined): boolean | string[] {
@@ -68,6 +71,12 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
+  // Before the web app: its catch-all must not answer the content origin.
+  registerContentRoutes(app.getHttpAdapter().getInstance(), {
+    config,
+    blobs: app.get(BlobStore),
+    signer: app.get(ContentSigner),
+  });
   await registerWebApp(app.getHttpAdapter().getInstance());
   return app;
 }

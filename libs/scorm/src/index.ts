@@ -2,3 +2,5 @@ export * from './package/package-error';
 export * from './package/package-limits';
 export * from './package/safe-unzip';
 export * from './manifest';
+export * from './content';
+export * from './scorm.module';

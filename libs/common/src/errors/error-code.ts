@@ -44,6 +44,10 @@ export enum ErrorCode {
   CourseNotFound = 'COURSE_NOT_FOUND',
   UnknownTopic = 'UNKNOWN_TOPIC',
 
+  // content
+  ContentLinkInvalid = 'CONTENT_LINK_INVALID',
+  ContentLinkExpired = 'CONTENT_LINK_EXPIRED',
+
   // jobs
   JobNotFound = 'JOB_NOT_FOUND',
 }

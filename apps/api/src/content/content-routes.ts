@@ -1,0 +1,132 @@
+import send from '@fastify/send';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import path from 'node:path';
+import { ErrorCode } from '@app/common';
+import { AppConfig } from '@app/config';
+import { ContentPathError, ContentSigner, parseContentPath, resolveContentFile } from '@app/scorm';
+import { BlobStore } from '@app/storage';
+
+/**
+ * Error codes of content links. Literal strings for now: they belong at the end of ErrorCode's
+ * groups (libs/common/src/errors/error-code.ts) once nobody else is editing that file.
+ */
+export const CONTENT_LINK_EXPIRED = ErrorCode.ContentLinkExpired;
+export const CONTENT_LINK_INVALID = ErrorCode.ContentLinkInvalid;
+
+const CONTENT_PATH = /^\/content(?:[/?#]|$)/;
+
+export interface ContentRoutesOptions {
+  config: AppConfig;
+  blobs: BlobStore;
+  signer: ContentSigner;
+}
+
+/**
+ * Serves imported SCORM packages on the content origin (CONTENT_URL) under signed, expiring
+ * prefixes `/content/<packageId>/<expires>/<signature>/<file>`. The two origins never serve each
+ * other's things: on the content host only `/content/…` exists, and on every other host
+ * `/content/…` does not. In development both are one server and port, told apart by `Host`.
+ *
+ * Content responses skip the app's helmet headers (its CSP forbids framing and inline scripts,
+ * which packages need) and send their own: `nosniff`, `frame-ancestors` limited to the app and
+ * content origins, `no-referrer`. No `script-src`: authoring tools use inline handlers; the
+ * content origin as a whole is the unit of distrust.
+ */
+export function registerContentRoutes(fastify: FastifyInstance, { config, blobs, signer }: ContentRoutesOptions): void {
+  const contentHost = config.contentUrl.host.toLowerCase();
+  const defaultPort = config.contentUrl.protocol === 'https:' ? ':443' : ':80';
+  const frameAncestors = `frame-ancestors ${config.publicUrl.origin} ${config.contentUrl.origin}`;
+
+  const isContentHost = (request: FastifyRequest): boolean => {
+    let host = (request.host ?? '').toLowerCase();
+    if (host.endsWith(defaultPort)) {
+      host = host.slice(0, -defaultPort.length);
+    }
+    return host === contentHost;
+  };
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (isContentHost(request) !== CONTENT_PATH.test(request.url)) {
+      void reply.code(404).send(errorBody(404, ErrorCode.RouteNotFound, 'Not found'));
+      return;
+    }
+    done();
+  });
+
+  const fail = (reply: FastifyReply, status: number, code: string, message: string): FastifyReply =>
+    reply
+      .code(status)
+      .header('Cache-Control', 'no-store')
+      .send(errorBody(status, code, message));
+
+  fastify.route({
+    method: ['GET', 'HEAD'],
+    url: '/content/*',
+    helmet: false,
+    handler: async (request, reply) => {
+      void reply
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Content-Security-Policy', frameAncestors)
+        .header('Referrer-Policy', 'no-referrer');
+      try {
+        const parsed = parseContentPath(request.raw.url ?? request.url);
+        const check = signer.verify(parsed.packageId, parsed.expires, parsed.signature);
+        if (check === 'invalid') {
+          return fail(reply, 403, CONTENT_LINK_INVALID, 'This content link is not valid');
+        }
+        if (check === 'expired') {
+          return fail(reply, 403, CONTENT_LINK_EXPIRED, 'This content link has expired: launch the course again');
+        }
+        const { root, file } = await resolveContentFile(
+          blobs.localPath(`packages/${parsed.packageId}`),
+          parsed.segments,
+        );
+        const relative = path
+          .relative(root, file)
+          .split(path.sep)
+          .map((segment) => encodeURIComponent(segment))
+          .join('/');
+        const result = await send(request.raw, `/${relative}`, {
+          root,
+          index: false,
+          dotfiles: 'allow',
+          cacheControl: false,
+          acceptRanges: true,
+          etag: true,
+          lastModified: true,
+        });
+        if (result.type !== 'file') {
+          result.stream.destroy();
+          if (result.statusCode === 416 || result.statusCode === 412) {
+            const range = result.headers['Content-Range'];
+            if (range) {
+              void reply.header('Content-Range', range);
+            }
+            return fail(reply, result.statusCode, ErrorCode.BadRequest, STATUS_CODES[result.statusCode] ?? 'Error');
+          }
+          return fail(reply, 404, ErrorCode.NotFound, 'File not found');
+        }
+        const { 'Content-Type': _sendType, ...headers } = result.headers;
+        const remaining = Math.max(0, Number(parsed.expires) - Math.floor(Date.now() / 1000));
+        void reply.code(result.statusCode).headers(headers).header('Cache-Control', `private, max-age=${remaining}`);
+        if (result.statusCode !== 304) {
+          // The file's own type, without a charset: a <meta charset>, BOM or @charset in the file decides.
+          void reply.header('Content-Type', send.mime.getType(file) ?? 'application/octet-stream');
+        }
+        return reply.send(result.stream);
+      } catch (error) {
+        if (error instanceof ContentPathError) {
+          return error.problem === 'bad-request'
+            ? fail(reply, 400, ErrorCode.BadRequest, 'Bad content path')
+            : fail(reply, 404, ErrorCode.NotFound, 'File not found');
+        }
+        throw error;
+      }
+    },
+  });
+}
+
+function errorBody(statusCode: number, code: string, message: string) {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
+}

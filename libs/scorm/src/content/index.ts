@@ -1,0 +1,2 @@
+export * from './content-path';
+export * from './content-signer';
