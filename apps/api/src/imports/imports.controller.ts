@@ -66,7 +66,8 @@ export class ImportsController {
    * Streams the upload to disk (never whole in memory; at most 1 GiB), then queues its import.
    * Fields: `file` (the zip), `language` (en|fr|es), `courseId` (optional: add a version).
    */
-  @Roles(UserRole.Admin)
+  /** Admins upload to any course; RTC staff upload their own material (new courses, or courses they made). */
+  @Roles(UserRole.Admin, UserRole.RtcStaff)
   @Post('courses/packages')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')

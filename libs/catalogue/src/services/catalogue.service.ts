@@ -70,9 +70,13 @@ export class CatalogueService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** True when the course exists (any status): uploads may target drafts. */
-  async courseExists(id: string): Promise<boolean> {
-    return Boolean(await this.courses.findById(id, ALL_STATUSES));
+  /**
+   * True when the caller may add a package version to the course (any status: uploads may target
+   * drafts): admins to any course, RTC staff only to courses they created.
+   */
+  async mayAddPackage(viewer: CatalogueViewer, id: string): Promise<boolean> {
+    const course = await this.courses.findById(id, ALL_STATUSES);
+    return Boolean(course && (viewer.isAdmin || course.createdBy === viewer.id));
   }
 
   /**

@@ -41,7 +41,8 @@ export class ImportsService {
     requester: ImportRequester,
     input: { jobId: string; uploadPath: string; fileName: string; courseId?: string; language: 'en' | 'fr' | 'es' },
   ): Promise<string> {
-    if (input.courseId && !(await this.catalogue.courseExists(input.courseId))) {
+    if (input.courseId && !(await this.catalogue.mayAddPackage(requester, input.courseId))) {
+      // Another's course answers like a missing one.
       await this.discardUpload(input.uploadPath);
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
     }
