@@ -199,7 +199,7 @@ describe('SCORM package import through the api and the queue', () => {
   it("RTC staff upload their own material, and cannot add versions to another's course", async () => {
     const rtc = await createUser(app, { role: UserRole.RtcStaff });
     const rtcToken = await login(app, rtc.email, rtc.password);
-    const file = path.join(FIXTURES, FIXTURE_CASES[0]!.file);
+    const file = path.join(FIXTURES, FIXTURE_CASES[0].file);
     const own = await finished((await upload(file, { language: 'es' }, rtcToken).expect(202)).body.jobId);
     expect(own.state).toBe('completed');
     const version2 = await finished(
