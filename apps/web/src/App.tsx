@@ -14,6 +14,10 @@ const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const CoordinatorPage = lazy(() => import('./pages/CoordinatorPage'));
 const AdminCoordinatorsPage = lazy(() => import('./pages/AdminCoordinatorsPage'));
+const CataloguePage = lazy(() => import('./pages/CataloguePage'));
+const CoursePage = lazy(() => import('./pages/CoursePage'));
+const NewCoursePage = lazy(() => import('./pages/NewCoursePage'));
+const ImportsPage = lazy(() => import('./pages/ImportsPage'));
 const SectionPage = lazy(() => import('./pages/SectionPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -32,7 +36,10 @@ export function App() {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="coordinator" element={<CoordinatorPage />} />
         <Route path="admin/coordinators" element={<AdminCoordinatorsPage />} />
-        <Route path="catalogue" element={<SectionPage section="catalogue" />} />
+        <Route path="admin/imports" element={<ImportsPage />} />
+        <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="courses/new" element={<NewCoursePage />} />
+        <Route path="courses/:id" element={<CoursePage />} />
         <Route path="my-learning" element={<SectionPage section="myLearning" />} />
         <Route path="groups" element={<SectionPage section="groups" />} />
         <Route path="curricula" element={<SectionPage section="curricula" />} />

@@ -87,3 +87,75 @@ export interface Appointment {
   /** null while the appointment is active. */
   endsAt: string | null;
 }
+
+export type CourseLanguage = 'en' | 'fr' | 'es';
+
+export const COURSE_LANGUAGES: readonly CourseLanguage[] = ['en', 'fr', 'es'];
+
+export type CourseStatus = 'draft' | 'published' | 'archived';
+
+export const COURSE_STATUSES: readonly CourseStatus[] = ['draft', 'published', 'archived'];
+
+export type CourseSort = 'relevance' | 'title' | 'newest';
+
+export interface Topic {
+  code: string;
+  nameEn: string;
+  nameFr: string;
+  nameEs: string;
+  sortOrder: number;
+}
+
+export interface CourseSummary {
+  id: string;
+  title: string;
+  description: string;
+  /** A topic code; null for an imported course not yet classified. */
+  topic: string | null;
+  status: CourseStatus;
+  origin: string;
+  estimatedHours: number | string | null;
+  languages: CourseLanguage[];
+}
+
+export interface CourseText {
+  language: CourseLanguage;
+  title: string;
+  description: string;
+}
+
+export interface PackageItem {
+  id: string;
+  title: string;
+  type: 'sco' | 'asset';
+}
+
+export interface CoursePackage {
+  id: string;
+  language: CourseLanguage;
+  version: number | string;
+  standard: string;
+  edition: string | null;
+  items: PackageItem[];
+}
+
+export interface CourseDetail extends CourseSummary {
+  texts: CourseText[];
+  packages: CoursePackage[];
+}
+
+export type ImportState = 'waiting' | 'active' | 'completed' | 'failed';
+
+export interface ImportJob {
+  id: string;
+  kind: string;
+  state: ImportState;
+  progress: number;
+  result: { courseId: string; packageId: string; warnings: string[] } | null;
+  /** A sentence for people, when the import failed. */
+  error: string | null;
+  errorCode: string | null;
+  fileName: string;
+  createdAt: string;
+  finishedAt: string | null;
+}

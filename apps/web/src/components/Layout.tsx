@@ -57,6 +57,11 @@ export function Layout() {
                 <NavLink to="/admin/coordinators">{t('nav.coordinators')}</NavLink>
               </li>
             )}
+            {hasRole(user, 'admin') && (
+              <li>
+                <NavLink to="/admin/imports">{t('nav.imports')}</NavLink>
+              </li>
+            )}
             {user && (
               <li>
                 <NavLink to="/profile">{t('nav.profile')}</NavLink>

@@ -20,6 +20,9 @@ const EXPLAINED = [
   'ALREADY_COORDINATOR',
   'APPOINTMENT_NOT_FOUND',
   'APPOINTMENT_ENDED',
+  'COURSE_NOT_FOUND',
+  'UNKNOWN_TOPIC',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 
 export function errorCodeOf(error: unknown): string {

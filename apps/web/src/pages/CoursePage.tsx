@@ -1,0 +1,274 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { COURSE_LANGUAGES, type CourseDetail, type CourseStatus } from '../api/types';
+import { ApiError } from '../auth/api';
+import { hasRole, useAuth } from '../auth/AuthContext';
+import { Alert } from '../components/Alert';
+import { Dialog } from '../components/Dialog';
+import { Page } from '../components/Page';
+import { RequireAuth } from '../components/RequireAuth';
+import { useLanguage } from '../hooks/useLanguage';
+import { useLoader } from '../hooks/useLoader';
+import { useTopics } from '../hooks/useTopics';
+import { useErrorText } from '../i18n/errors';
+import { formatNumber } from '../i18n/format';
+import { CourseForm } from './catalogue/CourseForm';
+import { formatHours } from './catalogue/format';
+import { LanguageBadges } from './catalogue/LanguageBadges';
+import { PackageUpload } from './catalogue/PackageUpload';
+
+const STATUS_DONE: Record<CourseStatus, 'course.published' | 'course.archived' | 'course.drafted'> = {
+  published: 'course.published',
+  archived: 'course.archived',
+  draft: 'course.drafted',
+};
+
+function CourseView({ courseId }: { courseId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson, user } = useAuth();
+  const errorText = useErrorText();
+  const topics = useTopics();
+  const id = useId();
+  const isAdmin = hasRole(user, 'admin');
+  const detail = useLoader(
+    (signal) =>
+      authJson<CourseDetail>(`/api/courses/${encodeURIComponent(courseId)}?lang=${language}`, {
+        signal,
+      }),
+    [authJson, courseId, language],
+  );
+  const course = detail.data?.id === courseId ? detail.data : undefined;
+
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
+  const [archiving, setArchiving] = useState(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+
+  // The text in the interface language, else in another one the course has.
+  const text =
+    course &&
+    [language, ...COURSE_LANGUAGES]
+      .map((code) => course.texts.find((entry) => entry.language === code && entry.title))
+      .find(Boolean);
+  const title = course ? text?.title || course.title : '';
+  const description = course ? (text ? text.description : course.description) : '';
+  const hours = course ? formatHours(course.estimatedHours, language) : null;
+
+  const changeStatus = async (next: CourseStatus) => {
+    setArchiving(false);
+    setBusy(true);
+    setFailure(null);
+    setStatus(t('course.changing'));
+    try {
+      await authJson(`/api/courses/${encodeURIComponent(courseId)}`, {
+        method: 'PATCH',
+        body: { status: next },
+      });
+      setStatus(t(STATUS_DONE[next]));
+      detail.reload();
+      window.setTimeout(() => statusRef.current?.focus(), 0);
+    } catch (caught) {
+      setStatus('');
+      setFailure((previous) => ({ message: errorText(caught), attempt: (previous?.attempt ?? 0) + 1 }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const notFound = detail.error instanceof ApiError && detail.error.status === 404;
+  return (
+    <Page title={title || t('course.title')} heading={title || t('course.title')} className="wide">
+      <p>
+        <Link to="/catalogue">{t('course.back')}</Link>
+      </p>
+      {detail.error !== null && <Alert key="load">{notFound ? t('course.notFound') : errorText(detail.error)}</Alert>}
+      {!course && detail.loading && (
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      )}
+      {course && (
+        <>
+          <dl className="facts course-facts-detail">
+            <div>
+              <dt>{t('catalogue.topicLabel')}</dt>
+              <dd>{topics.nameOf(course.topic) || t('catalogue.noTopic')}</dd>
+            </div>
+            {hours !== null && (
+              <div>
+                <dt>{t('catalogue.hoursLabel')}</dt>
+                <dd>{t('catalogue.hours', { hours })}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('catalogue.languagesLabel')}</dt>
+              <dd>
+                <LanguageBadges languages={course.languages} />
+              </dd>
+            </div>
+            {isAdmin && (
+              <div>
+                <dt>{t('catalogue.statusLabel')}</dt>
+                <dd>
+                  <span className={`badge badge-${course.status}`}>{t(`courseStatuses.${course.status}`)}</span>
+                </dd>
+              </div>
+            )}
+          </dl>
+
+          <section className="section" aria-labelledby={`${id}-description`}>
+            <h2 id={`${id}-description`}>{t('course.description')}</h2>
+            {description ? (
+              <p className="course-description" lang={text && text.language !== language ? text.language : undefined}>
+                {description}
+              </p>
+            ) : (
+              <p className="empty">{t('course.noDescription')}</p>
+            )}
+            <div className="start">
+              <button type="button" className="button button-primary" disabled aria-describedby={`${id}-player`}>
+                {t('course.start')}
+              </button>
+              <p id={`${id}-player`} className="notice">
+                {t('course.playerSoon')}
+              </p>
+            </div>
+          </section>
+
+          <section className="section" aria-labelledby={`${id}-packages`}>
+            <h2 id={`${id}-packages`}>{t('course.packagesHeading')}</h2>
+            {course.packages.length === 0 ? (
+              <p className="empty">{t('course.noPackages')}</p>
+            ) : (
+              course.packages.map((pkg) => {
+                const packageLanguage = t(`courseLanguages.${pkg.language}`);
+                return (
+                  <div key={pkg.id} className="package">
+                    <h3>
+                      {t('course.package', {
+                        language: packageLanguage,
+                        version: typeof pkg.version === 'number' ? formatNumber(pkg.version, language) : pkg.version,
+                      })}
+                    </h3>
+                    <p className="package-standard">
+                      {t('course.standard', {
+                        standard: [pkg.standard, pkg.edition].filter(Boolean).join(' '),
+                      })}
+                    </p>
+                    <ul className="package-items" aria-label={t('course.items', { language: packageLanguage })}>
+                      {pkg.items.map((item) => (
+                        <li key={item.id}>
+                          <span className={`badge badge-item-${item.type}`}>{t(`course.types.${item.type}`)}</span>{' '}
+                          <span lang={pkg.language}>{item.title}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                );
+              })
+            )}
+          </section>
+
+          {isAdmin && (
+            <>
+              <section className="section" aria-labelledby={`${id}-manage`}>
+                <h2 id={`${id}-manage`}>{t('course.manageHeading')}</h2>
+                <p>{t('course.statusNow', { status: t(`courseStatuses.${course.status}`) })}</p>
+                <div className="actions">
+                  {course.status !== 'published' && (
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      disabled={busy}
+                      onClick={() => void changeStatus('published')}
+                    >
+                      {t('course.publish')}
+                    </button>
+                  )}
+                  {course.status !== 'draft' && (
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={busy}
+                      onClick={() => void changeStatus('draft')}
+                    >
+                      {t('course.toDraft')}
+                    </button>
+                  )}
+                  {course.status !== 'archived' && (
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      disabled={busy}
+                      onClick={() => setArchiving(true)}
+                    >
+                      {t('course.archive')}
+                    </button>
+                  )}
+                </div>
+                <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
+                  {status}
+                </p>
+                {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
+              </section>
+
+              <section className="section" aria-labelledby={`${id}-edit`}>
+                <h2 id={`${id}-edit`}>{t('course.editHeading')}</h2>
+                <CourseForm key={course.id} course={course} onSaved={() => detail.reload()} />
+              </section>
+
+              <section className="section" aria-labelledby={`${id}-upload`}>
+                <h2 id={`${id}-upload`}>{t('course.uploadHeading')}</h2>
+                <p>{t('course.uploadIntro')}</p>
+                <PackageUpload
+                  courseId={course.id}
+                  onFinished={(job) => job.state === 'completed' && detail.reload()}
+                />
+              </section>
+
+              <Dialog
+                open={archiving}
+                title={t('course.archiveTitle')}
+                onDismiss={() => setArchiving(false)}
+                initialFocus={cancelRef}
+                describedBy={`${id}-archive-body`}
+              >
+                <p id={`${id}-archive-body`}>{t('course.archiveBody', { title })}</p>
+                <div className="dialog-actions">
+                  <button type="button" className="button button-danger" onClick={() => void changeStatus('archived')}>
+                    {t('course.confirmArchive')}
+                  </button>
+                  <button
+                    ref={cancelRef}
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => setArchiving(false)}
+                  >
+                    {t('dialog.cancel')}
+                  </button>
+                </div>
+              </Dialog>
+            </>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+function CourseRoute() {
+  const { id = '' } = useParams();
+  return <CourseView key={id} courseId={id} />;
+}
+
+export default function CoursePage() {
+  return (
+    <RequireAuth>
+      <CourseRoute />
+    </RequireAuth>
+  );
+}

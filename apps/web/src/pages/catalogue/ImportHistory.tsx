@@ -1,0 +1,111 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ImportJob, Page as ResultPage } from '../../api/types';
+import { withQuery } from '../../auth/api';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Pagination } from '../../components/Pagination';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
+import { useErrorText } from '../../i18n/errors';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+
+const PAGE_SIZE = 20;
+
+/** The imports of the signed-in user (every import for an admin), most recent first. */
+export function ImportHistory({ version }: { version: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const [page, setPage] = useState(1);
+  const list = useLoader(
+    (signal) =>
+      authJson<ResultPage<ImportJob>>(withQuery('/api/import-jobs', { page, pageSize: PAGE_SIZE }), { signal }),
+    [authJson, page, version],
+  );
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const captionId = `${id}-caption`;
+  const percent = (value: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
+
+  return (
+    <section className="section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('imports.historyHeading')}</h2>
+      <div className="toolbar">
+        <button type="button" className="button button-secondary button-small" onClick={list.reload}>
+          {t('imports.refresh')}
+        </button>
+      </div>
+      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
+      {list.data && (
+        <>
+          <p className="result-count">
+            {t('imports.historyCount', { number: formatNumber(total, language) })}
+            {list.loading && <span className="loading"> {t('loading')}</span>}
+          </p>
+          {items.length === 0 ? (
+            <p className="empty">{t('imports.historyEmpty')}</p>
+          ) : (
+            <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+              <table className="data-table">
+                <caption id={captionId}>{t('imports.historyCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('imports.columns.file')}</th>
+                    <th scope="col">{t('imports.columns.state')}</th>
+                    <th scope="col">{t('imports.columns.progress')}</th>
+                    <th scope="col">{t('imports.columns.started')}</th>
+                    <th scope="col">{t('imports.columns.finished')}</th>
+                    <th scope="col">{t('imports.columns.result')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((job) => (
+                    <tr key={job.id}>
+                      <th scope="row" className="file-name">
+                        {job.fileName}
+                      </th>
+                      <td>
+                        <span className={`badge badge-job-${job.state}`}>{t(`imports.states.${job.state}`)}</span>
+                      </td>
+                      <td>{percent(job.progress)}</td>
+                      <td>{formatDateTime(job.createdAt, language)}</td>
+                      <td>{formatDateTime(job.finishedAt, language)}</td>
+                      <td className="reason">
+                        {job.result ? (
+                          <Link
+                            to={`/courses/${encodeURIComponent(job.result.courseId)}`}
+                            aria-label={`${t('imports.openCourse')}: ${job.fileName}`}
+                          >
+                            {t('imports.openCourse')}
+                          </Link>
+                        ) : (
+                          (job.error ?? '')
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination
+            label={t('imports.historyPagination')}
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={total}
+            onPage={setPage}
+          />
+        </>
+      )}
+      {!list.data && list.loading && (
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      )}
+    </section>
+  );
+}
