@@ -10,7 +10,7 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -111,6 +111,7 @@ export async function loginBench(): Promise<void> {
   );
   await connection.end();
 
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'clearance-bench-'));
   const api = spawn(process.execPath, [path.join(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
     env: {
@@ -119,11 +120,12 @@ export async function loginBench(): Promise<void> {
       DATABASE_URL: url,
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      PUBLIC_URL: `http://localhost:${PORT}`,
-      CONTENT_URL: `http://127.0.0.1:${PORT}`,
+      // The app is reached on 127.0.0.1; the content origin (answered by Host) is the other name.
+      PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      CONTENT_URL: `http://localhost:${PORT}`,
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       REDIS_PREFIX: `{clearance-bench-${process.pid}}`,
-      DATA_DIR: await mkdtemp(path.join(tmpdir(), 'clearance-bench-')),
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_LOGIN_IP: '999999/60',
       RATE_LIMIT_LOGIN_ACCOUNT: '999999/60',
@@ -168,5 +170,6 @@ export async function loginBench(): Promise<void> {
     api.kill('SIGTERM');
     await new Promise((resolve) => api.once('exit', resolve));
     await dropDatabase(url);
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
