@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { UserRole } from '@app/accounts';
 import { QueueName } from '@app/queue';
@@ -98,8 +99,15 @@ describe('SCORM package import through the api and the queue', () => {
 
   it('needs an admin, multipart, a file and a language', async () => {
     const good = path.join(FIXTURES, FIXTURE_CASES[0].file);
-    await request(app.getHttpServer()).post('/api/courses/packages').attach('file', good).expect(401);
-    await upload(good, { language: 'en' }, learner).expect(403);
+    // Refused before the body is read: a tiny body, so the client has sent it all before the answer.
+    const tiny = Buffer.from('PK');
+    await request(app.getHttpServer()).post('/api/courses/packages').attach('file', tiny, 'tiny.zip').expect(401);
+    await request(app.getHttpServer())
+      .post('/api/courses/packages')
+      .auth(learner, { type: 'bearer' })
+      .field('language', 'en')
+      .attach('file', tiny, 'tiny.zip')
+      .expect(403);
     await request(app.getHttpServer())
       .post('/api/courses/packages')
       .auth(admin, { type: 'bearer' })
@@ -140,10 +148,20 @@ describe('SCORM package import through the api and the queue', () => {
       const items = pkg.items as Array<{ type: string }>;
       expect(items.filter((item) => item.type === 'sco')).toHaveLength(fixture.scos);
       expect(items.filter((item) => item.type === 'asset')).toHaveLength(fixture.assets);
-      // Launch paths point at files that were extracted into the package's folder.
+      // Every launch path points at a file that was extracted into the package's folder.
       const dataDir = process.env.DATA_DIR!;
       const packageDir = path.join(dataDir, 'blobs', 'packages', job.result!.packageId);
       expect(existsSync(path.join(packageDir, 'imsmanifest.xml'))).toBe(true);
+      const rows: Array<{ launchables: string | Array<{ href: string }> }> = await app
+        .get(DataSource)
+        .query('SELECT launchables FROM course_packages WHERE id = ?', [job.result!.packageId]);
+      const raw = rows[0]!.launchables;
+      const launchables = typeof raw === 'string' ? (JSON.parse(raw) as Array<{ href: string }>) : raw;
+      expect(launchables).toHaveLength(fixture.scos + fixture.assets);
+      for (const { href } of launchables) {
+        expect(href).not.toMatch(/^\/|\.\.|^[a-z]+:/i);
+        expect(existsSync(path.join(packageDir, decodeURIComponent(href.split(/[?#]/)[0]!)))).toBe(true);
+      }
     },
   );
 
