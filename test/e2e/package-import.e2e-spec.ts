@@ -155,12 +155,12 @@ describe('SCORM package import through the api and the queue', () => {
       const rows: Array<{ launchables: string | Array<{ href: string }> }> = await app
         .get(DataSource)
         .query('SELECT launchables FROM course_packages WHERE id = ?', [job.result!.packageId]);
-      const raw = rows[0]!.launchables;
+      const raw = rows[0].launchables;
       const launchables = typeof raw === 'string' ? (JSON.parse(raw) as Array<{ href: string }>) : raw;
       expect(launchables).toHaveLength(fixture.scos + fixture.assets);
       for (const { href } of launchables) {
         expect(href).not.toMatch(/^\/|\.\.|^[a-z]+:/i);
-        expect(existsSync(path.join(packageDir, decodeURIComponent(href.split(/[?#]/)[0]!)))).toBe(true);
+        expect(existsSync(path.join(packageDir, decodeURIComponent(href.split(/[?#]/)[0])))).toBe(true);
       }
     },
   );
