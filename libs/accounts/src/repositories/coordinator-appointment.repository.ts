@@ -24,7 +24,7 @@ export class CoordinatorAppointmentRepository {
         .getRepository(CoordinatorAppointment)
         .createQueryBuilder('a')
         .where('a.user_id = :userId AND a.country = :country', appointment)
-        .andWhere('a.starts_at <= :at', { at: appointment.startsAt })
+        // No start-time bound: a simultaneous request may have stamped its start a moment later.
         .andWhere(
           new Brackets((w) => w.where('a.ends_at IS NULL').orWhere('a.ends_at > :at', { at: appointment.startsAt })),
         )
