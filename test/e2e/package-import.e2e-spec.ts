@@ -248,5 +248,11 @@ describe('SCORM package import through the api and the queue', () => {
       .auth(learner, { type: 'bearer' })
       .expect(200);
     expect(others.body.total).toBe(0);
+    // Another user's job id: 404, as if it did not exist.
+    const notTheirs = await request(app.getHttpServer())
+      .get(`/api/import-jobs/${history.body.items[0].id}`)
+      .auth(learner, { type: 'bearer' })
+      .expect(404);
+    expect(notTheirs.body.code).toBe('JOB_NOT_FOUND');
   });
 });

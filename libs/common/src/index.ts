@@ -4,3 +4,4 @@ export * from './errors/error-code';
 export * from './errors/http-exception.filter';
 export * from './validation';
 export * from './concurrency/semaphore';
+export * from './transforms';

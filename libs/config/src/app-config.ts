@@ -59,9 +59,4 @@ export class AppConfig {
     const [points, seconds] = this.env[name].split('/').map(Number);
     return { points: points, seconds: seconds };
   }
-
-  /** The database name in DATABASE_URL. */
-  get databaseName(): string {
-    return new URL(this.databaseUrl).pathname.replace(/^\//, '');
-  }
 }

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 
-import { Environment, loadEnvironment } from './environment';
+import { loadEnvironment } from './environment';
 import { AppConfig } from './app-config';
 
 /**
@@ -17,12 +17,4 @@ import { AppConfig } from './app-config';
   ],
   exports: [AppConfig],
 })
-export class ConfigModule {
-  static forEnvironment(env: Environment): { module: typeof ConfigModule; providers: object[]; exports: object[] } {
-    return {
-      module: ConfigModule,
-      providers: [{ provide: AppConfig, useValue: new AppConfig(env) }],
-      exports: [AppConfig],
-    };
-  }
-}
+export class ConfigModule {}

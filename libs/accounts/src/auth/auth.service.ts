@@ -88,8 +88,8 @@ export class AuthService {
     };
   }
 
-  logout(rawRefreshToken: unknown, sessionId?: string): Promise<void> {
-    return sessionId ? this.sessions.end(sessionId, 'logout') : this.sessions.endByToken(rawRefreshToken);
+  logout(rawRefreshToken: unknown): Promise<void> {
+    return this.sessions.endByToken(rawRefreshToken);
   }
 
   /**

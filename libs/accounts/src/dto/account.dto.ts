@@ -17,9 +17,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { trimString } from '@app/common';
 import { LANGUAGES, Language, UserStatus } from '../entities/user.entity';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class RegisterDto {
   @ApiProperty({ example: 'officer@kra.go.ke' })
@@ -33,7 +32,7 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: 'Amina Odhiambo' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   displayName: string;
@@ -44,14 +43,14 @@ export class RegisterDto {
   country: string;
 
   @ApiProperty({ example: 'Kenya Revenue Authority' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   administration: string;
 
   @ApiPropertyOptional({ example: 'Customs officer' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   jobTitle?: string;
@@ -98,21 +97,21 @@ export class ChangePasswordDto {
 export class UpdateProfileDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   administration?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(200)
   jobTitle?: string;
@@ -180,7 +179,7 @@ export class CountryQueryDto {
 
 export class RejectDto {
   @ApiProperty({ minLength: 1, maxLength: 1000 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 1000)
   reason: string;
@@ -200,7 +199,7 @@ export class BulkDecisionDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Required to reject' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 1000)
   reason?: string;

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+// Direct file import: the database library's index lists the entities, so it would be a cycle.
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
 
 export enum UserStatus {
   Unverified = 'unverified',
@@ -73,15 +75,9 @@ export class User {
   @Column({ name: 'escalated_at', type: 'datetime', precision: 3, nullable: true })
   escalatedAt: Date | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    name: 'updated_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

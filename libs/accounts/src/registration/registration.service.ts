@@ -14,8 +14,7 @@ import { AutoApproveDomainRepository } from '../repositories/auto-approve-domain
 import { OneTimeTokenRepository } from '../repositories/one-time-token.repository';
 import { RegistrationDecisionRepository } from '../repositories/registration-decision.repository';
 import { normalizeEmail, UserRepository } from '../repositories/user.repository';
-import { PasswordHasher } from '../services/password-hasher.service';
-import { assertPasswordAcceptable } from '../services/password-policy';
+import { AccountsService } from '../services/accounts.service';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../services/secret-token';
 
 export const VERIFY_EMAIL_TOKEN_LIFETIME_MS = 48 * 3600 * 1000;
@@ -42,7 +41,7 @@ export class RegistrationService {
     private readonly decisions: RegistrationDecisionRepository,
     private readonly domains: AutoApproveDomainRepository,
     private readonly countries: CountriesService,
-    private readonly hasher: PasswordHasher,
+    private readonly accounts: AccountsService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
   ) {}
@@ -53,32 +52,17 @@ export class RegistrationService {
     if (!this.countries.isValid(country)) {
       throw DomainException.badRequest(`Unknown country code: ${request.country}`, ErrorCode.InvalidCountry);
     }
-    assertPasswordAcceptable(request.password, { email, displayName: request.displayName });
-    const user: User = Object.assign(new User(), {
-      id: randomUUID(),
+    const user = await this.accounts.createAccount({
       email,
-      passwordHash: await this.hasher.hash(request.password),
-      displayName: request.displayName.trim(),
+      password: request.password,
+      displayName: request.displayName,
       country,
-      administration: request.administration.trim(),
-      jobTitle: request.jobTitle?.trim() ?? '',
-      preferredLanguage: request.preferredLanguage ?? 'en',
+      administration: request.administration,
+      jobTitle: request.jobTitle,
+      preferredLanguage: request.preferredLanguage,
       status: UserStatus.Unverified,
       role: UserRole.Learner,
-      tokenVersion: 0,
-      emailVerifiedAt: null,
-      pendingSince: null,
-      remindedAt: null,
-      escalatedAt: null,
     });
-    try {
-      await this.users.insert(user);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
-        throw DomainException.conflict('An account with this email already exists', ErrorCode.EmailTaken);
-      }
-      throw error;
-    }
     await this.sendVerification(user);
     return { id: user.id, status: user.status };
   }

@@ -9,10 +9,6 @@ export class CoordinatorAppointmentRepository {
     @InjectRepository(CoordinatorAppointment) private readonly appointments: Repository<CoordinatorAppointment>,
   ) {}
 
-  async insert(appointment: CoordinatorAppointment): Promise<void> {
-    await this.appointments.insert(appointment);
-  }
-
   /**
    * Inserts the appointment unless the user already holds an active one for that country. The
    * user's row is locked for the check and insert, so simultaneous appointments cannot both pass.

@@ -73,10 +73,6 @@ export class UserRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async bumpTokenVersion(id: string, manager?: EntityManager): Promise<void> {
-    await this.repo(manager).increment({ id }, 'tokenVersion', 1);
-  }
-
   count(): Promise<number> {
     return this.users.count();
   }

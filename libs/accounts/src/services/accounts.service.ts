@@ -59,35 +59,38 @@ export class AccountsService {
     return { ...user, status: UserStatus.Active };
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findById(id);
-  }
-
   countUsers(): Promise<number> {
     return this.users.count();
   }
 
-  /** Creates an account that needs no verification or approval (admins, seeds). */
+  /**
+   * The one way an account is made (self-registration, admins, seeds): email normalised, password
+   * policy applied with the person's own email and name, duplicate email → 409 EMAIL_TAKEN.
+   */
   async createAccount(account: NewAccount): Promise<User> {
     const email = normalizeEmail(account.email);
     if (!isEmail(email)) {
       throw DomainException.badRequest(`Not an email address: ${account.email}`, ErrorCode.ValidationFailed);
     }
-    assertPasswordAcceptable(account.password);
+    const displayName = account.displayName.trim();
+    assertPasswordAcceptable(account.password, { email, displayName });
     const now = new Date();
-    const user = Object.assign(new User(), {
+    const user: User = Object.assign(new User(), {
       id: randomUUID(),
       email,
       passwordHash: await this.hasher.hash(account.password),
-      displayName: account.displayName,
+      displayName,
       country: account.country ?? null,
-      administration: account.administration ?? '',
-      jobTitle: account.jobTitle ?? '',
+      administration: account.administration?.trim() ?? '',
+      jobTitle: account.jobTitle?.trim() ?? '',
       preferredLanguage: account.preferredLanguage ?? 'en',
       status: account.status,
       role: account.role,
       tokenVersion: 0,
       emailVerifiedAt: account.status === UserStatus.Unverified ? null : now,
+      pendingSince: null,
+      remindedAt: null,
+      escalatedAt: null,
     });
     try {
       await this.users.insert(user);

@@ -87,10 +87,6 @@ export class SessionService {
     }
   }
 
-  async end(sessionId: string, reason: string, now = new Date()): Promise<void> {
-    await this.sessions.revoke(sessionId, reason, now);
-  }
-
   async endAllOfUser(userId: string, reason: string, now = new Date()): Promise<void> {
     await this.sessions.revokeAllOfUser(userId, reason, now);
   }

@@ -16,10 +16,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { trimString } from '@app/common';
 import { CourseStatus } from '../entities/course.entity';
 
 const LANGS = ['en', 'fr', 'es'] as const;
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CourseTextDto {
   @ApiProperty({ enum: LANGS })
@@ -27,7 +27,7 @@ export class CourseTextDto {
   language: 'en' | 'fr' | 'es';
 
   @ApiProperty({ maxLength: 300 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 300)
   title: string;
@@ -67,7 +67,7 @@ export class UpdateCourseDto {
 
   @ApiPropertyOptional({ description: 'Title in `language` (default en)' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 300)
   title?: string;

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+// Direct file import: the database library's index lists the entities, so it would be a cycle.
+import { CreatedAtColumn } from '@app/database/timestamp-columns';
 
 export type ScormStandard = 'scorm12' | 'scorm2004';
 
@@ -65,6 +67,6 @@ export class CoursePackage {
   @Column({ name: 'import_job_id', type: 'char', length: 36, nullable: true })
   importJobId: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -51,10 +51,7 @@ export class CourseRepository {
   }
 
   async create(course: Course, texts: CourseTranslation[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(Course, course);
-      await manager.insert(CourseTranslation, texts);
-    });
+    await this.dataSource.transaction((manager) => this.insertCourse(course, texts, manager));
   }
 
   async insertCourse(course: Course, texts: CourseTranslation[], manager: EntityManager): Promise<void> {

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+// Direct file import: the database library's index lists the entities, so it would be a cycle.
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
 
 export enum ImportJobKind {
   ScormPackage = 'scorm_package',
@@ -47,16 +49,10 @@ export class ImportJob {
   @Column({ name: 'requested_by', type: 'char', length: 36 })
   requestedBy: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    name: 'updated_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 
   @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })

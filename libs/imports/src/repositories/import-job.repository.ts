@@ -16,10 +16,6 @@ export class ImportJobRepository {
     return this.jobs.findOneBy(requestedBy ? { id, requestedBy } : { id });
   }
 
-  findById(id: string): Promise<ImportJob | null> {
-    return this.jobs.findOneBy({ id });
-  }
-
   async history(
     requestedBy: string | null,
     page: number,
