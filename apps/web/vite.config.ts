@@ -17,9 +17,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: 'es2022',
-    // Libraries change less often than the app: one long-cached vendor chunk, app code apart.
+    // Libraries change less often than the app: one long-cached vendor chunk, app code apart. scorm-again
+    // stays out of it: only the player route loads it, in its own chunk.
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] } },
+      output: {
+        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!scorm-again[\\/])/ }] },
+      },
     },
   },
   server: {

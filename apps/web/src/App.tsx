@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { HomePage } from './pages/HomePage';
@@ -20,10 +20,21 @@ const NewCoursePage = lazy(() => import('./pages/NewCoursePage'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage'));
 const SectionPage = lazy(() => import('./pages/SectionPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const MyLearningPage = lazy(() => import('./pages/MyLearningPage'));
+// The player brings scorm-again: its own chunk, loaded by this route only, without the app's chrome.
+const PlayerPage = lazy(() => import('./player/PlayerPage'));
 
 export function App() {
   return (
     <Routes>
+      <Route
+        path="play/:attemptId"
+        element={
+          <Suspense fallback={null}>
+            <PlayerPage />
+          </Suspense>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
@@ -40,7 +51,7 @@ export function App() {
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="courses/new" element={<NewCoursePage />} />
         <Route path="courses/:id" element={<CoursePage />} />
-        <Route path="my-learning" element={<SectionPage section="myLearning" />} />
+        <Route path="my-learning" element={<MyLearningPage />} />
         <Route path="groups" element={<SectionPage section="groups" />} />
         <Route path="curricula" element={<SectionPage section="curricula" />} />
         <Route path="*" element={<NotFoundPage />} />

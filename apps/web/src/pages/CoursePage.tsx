@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { COURSE_LANGUAGES, type CourseDetail, type CourseStatus } from '../api/types';
 import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
@@ -17,6 +17,13 @@ import { CourseForm } from './catalogue/CourseForm';
 import { formatHours } from './catalogue/format';
 import { LanguageBadges } from './catalogue/LanguageBadges';
 import { PackageUpload } from './catalogue/PackageUpload';
+import { completionKey, type LearningCourse } from './learning/types';
+
+interface LaunchAnswer {
+  attemptId: string;
+  launchUrl: string;
+  commitUrl: string;
+}
 
 const STATUS_DONE: Record<CourseStatus, 'course.published' | 'course.archived' | 'course.drafted'> = {
   published: 'course.published',
@@ -40,6 +47,33 @@ function CourseView({ courseId }: { courseId: string }) {
     [authJson, courseId, language],
   );
   const course = detail.data?.id === courseId ? detail.data : undefined;
+  const navigate = useNavigate();
+  const learning = useLoader((signal) => authJson<LearningCourse[]>('/api/me/learning', { signal }), [authJson]);
+  const progress = learning.data?.find((entry) => entry.courseId === courseId);
+  const progressKey = completionKey(progress?.completionStatus);
+  const [launching, setLaunching] = useState(false);
+  const [launchFailure, setLaunchFailure] = useState<{ message: string; attempt: number } | null>(null);
+
+  const launch = async (newAttempt: boolean) => {
+    if (!course) {
+      return;
+    }
+    setLaunching(true);
+    setLaunchFailure(null);
+    try {
+      const packaged = course.packages.some((pkg) => pkg.language === language);
+      const answer = await authJson<LaunchAnswer>(`/api/courses/${encodeURIComponent(courseId)}/launch`, {
+        method: 'POST',
+        body: { ...(packaged ? { language } : {}), ...(newAttempt ? { newAttempt: true } : {}) },
+      });
+      const target = new URL(answer.launchUrl, window.location.href);
+      // The player is a page of this app: the token stays in the fragment.
+      void navigate(`${target.pathname}${target.hash}`);
+    } catch (caught) {
+      setLaunchFailure((previous) => ({ message: errorText(caught), attempt: (previous?.attempt ?? 0) + 1 }));
+      setLaunching(false);
+    }
+  };
 
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -130,12 +164,47 @@ function CourseView({ courseId }: { courseId: string }) {
               <p className="empty">{t('course.noDescription')}</p>
             )}
             <div className="start">
-              <button type="button" className="button button-primary" disabled aria-describedby={`${id}-player`}>
-                {t('course.start')}
-              </button>
-              <p id={`${id}-player`} className="notice">
-                {t('course.playerSoon')}
-              </p>
+              {course.packages.length === 0 ? (
+                <p className="notice">{t('course.noPackages')}</p>
+              ) : (
+                <div className="actions">
+                  {progressKey === 'completed' ? (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-primary"
+                        disabled={launching || learning.loading}
+                        onClick={() => void launch(false)}
+                      >
+                        {t('course.review')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={launching || learning.loading}
+                        onClick={() => void launch(true)}
+                      >
+                        {t('course.newAttempt')}
+                      </button>
+                    </>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      disabled={launching || learning.loading}
+                      onClick={() => void launch(false)}
+                    >
+                      {progressKey === 'incomplete' ? t('course.resume') : t('course.start')}
+                    </button>
+                  )}
+                </div>
+              )}
+              {launching && (
+                <p className="status-text" role="status">
+                  {t('course.launching')}
+                </p>
+              )}
+              {launchFailure && <Alert key={launchFailure.attempt}>{launchFailure.message}</Alert>}
             </div>
           </section>
 

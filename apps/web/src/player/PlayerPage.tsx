@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { readToken } from './launch-url';
+import { loadPlayerData, PlayerError, PlayerSession, type Navigation, type SessionState } from './player-session';
+import { TableOfContents } from './TableOfContents';
+import type { PlayerData } from './types';
+import './player.css';
+
+type Failure = 'token' | 'notFound' | 'expired' | 'network' | 'switch';
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof PlayerError) {
+    if (error.status === 401) {
+      return 'expired';
+    }
+    if (error.status === 404) {
+      return 'notFound';
+    }
+    return error.status === 0 ? 'token' : 'network';
+  }
+  return 'network';
+}
+
+/**
+ * `/play/:attemptId#token=…`: the SCORM player, outside the app's chrome, usable without a session
+ * (the launch token is enough). The content is framed from the content origin by the session's own
+ * stage, laid out beside the bar and the table of contents.
+ */
+export default function PlayerPage() {
+  const { t } = useTranslation();
+  const { attemptId = '' } = useParams();
+  const navigate = useNavigate();
+  const [data, setData] = useState<PlayerData | null>(null);
+  const [state, setState] = useState<SessionState>('loading');
+  const [navigation, setNavigation] = useState<Navigation | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const sessionRef = useRef<PlayerSession | null>(null);
+  const exitRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const token = readToken(window.location.hash);
+    if (!token) {
+      setFailure('token');
+      return;
+    }
+    const aborted = { current: false };
+    let session: PlayerSession | null = null;
+    loadPlayerData(attemptId, token).then(
+      (loaded) => {
+        if (aborted.current) {
+          return;
+        }
+        setData(loaded);
+        session = new PlayerSession(loaded, token, {
+          onData: setData,
+          onState: setState,
+          onNavigation: setNavigation,
+          onError: (error) => setFailure(failureOf(error) === 'network' ? 'switch' : failureOf(error)),
+          onExitRequested: () => {
+            const course = session?.current.courseUrl;
+            void session?.leave().then(() => navigate(course ?? '/my-learning'));
+          },
+        });
+        sessionRef.current = session;
+        session.setLayout(loaded.items.length > 1);
+        session.start();
+      },
+      (error: unknown) => {
+        if (!aborted.current) {
+          setFailure(failureOf(error));
+        }
+      },
+    );
+    return () => {
+      aborted.current = true;
+      // In-app navigation away: the SCO still gets its graceful unload, the page does not wait.
+      if (session) {
+        session.detach();
+        void session.leave();
+      }
+      sessionRef.current = null;
+    };
+    // The attempt of the URL the page was opened at; later items replace the URL themselves.
+  }, []);
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: data ? data.course.title : t('player.title') });
+  }, [t, data]);
+
+  const exit = useCallback(async () => {
+    const session = sessionRef.current;
+    const course = session?.current.courseUrl ?? '/my-learning';
+    if (session) {
+      await session.leave();
+    }
+    void navigate(course);
+  }, [navigate]);
+
+  const currentItem = data?.items.find((item) => item.itemId === data.attempt.itemId);
+  const multi = (data?.items.length ?? 0) > 1;
+  const busy = state === 'switching' || state === 'leaving' || state === 'loading';
+  const statusText =
+    state === 'switching'
+      ? t('player.switching')
+      : state === 'leaving'
+        ? t('player.leaving')
+        : state === 'ended'
+          ? t('player.ended')
+          : data && state === 'running'
+            ? t('player.nowShowing', { title: currentItem?.title ?? data.package.title })
+            : '';
+
+  if (failure && !data) {
+    return (
+      <main className="player-failure page">
+        <h1>{t('player.title')}</h1>
+        <p role="alert">{t(`player.failures.${failure}`)}</p>
+        <p>
+          <Link to="/my-learning">{t('player.toMyLearning')}</Link>
+        </p>
+      </main>
+    );
+  }
+
+  return (
+    <div className={multi ? 'player with-toc' : 'player'}>
+      <header className="player-bar">
+        <div className="player-titles">
+          <h1>{data ? data.course.title : t('player.title')}</h1>
+          {data && multi && currentItem && <p className="player-item-title">{currentItem.title}</p>}
+        </div>
+        {data?.attempt.mode === 'review' && <p className="player-review badge">{t('player.review')}</p>}
+        {multi && navigation && (
+          <div className="player-flow" role="group" aria-label={t('player.flowLabel')}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy || !navigation.previous}
+              onClick={() => void sessionRef.current?.navigate('previous')}
+            >
+              {t('player.previous')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy || !navigation.continue}
+              onClick={() => void sessionRef.current?.navigate('continue')}
+            >
+              {t('player.next')}
+            </button>
+          </div>
+        )}
+        <nav className="player-links" aria-label={t('player.linksLabel')}>
+          {data && <Link to={data.courseUrl}>{t('player.toCourse')}</Link>}
+          <Link to="/my-learning">{t('player.toMyLearning')}</Link>
+        </nav>
+        <button
+          ref={exitRef}
+          type="button"
+          className="button button-primary"
+          disabled={state === 'leaving'}
+          onClick={() => void exit()}
+        >
+          {t('player.exit')}
+        </button>
+      </header>
+      {data && multi && (
+        <TableOfContents
+          items={data.items}
+          current={data.attempt.itemId}
+          allowed={navigation?.choice ?? null}
+          disabled={busy}
+          onChoose={(itemId) => void sessionRef.current?.choose(itemId)}
+        />
+      )}
+      <p className="player-status visually-hidden" role="status" aria-live="polite">
+        {statusText}
+      </p>
+      {failure && data && (
+        <p className="player-error" role="alert">
+          {t(`player.failures.${failure}`)}
+        </p>
+      )}
+      {!data && !failure && (
+        <p className="loading player-loading" role="status">
+          {t('loading')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { PlayerItem } from './types';
+
+type ItemStatus = 'completed' | 'passed' | 'failed' | 'incomplete' | 'notAttempted';
+
+export function itemStatus(item: PlayerItem): ItemStatus {
+  const { completion, success } = item.status;
+  if (success === 'failed') {
+    return 'failed';
+  }
+  if (success === 'passed') {
+    return 'passed';
+  }
+  if (completion === 'completed') {
+    return 'completed';
+  }
+  if (completion === 'incomplete') {
+    return 'incomplete';
+  }
+  return 'notAttempted';
+}
+
+interface Props {
+  items: PlayerItem[];
+  current: string;
+  /** Items sequencing allows choosing now; null = all. */
+  allowed: ReadonlySet<string> | null;
+  disabled: boolean;
+  onChoose: (itemId: string) => void;
+}
+
+/** The package's launchable items with their status; the current one is marked for assistive technology too. */
+export function TableOfContents({ items, current, allowed, disabled, onChoose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <nav className="player-toc" aria-label={t('player.tocLabel')}>
+      <h2>{t('player.tocHeading')}</h2>
+      <ol>
+        {items.map((item) => {
+          const status = itemStatus(item);
+          const isCurrent = item.itemId === current;
+          const locked = allowed !== null && !allowed.has(item.itemId) && !isCurrent;
+          return (
+            <li key={item.itemId} className={isCurrent ? 'current' : undefined}>
+              <button
+                type="button"
+                aria-current={isCurrent ? 'step' : undefined}
+                aria-disabled={locked || disabled ? 'true' : undefined}
+                data-item={item.itemId}
+                onClick={() => {
+                  if (!locked && !disabled && !isCurrent) {
+                    onChoose(item.itemId);
+                  }
+                }}
+              >
+                <span className="toc-title">{item.title}</span>
+                <span className={`toc-status toc-status-${status}`}>
+                  {locked ? t('player.locked') : t(`player.statuses.${status}`)}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

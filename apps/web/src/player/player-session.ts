@@ -1,0 +1,455 @@
+import { Scorm12API, Scorm2004API, type Settings } from 'scorm-again';
+import { hasSequencing, progressOf, seededGlobalObjectives, sequencingSettings } from './activity-tree';
+import { BRIDGE_CHANNEL, parseLauncherMessage, type LauncherMessage, type PlayerMessage } from './bridge-protocol';
+import { readToken } from './launch-url';
+import type { LaunchAnswer, PlayerData } from './types';
+
+/** How long a SCO gets to call Terminate once asked to leave (ARCHITECTURE §4: ~2 s). */
+export const UNLOAD_GRACE_MS = 2000;
+/** docs/player.md: periodic commits, so that closing the tab loses at most this much. */
+export const AUTOCOMMIT_SECONDS = 30;
+
+export interface Navigation {
+  continue: boolean;
+  previous: boolean;
+  /** Item ids the learner may choose now; null = every item (no sequencing). */
+  choice: ReadonlySet<string> | null;
+}
+
+export type SessionState = 'loading' | 'running' | 'switching' | 'ended' | 'leaving' | 'left';
+
+export interface SessionListener {
+  onData(data: PlayerData): void;
+  onState(state: SessionState): void;
+  onNavigation(navigation: Navigation): void;
+  /** A switch or a start failed: the error is for the page to show. */
+  onError(error: unknown): void;
+  /** The content asked to leave the course (exitAll, suspendAll). */
+  onExitRequested(): void;
+}
+
+type RealApi = Scorm12API | Scorm2004API;
+
+export class PlayerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+    this.name = 'PlayerError';
+  }
+}
+
+async function call<T>(url: string, token: string, method: 'GET' | 'POST' = 'GET'): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      Authorization: `Bearer ${token}`,
+      ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: method === 'POST' ? '{}' : undefined,
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+  if (!response.ok) {
+    let code = `HTTP_${response.status}`;
+    try {
+      const body = (await response.json()) as { code?: unknown };
+      code = typeof body.code === 'string' ? body.code : code;
+    } catch {
+      // not JSON: keep the status
+    }
+    throw new PlayerError(response.status, code);
+  }
+  return (await response.json()) as T;
+}
+
+export function loadPlayerData(attemptId: string, token: string): Promise<PlayerData> {
+  return call<PlayerData>(`/api/attempts/${encodeURIComponent(attemptId)}/player`, token);
+}
+
+/**
+ * One player page's run-time: the real scorm-again API (app origin), the launcher frame (content
+ * origin) and the bridge between them, and the moves between items. Lives outside React so that a
+ * SCO can be unloaded gracefully after the page itself has gone (in-app navigation): the stage it
+ * draws into is its own element under <body>.
+ */
+export class PlayerSession {
+  private data: PlayerData;
+  private token: string;
+  private api: RealApi | null = null;
+  private launcher: HTMLIFrameElement | null = null;
+  private readonly stage: HTMLDivElement;
+  private unloaded: (() => void) | null = null;
+  private navRequest = '';
+  private delivered: string | null = null;
+  private sequenced = false;
+  private busy = false;
+  private state: SessionState = 'loading';
+  private listener: SessionListener | null;
+
+  constructor(data: PlayerData, token: string, listener: SessionListener) {
+    this.data = data;
+    this.token = token;
+    this.listener = listener;
+    this.stage = document.createElement('div');
+    this.stage.className = 'player-stage';
+    document.body.append(this.stage);
+    window.addEventListener('message', this.onMessage);
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  get current(): PlayerData {
+    return this.data;
+  }
+
+  /** The page no longer listens (it unmounted); the session may still be finishing. */
+  detach(): void {
+    this.listener = null;
+  }
+
+  setLayout(withToc: boolean): void {
+    this.stage.classList.toggle('with-toc', withToc);
+  }
+
+  start(): void {
+    const data = this.data;
+    const settings: Settings = {
+      lmsCommitUrl: data.commitUrl,
+      includeCommitSequence: true,
+      autocommit: true,
+      autocommitSeconds: AUTOCOMMIT_SECONDS,
+      logLevel: 5,
+    };
+    this.sequenced =
+      data.standard === 'scorm2004' &&
+      data.organization !== null &&
+      (hasSequencing(data.organization) || data.items.length > 1);
+    if (data.standard === 'scorm2004') {
+      if (this.sequenced && data.organization) {
+        const byId = new Map(data.items.map((item) => [item.itemId, item]));
+        const progress = (itemId: string) => (byId.has(itemId) ? progressOf(byId.get(itemId)) : undefined);
+        settings.sequencing = {
+          ...sequencingSettings(data.organization, progress),
+          eventListeners: {
+            onActivityDelivery: (activity) => {
+              this.delivered = activity.id;
+            },
+            onNavigationValidityUpdate: (validity) => {
+              const allowed = Object.entries(validity.choice)
+                .filter(([, value]) => value === 'true')
+                .map(([id]) => id);
+              this.listener?.onNavigation({
+                continue: validity.continue,
+                previous: validity.previous,
+                choice: new Set(allowed),
+              });
+            },
+          },
+        };
+        const api = new Scorm2004API(settings);
+        api.restoreGlobalObjectiveSnapshot(seededGlobalObjectives(data.organization, progress));
+        this.api = api;
+      } else {
+        this.api = new Scorm2004API(settings);
+      }
+    } else {
+      this.api = new Scorm12API(settings);
+    }
+    this.api.loadFromJSON(data.cmi);
+    if (this.sequenced && this.api instanceof Scorm2004API) {
+      // The server chose the item (the last one launched): deliver it if the rules allow, else
+      // whatever the rules start with.
+      this.delivered = null;
+      const chosen = this.api.processNavigationRequest('choice', data.attempt.itemId);
+      if (!chosen || this.delivered !== data.attempt.itemId) {
+        this.delivered = null;
+        this.api.processNavigationRequest('start');
+        const first = this.delivered as string | null;
+        if (first && first !== data.attempt.itemId) {
+          void this.switchTo(first, false);
+          return;
+        }
+      }
+    } else {
+      this.listener?.onNavigation(this.flatNavigation());
+    }
+    this.openLauncher();
+    this.setState('running');
+  }
+
+  /** Without sequencing: previous/next in the order of the launchables, any item by choice. */
+  private flatNavigation(): Navigation {
+    const index = this.data.items.findIndex((item) => item.itemId === this.data.attempt.itemId);
+    return {
+      previous: index > 0,
+      continue: index >= 0 && index < this.data.items.length - 1,
+      choice: null,
+    };
+  }
+
+  private setState(state: SessionState): void {
+    this.state = state;
+    this.listener?.onState(state);
+  }
+
+  /** The launcher frame, created after the bridge listener exists (early messages are lost otherwise). */
+  private openLauncher(): void {
+    const frame = document.createElement('iframe');
+    frame.className = 'player-frame';
+    frame.title = this.titleOf(this.data.attempt.itemId);
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-modals');
+    frame.setAttribute('allow', 'fullscreen');
+    frame.referrerPolicy = 'no-referrer';
+    frame.src = this.data.launcherUrl;
+    this.launcher = frame;
+    this.stage.replaceChildren(frame);
+  }
+
+  private titleOf(itemId: string): string {
+    return this.data.items.find((item) => item.itemId === itemId)?.title ?? this.data.package.title;
+  }
+
+  private post(message: PlayerMessage): void {
+    this.launcher?.contentWindow?.postMessage(message, this.data.contentOrigin);
+  }
+
+  private readonly onMessage = (event: MessageEvent<unknown>): void => {
+    // The exact origin AND the launcher's own window: the SCO shares the content origin.
+    if (!this.launcher || event.source !== this.launcher.contentWindow || event.origin !== this.data.contentOrigin) {
+      return;
+    }
+    const message = parseLauncherMessage(event.data);
+    if (message) {
+      this.handle(message);
+    }
+  };
+
+  private handle(message: LauncherMessage): void {
+    const api = this.api;
+    switch (message.type) {
+      case 'ready':
+        this.post({
+          channel: BRIDGE_CHANNEL,
+          type: 'start',
+          standard: this.data.standard,
+          cmi: this.data.cmi,
+          scoUrl: this.data.scoUrl,
+          title: this.titleOf(this.data.attempt.itemId),
+        });
+        return;
+      case 'unloaded':
+        this.unloaded?.();
+        return;
+      case 'call':
+        if (!api) {
+          return;
+        }
+        switch (message.method) {
+          case 'Initialize':
+            api.lmsInitialize('');
+            return;
+          case 'SetValue':
+            if (message.element === 'adl.nav.request') {
+              this.navRequest = message.value ?? '';
+            }
+            api.lmsSetValue(message.element ?? '', message.value ?? '');
+            return;
+          case 'Commit':
+            api.lmsCommit('');
+            return;
+          case 'Terminate':
+            this.delivered = null;
+            api.lmsFinish('');
+            this.afterTerminate();
+            return;
+        }
+    }
+  }
+
+  /** The SCO ended its session on its own: follow its navigation request, if any. */
+  private afterTerminate(): void {
+    const request = this.navRequest;
+    this.navRequest = '';
+    if (this.unloaded || this.busy) {
+      return; // we asked it to leave: the caller decides what comes next
+    }
+    if (request === 'exitAll' || request === 'suspendAll' || request === 'abandonAll') {
+      this.setState('ended');
+      this.listener?.onExitRequested();
+      return;
+    }
+    const target = this.sequenced ? this.delivered : this.flatTarget(request);
+    if (target && target !== this.data.attempt.itemId) {
+      void this.switchTo(target, false);
+      return;
+    }
+    if (request !== '' && request !== '_none_') {
+      this.setState('ended');
+    }
+  }
+
+  private flatTarget(request: string): string | null {
+    const index = this.data.items.findIndex((item) => item.itemId === this.data.attempt.itemId);
+    if (request === 'continue') {
+      return this.data.items[index + 1]?.itemId ?? null;
+    }
+    if (request === 'previous') {
+      return index > 0 ? this.data.items[index - 1].itemId : null;
+    }
+    const choice = /^\{target=([^}]+)\}choice$/.exec(request);
+    return choice ? choice[1] : null;
+  }
+
+  /**
+   * Asks the launcher to unload the SCO, waits up to UNLOAD_GRACE_MS for what that causes (its
+   * Terminate) to arrive, then ends the real API's session itself if the SCO did not: a missing exit
+   * becomes `suspend`, so the next launch resumes.
+   */
+  private async unloadSco(): Promise<void> {
+    const api = this.api;
+    if (this.launcher && api?.isInitialized()) {
+      await new Promise<void>((resolve) => {
+        const timer = window.setTimeout(done, UNLOAD_GRACE_MS);
+        function done() {
+          window.clearTimeout(timer);
+          resolve();
+        }
+        this.unloaded = done;
+        this.post({ channel: BRIDGE_CHANNEL, type: 'unload' });
+      });
+      this.unloaded = null;
+    }
+    if (api?.isInitialized()) {
+      const exitElement = this.data.standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit';
+      if (api.lmsGetValue(exitElement) === '') {
+        api.lmsSetValue(exitElement, 'suspend');
+      }
+      api.lmsFinish('');
+    }
+    this.launcher?.remove();
+    this.launcher = null;
+  }
+
+  /** Moves to another item of the package: the current SCO leaves first, then the new attempt loads. */
+  async choose(itemId: string): Promise<void> {
+    if (this.busy || itemId === this.data.attempt.itemId) {
+      return;
+    }
+    await this.switchTo(itemId, true);
+  }
+
+  async navigate(request: 'continue' | 'previous'): Promise<void> {
+    if (this.busy) {
+      return;
+    }
+    if (!this.sequenced) {
+      const target = this.flatTarget(request);
+      if (target) {
+        await this.switchTo(target, true);
+      }
+      return;
+    }
+    await this.switchTo(null, true, request);
+  }
+
+  private async switchTo(
+    itemId: string | null,
+    unloadFirst: boolean,
+    request?: 'continue' | 'previous',
+  ): Promise<void> {
+    this.busy = true;
+    this.setState('switching');
+    try {
+      if (unloadFirst) {
+        await this.unloadSco();
+      }
+      let target = itemId;
+      const api = this.api;
+      if (this.sequenced && api instanceof Scorm2004API && unloadFirst) {
+        this.delivered = null;
+        const allowed = request
+          ? api.processNavigationRequest(request)
+          : api.processNavigationRequest('choice', itemId ?? undefined);
+        target = allowed ? this.delivered : null;
+        if (!target) {
+          // Refused by the rules: the current item again.
+          target = this.data.attempt.itemId;
+        }
+      }
+      if (!target) {
+        return;
+      }
+      const answer = await call<LaunchAnswer>(
+        `/api/attempts/${encodeURIComponent(this.data.attempt.id)}/items/${encodeURIComponent(target)}/launch`,
+        this.token,
+        'POST',
+      );
+      const token = readToken(new URL(answer.launchUrl).hash);
+      if (!token) {
+        throw new PlayerError(0, 'LAUNCH_URL_INVALID');
+      }
+      const data = await loadPlayerData(answer.attemptId, token);
+      this.data = data;
+      this.token = token;
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `/play/${encodeURIComponent(data.attempt.id)}#token=${encodeURIComponent(token)}`,
+      );
+      if (api) {
+        api.reset({ lmsCommitUrl: data.commitUrl }, { preserveListeners: true });
+        api.loadFromJSON(data.cmi);
+      }
+      this.listener?.onData(data);
+      if (!this.sequenced) {
+        this.listener?.onNavigation(this.flatNavigation());
+      }
+      this.openLauncher();
+      this.setState('running');
+    } catch (error) {
+      this.setState('running');
+      this.listener?.onError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The learner leaves (Exit, or the page went away in the app): unload gracefully, then stop. */
+  async leave(): Promise<void> {
+    if (this.state === 'leaving' || this.state === 'left') {
+      return;
+    }
+    this.setState('leaving');
+    this.stage.classList.add('leaving');
+    await this.unloadSco();
+    this.dispose();
+    this.setState('left');
+  }
+
+  private dispose(): void {
+    window.removeEventListener('message', this.onMessage);
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.launcher = null;
+    this.stage.remove();
+  }
+
+  /**
+   * The tab is closing: the SCO's own unload messages may never arrive, so send what the real API
+   * holds, marked so that the server stores a missing exit as suspend.
+   */
+  private readonly onPageHide = (): void => {
+    const api = this.api;
+    if (!api?.isInitialized()) {
+      return;
+    }
+    const url = this.data.commitUrl;
+    api.settings = { lmsCommitUrl: `${url}${url.includes('?') ? '&' : '?'}reason=pagehide` };
+    try {
+      api.storeData(true);
+    } finally {
+      api.settings = { lmsCommitUrl: url };
+    }
+  };
+}

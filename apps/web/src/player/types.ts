@@ -1,0 +1,135 @@
+import type { ScormStandard } from './bridge-protocol';
+
+/** `GET /api/attempts/:attemptId/player` (docs/player.md). */
+export interface PlayerData {
+  attempt: {
+    id: string;
+    number: number;
+    itemId: string;
+    mode: 'normal' | 'review' | 'browse';
+    credit: string;
+    entry: string;
+  };
+  standard: ScormStandard;
+  edition: null | '2nd' | '3rd' | '4th';
+  cmi: Record<string, unknown>;
+  learner: { id: string; name: string };
+  course: { id: string; title: string };
+  package: { id: string; language: string; title: string };
+  organization: ManifestOrganization | null;
+  items: PlayerItem[];
+  contentOrigin: string;
+  launcherUrl: string;
+  scoUrl: string;
+  commitUrl: string;
+  courseUrl: string;
+}
+
+export interface PlayerItem {
+  itemId: string;
+  title: string;
+  type: 'sco' | 'asset';
+  status: { completion: string | null; success: string | null; scoreScaled: number | null };
+}
+
+/** `POST /api/courses/:id/launch` and `POST /api/attempts/:id/items/:itemId/launch`. */
+export interface LaunchAnswer {
+  attemptId: string;
+  launchUrl: string;
+  commitUrl: string;
+}
+
+// The parsed manifest organization, as libs/scorm's manifest parser writes it (the subset used here).
+
+export interface ManifestOrganization {
+  identifier: string;
+  title: string;
+  objectivesGlobalToSystem?: boolean;
+  sequencing: Sequencing | null;
+  items: ManifestItem[];
+}
+
+export interface ManifestItem {
+  identifier: string;
+  title: string;
+  identifierref: string | null;
+  isvisible: boolean;
+  launchable: boolean;
+  sequencing: Sequencing | null;
+  presentation?: { hideLMSUI: string[] } | null;
+  children: ManifestItem[];
+}
+
+export interface Sequencing {
+  controlMode: ControlMode | null;
+  sequencingRules: SequencingRules | null;
+  limitConditions: { attemptLimit: number | null; attemptAbsoluteDurationLimit: string | null } | null;
+  rollupRules: RollupRules | null;
+  objectives: { primary: SequencingObjective | null; others: SequencingObjective[] } | null;
+  deliveryControls: { tracked: boolean; completionSetByContent: boolean; objectiveSetByContent: boolean } | null;
+  constrainedChoiceConsiderations: { preventActivation: boolean; constrainChoice: boolean } | null;
+  rollupConsiderations: {
+    requiredForSatisfied: RollupConsideration;
+    requiredForNotSatisfied: RollupConsideration;
+    requiredForCompleted: RollupConsideration;
+    requiredForIncomplete: RollupConsideration;
+    measureSatisfactionIfActive: boolean;
+  } | null;
+}
+
+export type RollupConsideration = 'always' | 'ifAttempted' | 'ifNotSkipped' | 'ifNotSuspended';
+
+export interface ControlMode {
+  choice: boolean;
+  choiceExit: boolean;
+  flow: boolean;
+  forwardOnly: boolean;
+  useCurrentAttemptObjectiveInfo: boolean;
+  useCurrentAttemptProgressInfo: boolean;
+}
+
+export interface RuleCondition {
+  referencedObjective: string | null;
+  measureThreshold: number;
+  operator: 'noOp' | 'not';
+  condition: string;
+}
+
+export interface SequencingRule {
+  conditionCombination: 'all' | 'any';
+  conditions: RuleCondition[];
+  action: string;
+}
+
+export interface SequencingRules {
+  preConditionRules: SequencingRule[];
+  exitConditionRules: SequencingRule[];
+  postConditionRules: SequencingRule[];
+}
+
+export interface RollupRules {
+  rollupObjectiveSatisfied: boolean;
+  rollupProgressCompletion: boolean;
+  objectiveMeasureWeight: number;
+  rules: {
+    childActivitySet: 'all' | 'any' | 'none' | 'atLeastCount' | 'atLeastPercent';
+    minimumCount: number;
+    minimumPercent: number;
+    conditionCombination: 'all' | 'any';
+    conditions: { operator: 'noOp' | 'not'; condition: string }[];
+    action: 'satisfied' | 'notSatisfied' | 'completed' | 'incomplete';
+  }[];
+}
+
+export interface SequencingObjective {
+  objectiveID: string | null;
+  satisfiedByMeasure: boolean;
+  minNormalizedMeasure: number;
+  mapInfo: {
+    targetObjectiveID: string;
+    readSatisfiedStatus: boolean;
+    readNormalizedMeasure: boolean;
+    writeSatisfiedStatus: boolean;
+    writeNormalizedMeasure: boolean;
+  }[];
+}
