@@ -28,6 +28,7 @@ import {
   CourseSearch,
   CourseStatus,
   CourseTranslation,
+  REFRESH_SEARCH_SQL,
   Topic,
 } from '@app/catalogue';
 import { buildDataSourceOptions, detectFlavor, dropDatabase, runMigrations } from '@app/database';
@@ -548,7 +549,9 @@ export async function seedCatalogue(databaseUrl: string): Promise<{ seconds: num
         texts,
       ]);
     }
-    await connection.query('ANALYZE TABLE courses, course_translations');
+    // The rows went in behind CourseRepository's back: build their search index rows as it would.
+    await connection.query(REFRESH_SEARCH_SQL);
+    await connection.query('ANALYZE TABLE courses, course_translations, course_search');
   } finally {
     await connection.end();
   }

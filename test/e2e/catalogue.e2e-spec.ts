@@ -146,6 +146,27 @@ describe('the course catalogue', () => {
     await as(learner).get('/api/courses?sort=random').expect(400);
   });
 
+  it('finds a course by its edited text, and forgets it when archived, at once', async () => {
+    const search = async (q: string) =>
+      (
+        await as(learner)
+          .get(`/api/courses?q=${encodeURIComponent(q)}`)
+          .expect(200)
+      ).body as { items: Array<{ id: string }>; total: number };
+    expect((await search('Incoterms')).total).toBe(0);
+    await as(admin)
+      .patch(`/api/courses/${ids.origin}`, { language: 'es', description: 'Los Incoterms y el lugar de entrega' })
+      .expect(200);
+    expect((await search('incoterms')).items.map((c) => c.id)).toEqual([ids.origin]);
+    // A page past the end still tells the total.
+    const past = await as(learner).get('/api/courses?q=incoterms&page=5').expect(200);
+    expect(past.body).toEqual({ items: [], total: 1 });
+    await as(admin).patch(`/api/courses/${ids.origin}`, { status: 'archived' }).expect(200);
+    expect((await search('incoterms')).total).toBe(0);
+    await as(admin).patch(`/api/courses/${ids.origin}`, { status: 'published' }).expect(200);
+    expect((await search('incoterms')).total).toBe(1);
+  });
+
   it('describes a course with its texts and languages', async () => {
     const detail = await as(learner).get(`/api/courses/${ids.valuation}?lang=es`).expect(200);
     expect(detail.body).toMatchObject({

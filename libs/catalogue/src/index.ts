@@ -1,6 +1,7 @@
 export * from './catalogue.module';
 export * from './dto/course.dto';
 export * from './entities/course-package.entity';
+export * from './entities/course-search-entry.entity';
 export * from './entities/course-translation.entity';
 export * from './entities/course.entity';
 export * from './entities/topic.entity';

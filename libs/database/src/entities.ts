@@ -6,6 +6,7 @@ import { RefreshToken } from '@app/accounts/entities/refresh-token.entity';
 import { RegistrationDecision } from '@app/accounts/entities/registration-decision.entity';
 import { User } from '@app/accounts/entities/user.entity';
 import { CoursePackage } from '@app/catalogue/entities/course-package.entity';
+import { CourseSearchEntry } from '@app/catalogue/entities/course-search-entry.entity';
 import { CourseTranslation } from '@app/catalogue/entities/course-translation.entity';
 import { Course } from '@app/catalogue/entities/course.entity';
 import { Topic } from '@app/catalogue/entities/topic.entity';
@@ -27,5 +28,6 @@ export const ENTITIES = [
   Course,
   CourseTranslation,
   CoursePackage,
+  CourseSearchEntry,
   ImportJob,
 ];

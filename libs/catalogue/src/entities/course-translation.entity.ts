@@ -1,8 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A course's title and description in one language; searched with a FULLTEXT index (accent-insensitive collation). */
+/** A course's title and description in one language; searched through `course_search`. */
 @Entity({ name: 'course_translations' })
-@Index('FT_course_translations_text', ['title', 'description'], { fulltext: true })
 export class CourseTranslation {
   @PrimaryColumn({ name: 'course_id', type: 'char', length: 36 })
   courseId: string;

@@ -22,6 +22,26 @@ export interface CourseSearch {
   pageSize: number;
 }
 
+/**
+ * The search index row of courses (append `WHERE c.id = ?`): status, topic, languages with a text
+ * or a package, a display title per language (its own, else English, else any) and every text as
+ * one document. The migration that created `course_search` filled it with the same expressions.
+ */
+export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
+  (course_id, status, topic_code, languages, created_at, sort_en, sort_fr, sort_es, document)
+  SELECT c.id, c.status, c.topic_code,
+    CONCAT_WS(',',
+      IF(e.course_id IS NOT NULL OR EXISTS (SELECT 1 FROM course_packages p WHERE p.course_id = c.id AND p.language = 'en'), 'en', NULL),
+      IF(f.course_id IS NOT NULL OR EXISTS (SELECT 1 FROM course_packages p WHERE p.course_id = c.id AND p.language = 'fr'), 'fr', NULL),
+      IF(s.course_id IS NOT NULL OR EXISTS (SELECT 1 FROM course_packages p WHERE p.course_id = c.id AND p.language = 'es'), 'es', NULL)),
+    c.created_at,
+    COALESCE(e.title, f.title, s.title, ''), COALESCE(f.title, e.title, s.title, ''), COALESCE(s.title, e.title, f.title, ''),
+    CONCAT_WS('\\n', e.title, e.description, f.title, f.description, s.title, s.description)
+  FROM courses c
+  LEFT JOIN course_translations e ON e.course_id = c.id AND e.language = 'en'
+  LEFT JOIN course_translations f ON f.course_id = c.id AND f.language = 'fr'
+  LEFT JOIN course_translations s ON s.course_id = c.id AND s.language = 'es'`;
+
 /** Words of a search as InnoDB boolean-mode terms: each required, as a prefix; operators stripped. */
 export function booleanQuery(q: string): string {
   const words = q
@@ -57,6 +77,16 @@ export class CourseRepository {
   async insertCourse(course: Course, texts: CourseTranslation[], manager: EntityManager): Promise<void> {
     await manager.insert(Course, course);
     await manager.insert(CourseTranslation, texts);
+    await this.refreshSearch(course.id, manager);
+  }
+
+  /**
+   * Rewrites a course's row of the search index from its course, texts and packages. Called in the
+   * transaction of every change to them, so the index is never behind what a search may show.
+   */
+  async refreshSearch(courseId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM course_search WHERE course_id = ?', [courseId]);
+    await manager.query(`${REFRESH_SEARCH_SQL} WHERE c.id = ?`, [courseId]);
   }
 
   /** Locks the course row for the transaction (versions are numbered under this lock). */
@@ -94,6 +124,11 @@ export class CourseRepository {
     });
   }
 
+  /** One package version with its parsed manifest (the player needs the organization and item data). */
+  findPackage(id: string): Promise<CoursePackage | null> {
+    return this.packages.findOneBy({ id });
+  }
+
   async update(
     id: string,
     changes: Partial<Pick<Course, 'status' | 'topicCode' | 'estimatedHours'>>,
@@ -106,11 +141,13 @@ export class CourseRepository {
       if (text) {
         await manager.upsert(CourseTranslation, text, ['courseId', 'language']);
       }
+      await this.refreshSearch(id, manager);
     });
   }
 
   async addPackage(pkg: CoursePackage, manager: EntityManager): Promise<void> {
     await manager.insert(CoursePackage, pkg);
+    await this.refreshSearch(pkg.courseId, manager);
   }
 
   async nextPackageVersion(courseId: string, language: CatalogueLanguage, manager: EntityManager): Promise<number> {
@@ -122,59 +159,71 @@ export class CourseRepository {
   }
 
   /**
-   * One page of courses with the total. Full-text search runs on every language's title and
-   * description (utf8mb4_unicode_ci: case- and accent-insensitive), so "evaluation" finds
-   * "Évaluation en douane".
+   * One page of course ids with the total, from the `course_search` index. Full-text search runs on
+   * every language's title and description at once (utf8mb4_unicode_ci: case- and
+   * accent-insensitive), so "evaluation" finds "Évaluation en douane". With words, one statement
+   * returns the page and the total (`COUNT(*) OVER ()`), so the full-text lookup runs once; without,
+   * the page is an index range read in the display language's title order and the count a
+   * covering-index count.
    */
   async search(search: CourseSearch): Promise<{ ids: string[]; total: number }> {
-    const query = this.courses
-      .createQueryBuilder('c')
-      .select('c.id', 'id')
-      .where('c.status IN (:...statuses)', { statuses: search.statuses });
+    const where = [`s.status IN (${search.statuses.map(() => '?').join(', ')})`];
+    const parameters: unknown[] = [...search.statuses];
     if (search.topic) {
-      query.andWhere('c.topic_code = :topic', { topic: search.topic });
+      where.push('s.topic_code = ?');
+      parameters.push(search.topic);
     }
     if (search.lang) {
-      query.andWhere(
-        '(EXISTS (SELECT 1 FROM course_packages p WHERE p.course_id = c.id AND p.language = :lang) OR EXISTS (SELECT 1 FROM course_translations l WHERE l.course_id = c.id AND l.language = :lang))',
-        { lang: search.lang },
-      );
+      where.push('FIND_IN_SET(?, s.languages) > 0');
+      parameters.push(search.lang);
     }
     const terms = search.q ? booleanQuery(search.q) : '';
+    const match = 'MATCH(s.document) AGAINST (? IN BOOLEAN MODE)';
     if (terms) {
-      query
-        .innerJoin(
-          (sub) =>
-            sub
-              .select('t.course_id', 'course_id')
-              .addSelect('MAX(MATCH(t.title, t.description) AGAINST (:terms IN BOOLEAN MODE))', 'score')
-              .from(CourseTranslation, 't')
-              .where('MATCH(t.title, t.description) AGAINST (:terms IN BOOLEAN MODE)')
-              .groupBy('t.course_id'),
-          'hit',
-          'hit.course_id = c.id',
-        )
-        .setParameter('terms', terms);
+      where.push(match);
+      parameters.push(terms);
     }
-    query
-      .leftJoin(CourseTranslation, 'd', 'd.course_id = c.id AND d.language = :display', {
-        display: search.displayLanguage,
-      })
-      .leftJoin(CourseTranslation, 'e', "e.course_id = c.id AND e.language = 'en'");
-    const total = Number((await query.clone().select('COUNT(*)', 'n').getRawOne<{ n: string }>())?.n ?? 0);
+    const sortKey = { en: 's.sort_en', fr: 's.sort_fr', es: 's.sort_es' }[search.displayLanguage];
+    let order: string;
+    const orderParameters: unknown[] = [];
     if (terms && search.sort === 'relevance') {
-      query.orderBy('hit.score', 'DESC');
+      order = `${match} DESC, s.course_id`;
+      orderParameters.push(terms);
     } else if (search.sort === 'newest') {
-      query.orderBy('c.created_at', 'DESC');
+      order = 's.created_at DESC, s.course_id';
     } else {
-      query.orderBy('COALESCE(d.title, e.title)', 'ASC');
+      order = `${sortKey}, s.course_id`;
     }
-    const rows = await query
-      .addOrderBy('c.id', 'ASC')
-      .offset((search.page - 1) * search.pageSize)
-      .limit(search.pageSize)
-      .getRawMany<{ id: string }>();
+    const offset = (search.page - 1) * search.pageSize;
+    const whereSql = where.join(' AND ');
+    if (terms) {
+      const rows: Array<{ id: string; total: string | number }> = await this.dataSource.query(
+        `SELECT s.course_id AS id, COUNT(*) OVER () AS total FROM course_search s WHERE ${whereSql}
+         ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [...parameters, ...orderParameters, search.pageSize, offset],
+      );
+      if (rows.length > 0 || offset === 0) {
+        return { ids: rows.map((row) => row.id), total: Number(rows[0]?.total ?? 0) };
+      }
+      // A page past the end has no row to carry the total.
+      return { ids: [], total: await this.countSearch(whereSql, parameters) };
+    }
+    const [rows, total] = await Promise.all([
+      this.dataSource.query<Array<{ id: string }>>(
+        `SELECT s.course_id AS id FROM course_search s WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        [...parameters, search.pageSize, offset],
+      ),
+      this.countSearch(whereSql, parameters),
+    ]);
     return { ids: rows.map((row) => row.id), total };
+  }
+
+  private async countSearch(whereSql: string, parameters: unknown[]): Promise<number> {
+    const rows: Array<{ n: string | number }> = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM course_search s WHERE ${whereSql}`,
+      parameters,
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   findByIds(ids: string[]): Promise<Course[]> {

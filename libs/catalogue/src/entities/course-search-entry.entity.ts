@@ -1,0 +1,48 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CourseStatus } from './course.entity';
+
+/**
+ * One row per course, derived from `courses`, `course_translations` and `course_packages` in the
+ * same transaction as every change to them (CourseRepository.refreshSearch): the catalogue's search
+ * index. All three languages' titles and descriptions are one FULLTEXT document, so a search is
+ * one full-text lookup with no grouping; the display title of each language is a sort key with its
+ * own index, so a title-sorted page is an index range read. Never written anywhere else.
+ */
+@Entity({ name: 'course_search' })
+@Index('IDX_course_search_title_en', ['status', 'sortEn', 'courseId'])
+@Index('IDX_course_search_title_fr', ['status', 'sortFr', 'courseId'])
+@Index('IDX_course_search_title_es', ['status', 'sortEs', 'courseId'])
+@Index('IDX_course_search_newest', ['status', 'createdAt', 'courseId'])
+@Index('IDX_course_search_topic', ['topicCode', 'status'])
+@Index('FT_course_search_document', ['document'], { fulltext: true })
+export class CourseSearchEntry {
+  @PrimaryColumn({ name: 'course_id', type: 'char', length: 36 })
+  courseId: string;
+
+  @Column({ type: 'enum', enum: CourseStatus })
+  status: CourseStatus;
+
+  @Column({ name: 'topic_code', type: 'varchar', length: 40, nullable: true })
+  topicCode: string | null;
+
+  /** Languages the course has a text or a package in. */
+  @Column({ type: 'set', enum: ['en', 'fr', 'es'] })
+  languages: Array<'en' | 'fr' | 'es'>;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  /** The title shown in each display language (that language's, else English, else any). */
+  @Column({ name: 'sort_en', type: 'varchar', length: 300 })
+  sortEn: string;
+
+  @Column({ name: 'sort_fr', type: 'varchar', length: 300 })
+  sortFr: string;
+
+  @Column({ name: 'sort_es', type: 'varchar', length: 300 })
+  sortEs: string;
+
+  /** Every language's title and description, one per line. */
+  @Column({ type: 'mediumtext' })
+  document: string;
+}
