@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
 import { ScormModule } from '@app/scorm';
+import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
 import { StorageModule } from '@app/storage';
 import { createValidationPipe, HttpExceptionFilter } from '@app/common';
@@ -19,6 +20,9 @@ import { AuthController } from './auth/auth.controller';
 import { CoursesController } from './catalogue/courses.controller';
 import { MeController } from './auth/me.controller';
 import { HealthController } from './health/health.controller';
+import { GroupFilesController } from './groups/group-files.controller';
+import { GroupsController } from './groups/groups.controller';
+import { ThreadsController } from './groups/threads.controller';
 import { ImportsController } from './imports/imports.controller';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
@@ -36,6 +40,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     StorageModule,
     ImportsModule,
     ScormModule,
+    GroupsModule,
   ],
   controllers: [
     HealthController,
@@ -47,6 +52,9 @@ import { SystemJobsController } from './system/system-jobs.controller';
     CoursesController,
     ImportsController,
     SystemJobsController,
+    GroupsController,
+    ThreadsController,
+    GroupFilesController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -11,6 +11,7 @@ import { CourseTranslation } from '@app/catalogue/entities/course-translation.en
 import { Course } from '@app/catalogue/entities/course.entity';
 import { Topic } from '@app/catalogue/entities/topic.entity';
 import { ImportJob } from '@app/imports/entities/import-job.entity';
+import { GROUP_ENTITIES } from '@app/groups/entities';
 
 /**
  * Every entity of the platform, listed explicitly (no globs: they break under bundlers and hide
@@ -30,4 +31,5 @@ export const ENTITIES = [
   CoursePackage,
   CourseSearchEntry,
   ImportJob,
+  ...GROUP_ENTITIES,
 ];

@@ -18,6 +18,11 @@ export abstract class BlobStore {
 
   abstract removeDirectory(key: string): Promise<void>;
 
+  /** Moves one finished file (already on the store's disk, e.g. an upload) into the store under `key`. */
+  abstract commitFile(file: string, key: string): Promise<void>;
+
+  abstract removeFile(key: string): Promise<void>;
+
   /** Folder uploads are streamed into before their job runs. */
   abstract uploadsDir(): Promise<string>;
 }

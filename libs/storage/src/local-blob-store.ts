@@ -51,6 +51,14 @@ export class LocalBlobStore extends BlobStore {
     await rm(this.localPath(key), { recursive: true, force: true });
   }
 
+  async commitFile(file: string, key: string): Promise<void> {
+    await this.commitDirectory(file, key);
+  }
+
+  async removeFile(key: string): Promise<void> {
+    await rm(this.localPath(key), { force: true });
+  }
+
   async uploadsDir(): Promise<string> {
     const dir = this.under('uploads');
     await mkdir(dir, { recursive: true, mode: 0o700 });

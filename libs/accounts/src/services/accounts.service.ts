@@ -59,6 +59,17 @@ export class AccountsService {
     return { ...user, status: UserStatus.Active };
   }
 
+  /** Accounts by id in any status, for other contexts that show people (group members, authors). */
+  usersByIds(ids: string[]): Promise<User[]> {
+    return this.users.findAllByIds(ids);
+  }
+
+  /** The active account with this email, if any (group invitations by email). */
+  async findActiveByEmail(email: string): Promise<User | null> {
+    const user = await this.users.findByEmail(normalizeEmail(email));
+    return user?.status === UserStatus.Active ? user : null;
+  }
+
   countUsers(): Promise<number> {
     return this.users.count();
   }

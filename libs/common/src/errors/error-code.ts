@@ -50,4 +50,20 @@ export enum ErrorCode {
 
   // jobs
   JobNotFound = 'JOB_NOT_FOUND',
+
+  // groups
+  GroupNotFound = 'GROUP_NOT_FOUND',
+  GroupArchived = 'GROUP_ARCHIVED',
+  GroupRoleRequired = 'GROUP_ROLE_REQUIRED',
+  AlreadyInGroup = 'ALREADY_IN_GROUP',
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  JoinRequestNotFound = 'JOIN_REQUEST_NOT_FOUND',
+  MembershipNotFound = 'MEMBERSHIP_NOT_FOUND',
+  OwnerCannotLeave = 'OWNER_CANNOT_LEAVE',
+  ThreadNotFound = 'THREAD_NOT_FOUND',
+  PostNotFound = 'POST_NOT_FOUND',
+  PostDeleted = 'POST_DELETED',
+  GroupFileNotFound = 'GROUP_FILE_NOT_FOUND',
+  GroupFolderNotFound = 'GROUP_FOLDER_NOT_FOUND',
+  GroupQuotaExceeded = 'GROUP_QUOTA_EXCEEDED',
 }

@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+
+/** A file of a group's library. Its name is a label only: content lives under a blob key made of ids. */
+@Entity({ name: 'group_files' })
+@Index('IDX_group_files_folder', ['groupId', 'folderId'])
+export class GroupFile {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ name: 'group_id', type: 'char', length: 36 })
+  groupId: string;
+
+  @Column({ name: 'folder_id', type: 'char', length: 36, nullable: true })
+  folderId: string | null;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ name: 'current_version', type: 'int', unsigned: true })
+  currentVersion: number;
+
+  @Column({ name: 'created_by', type: 'char', length: 36 })
+  createdBy: string;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

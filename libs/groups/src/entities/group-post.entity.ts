@@ -1,0 +1,35 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+
+/** A post: its Markdown source as written and the sanitised HTML rendered from it when it was saved. */
+@Entity({ name: 'group_posts' })
+@Index('IDX_group_posts_thread', ['threadId', 'createdAt'])
+export class GroupPost {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ name: 'thread_id', type: 'char', length: 36 })
+  threadId: string;
+
+  @Column({ name: 'author_id', type: 'char', length: 36 })
+  authorId: string;
+
+  @Column({ name: 'body_source', type: 'mediumtext' })
+  bodySource: string;
+
+  @Column({ name: 'body_html', type: 'mediumtext' })
+  bodyHtml: string;
+
+  @Column({ name: 'edited_at', type: 'datetime', precision: 3, nullable: true })
+  editedAt: Date | null;
+
+  /** A deleted post keeps its place in the thread with its text removed. */
+  @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
+  deletedAt: Date | null;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

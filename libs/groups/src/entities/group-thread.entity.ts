@@ -1,0 +1,33 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+
+@Entity({ name: 'group_threads' })
+@Index('IDX_group_threads_group', ['groupId', 'pinned', 'lastPostAt'])
+export class GroupThread {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ name: 'group_id', type: 'char', length: 36 })
+  groupId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ name: 'author_id', type: 'char', length: 36 })
+  authorId: string;
+
+  @Column({ type: 'boolean', default: false })
+  pinned: boolean;
+
+  @Column({ name: 'post_count', type: 'int', unsigned: true, default: 0 })
+  postCount: number;
+
+  @Column({ name: 'last_post_at', type: 'datetime', precision: 3 })
+  lastPostAt: Date;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}
