@@ -6,6 +6,7 @@ import { CatalogueModule } from '@app/catalogue';
 import { ScormModule } from '@app/scorm';
 import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
+import { LearningModule } from '@app/learning';
 import { StorageModule } from '@app/storage';
 import { createValidationPipe, HttpExceptionFilter } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
@@ -24,6 +25,9 @@ import { GroupFilesController } from './groups/group-files.controller';
 import { GroupsController } from './groups/groups.controller';
 import { ThreadsController } from './groups/threads.controller';
 import { ImportsController } from './imports/imports.controller';
+import { AttemptsController } from './learning/attempts.controller';
+import { EnrolmentsController } from './learning/enrolments.controller';
+import { MyLearningController } from './learning/my-learning.controller';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
 
@@ -41,6 +45,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     ImportsModule,
     ScormModule,
     GroupsModule,
+    LearningModule,
   ],
   controllers: [
     HealthController,
@@ -55,6 +60,9 @@ import { SystemJobsController } from './system/system-jobs.controller';
     GroupsController,
     ThreadsController,
     GroupFilesController,
+    EnrolmentsController,
+    AttemptsController,
+    MyLearningController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -16,6 +16,10 @@ export function loggerParams(config: AppConfig): Params {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
+      // Launch tokens travel in the query string (sendBeacon sends no headers): never log them.
+      serializers: {
+        req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]token=)[^&#]*/g, '$1[redacted]') }),
+      },
       autoLogging: { ignore: (request) => request.url === '/api/health' },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',

@@ -11,6 +11,8 @@ import { CourseTranslation } from '@app/catalogue/entities/course-translation.en
 import { Course } from '@app/catalogue/entities/course.entity';
 import { Topic } from '@app/catalogue/entities/topic.entity';
 import { ImportJob } from '@app/imports/entities/import-job.entity';
+import { Attempt } from '@app/learning/entities/attempt.entity';
+import { Enrolment } from '@app/learning/entities/enrolment.entity';
 import { GROUP_ENTITIES } from '@app/groups/entities';
 
 /**
@@ -31,5 +33,7 @@ export const ENTITIES = [
   CoursePackage,
   CourseSearchEntry,
   ImportJob,
+  Enrolment,
+  Attempt,
   ...GROUP_ENTITIES,
 ];

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DomainException, ErrorCode } from '@app/common';
 import { CreateCourseDto, CourseQueryDto, UpdateCourseDto } from '../dto/course.dto';
-import { PackageLaunchable, ScormStandard } from '../entities/course-package.entity';
+import { CoursePackage, PackageLaunchable, ScormStandard } from '../entities/course-package.entity';
 import { CourseTranslation } from '../entities/course-translation.entity';
 import { Course, CourseOrigin, CourseStatus } from '../entities/course.entity';
 import { CatalogueLanguage, CourseRepository } from '../repositories/course.repository';
@@ -258,6 +258,38 @@ export class CatalogueService {
         items: pkg.launchables.map((item) => ({ id: item.itemIdentifier, title: item.title, type: item.type })),
       })),
     };
+  }
+
+  /**
+   * A published course as the learning run-time needs it: its texts and its package versions
+   * (newest first per language, without manifests). Unknown or unpublished: 404 COURSE_NOT_FOUND.
+   */
+  async publishedCourse(id: string): Promise<{ id: string; texts: CourseTranslation[]; packages: CoursePackage[] }> {
+    const course = await this.courses.findById(id, VISIBLE_TO_LEARNERS);
+    if (!course) {
+      throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
+    }
+    const [texts, packages] = await Promise.all([this.courses.textsOf([id]), this.courses.packagesOf(id)]);
+    return { id, texts, packages };
+  }
+
+  /** Texts and package versions of courses (any status: a learner's history outlives publication). */
+  async coursesForLearning(
+    ids: string[],
+  ): Promise<Array<{ id: string; texts: CourseTranslation[]; packages: CoursePackage[] }>> {
+    const texts = await this.courses.textsOf(ids);
+    return Promise.all(
+      ids.map(async (id) => ({
+        id,
+        texts: texts.filter((text) => text.courseId === id),
+        packages: await this.courses.packagesOf(id),
+      })),
+    );
+  }
+
+  /** One package version with its parsed manifest, or null. */
+  packageWithManifest(packageId: string): Promise<CoursePackage | null> {
+    return this.courses.findPackage(packageId);
   }
 
   private summary(

@@ -66,4 +66,12 @@ export enum ErrorCode {
   GroupFileNotFound = 'GROUP_FILE_NOT_FOUND',
   GroupFolderNotFound = 'GROUP_FOLDER_NOT_FOUND',
   GroupQuotaExceeded = 'GROUP_QUOTA_EXCEEDED',
+
+  // learning
+  AttemptNotFound = 'ATTEMPT_NOT_FOUND',
+  ItemNotFound = 'ITEM_NOT_FOUND',
+  CourseHasNoPackage = 'COURSE_HAS_NO_PACKAGE',
+  CommitInvalid = 'COMMIT_INVALID',
+  SuspendDataTooLong = 'SUSPEND_DATA_TOO_LONG',
+  SessionSuperseded = 'SESSION_SUPERSEDED',
 }

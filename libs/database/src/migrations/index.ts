@@ -1,6 +1,7 @@
 import { CreateUsers1764180000000 } from './1764180000000-create-users';
 import { AccountsWorkflow1764190000000 } from './1764190000000-accounts-workflow';
 import { Catalogue1764200000000 } from './1764200000000-catalogue';
+import { Learning1764210000000 } from './1764210000000-learning';
 import { Groups1764220000000 } from './1764220000000-groups';
 import { CourseSearch1764240000000 } from './1764240000000-course-search';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   CreateUsers1764180000000,
   AccountsWorkflow1764190000000,
   Catalogue1764200000000,
+  Learning1764210000000,
   Groups1764220000000,
   CourseSearch1764240000000,
 ];

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Public } from '@app/accounts';
+import {
+  COMMIT_ACCEPTED,
+  CommitService,
+  ItemLaunchDto,
+  LaunchService,
+  LaunchTokenService,
+  LaunchView,
+  PlayerData,
+  PlayerService,
+} from '@app/learning';
+import { ApiErrors } from '../openapi';
+
+type CommitRequest = FastifyRequest<{
+  Params: { attemptId: string };
+  Querystring: { token?: string; reason?: string; terminate?: string };
+}>;
+
+/**
+ * The player's routes. Authenticated by the launch token, not the access token: the player page
+ * works without a sign-in and sendBeacon cannot send headers.
+ */
+@ApiTags('learning')
+@Public()
+@Controller('attempts/:attemptId')
+export class AttemptsController {
+  constructor(
+    private readonly player: PlayerService,
+    private readonly launches: LaunchService,
+    private readonly commits: CommitService,
+  ) {}
+
+  @Get('player')
+  @ApiOkResponse({ description: 'Everything the player needs for this launch (docs/player.md)' })
+  @ApiErrors(401, 404, 409)
+  playerData(
+    @Param('attemptId') attemptId: string,
+    @Headers('authorization') authorization: string | undefined,
+  ): Promise<PlayerData> {
+    return this.player.playerData(LaunchTokenService.fromRequest(undefined, authorization), attemptId);
+  }
+
+  @Post('items/:itemId/launch')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{attemptId, launchUrl, commitUrl} of the item, same package' })
+  @ApiErrors(400, 401, 404, 409)
+  launchItem(
+    @Param('attemptId') attemptId: string,
+    @Param('itemId') itemId: string,
+    @Headers('authorization') authorization: string | undefined,
+    @Body() body: ItemLaunchDto,
+  ): Promise<LaunchView> {
+    return this.launches.launchItem(
+      LaunchTokenService.fromRequest(undefined, authorization),
+      attemptId,
+      itemId,
+      body.newAttempt === true,
+    );
+  }
+
+  /** The hot path: one request object, no pipes, one service call, one UPDATE. */
+  @Post('commit')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{"result":true,"errorCode":0}' })
+  @ApiErrors(400, 401, 404, 409)
+  commit(@Req() request: CommitRequest): Promise<typeof COMMIT_ACCEPTED> {
+    const query = request.query;
+    return this.commits.commit({
+      attemptId: request.params.attemptId,
+      token: LaunchTokenService.fromRequest(query, request.headers.authorization),
+      body: request.body,
+      reason: query.reason,
+      terminate: query.terminate === 'true',
+    });
+  }
+}

@@ -1,0 +1,115 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+// Direct file import: the database library's index lists the entities, so it would be a cycle.
+import { CreatedAtColumn } from '@app/database/timestamp-columns';
+
+export type CompletionStatus = 'completed' | 'incomplete' | 'not attempted' | 'unknown';
+export type SuccessStatus = 'passed' | 'failed' | 'unknown';
+export type LearningStandard = 'scorm12' | 'scorm2004';
+export type SessionEntry = 'ab-initio' | 'resume' | '';
+
+export const COMPLETION_STATUSES: readonly CompletionStatus[] = ['completed', 'incomplete', 'not attempted', 'unknown'];
+export const SUCCESS_STATUSES: readonly SuccessStatus[] = ['passed', 'failed', 'unknown'];
+
+/** Decimal columns arrive from mysql2 as strings. */
+const decimal = { to: (value: number): number => value, from: (value: string | null): number => Number(value ?? 0) };
+const nullableDecimal = {
+  to: (value: number | null): number | null => value,
+  from: (value: string | null): number | null => (value === null ? null : Number(value)),
+};
+
+/**
+ * One learner's attempt at one launchable item of one package version. The CMI is kept whole as
+ * JSON; the columns beside it are derived from it on every commit (one UPDATE, see
+ * AttemptRepository.commit). Time: `total_seconds = base_seconds + session_seconds`, where
+ * `base_seconds` sums the finished sessions and `session_seconds` is the current session's time as
+ * last committed; a launch folds the session into the base, so each session counts once.
+ */
+@Entity({ name: 'attempts' })
+@Index('UQ_attempts_user_item_number', ['userId', 'packageId', 'itemId', 'number'], { unique: true })
+@Index('IDX_attempts_user_course', ['userId', 'courseId', 'launchedAt'])
+export class Attempt {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'char', length: 36 })
+  userId: string;
+
+  @Column({ name: 'course_id', type: 'char', length: 36 })
+  courseId: string;
+
+  @Column({ name: 'package_id', type: 'char', length: 36 })
+  packageId: string;
+
+  /** The manifest item identifier of the launchable. */
+  @Column({ name: 'item_id', type: 'varchar', length: 255 })
+  itemId: string;
+
+  @Column({ type: 'int', unsigned: true })
+  number: number;
+
+  @Column({ type: 'enum', enum: ['scorm12', 'scorm2004'] })
+  standard: LearningStandard;
+
+  @Column({ name: 'item_type', type: 'enum', enum: ['sco', 'asset'] })
+  itemType: 'sco' | 'asset';
+
+  /** Bumped by every launch in normal mode; the launch token names it and commits must match. */
+  @Column({ name: 'session_no', type: 'int', unsigned: true, default: 1 })
+  sessionNo: number;
+
+  /** The last commitSequence written in this session (0 after a launch). */
+  @Column({ name: 'commit_seq', type: 'int', unsigned: true, default: 0 })
+  commitSeq: number;
+
+  /** `entry` of the current session, as the launch decided it. */
+  @Column({ type: 'varchar', length: 10, default: 'ab-initio' })
+  entry: SessionEntry;
+
+  @Column({ type: 'json', nullable: true })
+  cmi: Record<string, unknown> | null;
+
+  @Column({ type: 'json', nullable: true })
+  adl: Record<string, unknown> | null;
+
+  @Column({ name: 'completion_status', type: 'enum', enum: COMPLETION_STATUSES, default: 'not attempted' })
+  completionStatus: CompletionStatus;
+
+  @Column({ name: 'success_status', type: 'enum', enum: SUCCESS_STATUSES, default: 'unknown' })
+  successStatus: SuccessStatus;
+
+  @Column({
+    name: 'score_scaled',
+    type: 'decimal',
+    precision: 6,
+    scale: 5,
+    nullable: true,
+    transformer: nullableDecimal,
+  })
+  scoreScaled: number | null;
+
+  /** The `exit` of the last commit (`suspend`, `logout`, `normal`, `time-out`, ``). */
+  @Column({ name: 'exit_mode', type: 'varchar', length: 10, default: '' })
+  exitMode: string;
+
+  /** Whether the current session's terminate commit (Finish / Terminate) arrived. */
+  @Column({ type: 'boolean', default: false })
+  terminated: boolean;
+
+  @Column({ name: 'base_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimal })
+  baseSeconds: number;
+
+  @Column({ name: 'session_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimal })
+  sessionSeconds: number;
+
+  @Column({ name: 'total_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimal })
+  totalSeconds: number;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @Column({ name: 'launched_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  launchedAt: Date;
+
+  @Column({ name: 'last_commit_at', type: 'datetime', precision: 3, nullable: true })
+  lastCommitAt: Date | null;
+}

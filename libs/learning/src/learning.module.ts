@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@app/accounts';
+import { CatalogueModule } from '@app/catalogue';
+import { ScormModule } from '@app/scorm';
+import { Attempt } from './entities/attempt.entity';
+import { Enrolment } from './entities/enrolment.entity';
+import { AttemptRepository } from './repositories/attempt.repository';
+import { EnrolmentRepository } from './repositories/enrolment.repository';
+import { CommitService } from './services/commit.service';
+import { EnrolmentService } from './services/enrolment.service';
+import { LaunchService } from './services/launch.service';
+import { PlayerService } from './services/player.service';
+import { ProgressService } from './services/progress.service';
+import { LaunchTokenService } from './tokens/launch-token.service';
+
+const SERVICES = [EnrolmentService, LaunchService, PlayerService, CommitService, ProgressService, LaunchTokenService];
+
+/** The SCORM run-time's server side: enrolments, launches, attempts, commits and progress. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Enrolment, Attempt]),
+    JwtModule.register({}),
+    AccountsModule,
+    CatalogueModule,
+    ScormModule,
+  ],
+  providers: [EnrolmentRepository, AttemptRepository, ...SERVICES],
+  exports: SERVICES,
+})
+export class LearningModule {}
