@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
 import { AppConfig } from '@app/config';
 import { QueueName } from '@app/queue';
+import { loggerParams } from '../../apps/api/src/logger';
 import { isolateRedisPrefix } from '../support/accounts';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -396,6 +397,18 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
         .send(cmi2004({ location: 'hijack' }, 2))
         .expect(404);
       expect((await player(theirs, tokenOf(mine)).expect(404)).body.code).toBe('ATTEMPT_NOT_FOUND');
+      // A (validly signed) token naming their attempt but me as the learner: the SQL is scoped by user.
+      const config = app.get(AppConfig);
+      const key = Buffer.from(hkdfSync('sha256', config.jwtSecret, Buffer.alloc(0), 'clearance-launch-token', 32));
+      const crossed = new JwtService({}).sign(
+        { typ: 'launch', sub: learnerId, att: theirs.attemptId, ses: before.session_no, std: 'scorm2004' },
+        { secret: key, audience: 'clearance-launch', issuer: config.publicUrl.origin, expiresIn: 60 },
+      );
+      await request(server())
+        .post(`/api/attempts/${theirs.attemptId}/commit?token=${crossed}`)
+        .send(cmi2004({ location: 'hijack' }, 3))
+        .expect(404);
+      await player(theirs, crossed).expect(404);
       expect(await row(theirs.attemptId)).toEqual(before);
       // Their history is not mine.
       const history = (await as(learner).get(`/api/me/learning/${courses.single2004}/attempts`).expect(200)).body;
@@ -416,6 +429,23 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
         .send(cmi2004({ location: 'page-5' }, 3))
         .expect(200);
       expect((await row(launched.attemptId)).cmi).toEqual(expect.objectContaining({ location: 'page-5' }));
+      // suspend_data of exactly 64,000 characters is kept whole.
+      await commit(launched, cmi2004({ suspend_data: 's'.repeat(64_000) }, 4), { text: true }).expect(200);
+      expect(((await row(launched.attemptId)).cmi as { suspend_data: string }).suspend_data).toHaveLength(64_000);
+    });
+
+    it('are logged without their token', () => {
+      const params = loggerParams(app.get(AppConfig)) as {
+        pinoHttp: { serializers: { req: (req: { url: string; method: string }) => { url: string; method: string } } };
+      };
+      const logged = params.pinoHttp.serializers.req({
+        method: 'POST',
+        url: '/api/attempts/a1/commit?token=eyJhbGciOi.secret.sig&reason=pagehide',
+      });
+      expect(logged).toEqual({ method: 'POST', url: '/api/attempts/a1/commit?token=[redacted]&reason=pagehide' });
+      expect(params.pinoHttp.serializers.req({ method: 'GET', url: '/x?a=1&token=t' }).url).toBe(
+        '/x?a=1&token=[redacted]',
+      );
     });
 
     it('derive completion, success, scaled score and time for SCORM 2004 and 1.2', async () => {
@@ -644,7 +674,7 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
       await expectCode(commit(launched, big, { text: true }), 413, 'PAYLOAD_TOO_LARGE');
     });
 
-    it('refuses suspend_data over 64,000 characters, and keeps exactly 64,000', async () => {
+    it('refuses suspend_data over 64,000 characters', async () => {
       await expectCode(
         commit(launched, cmi2004({ suspend_data: 'x'.repeat(64_001) }, 2)),
         400,

@@ -136,6 +136,17 @@ function clampScaled(value: number | null): number | null {
   return Math.round(Math.max(-1, Math.min(1, value)) * 100_000) / 100_000;
 }
 
+/** Elements of each data model that are records or collections, never values. */
+const OBJECTS_2004 = [
+  'score',
+  'interactions',
+  'objectives',
+  'learner_preference',
+  'comments_from_learner',
+  'comments_from_lms',
+];
+const OBJECTS_12 = ['core', 'objectives', 'student_data', 'student_preference', 'interactions'];
+
 const EXITS_2004 = new Set(['time-out', 'suspend', 'logout', 'normal', '']);
 const EXITS_12 = new Set(['time-out', 'suspend', 'logout', '']);
 
@@ -225,6 +236,9 @@ export function parseCommitBody(body: unknown, standard: LearningStandard): Deri
   }
   const adl = objectAt(parsed, 'adl', 'adl') ?? null;
   objectAt(parsed, 'sharedData', 'sharedData');
+  for (const key of standard === 'scorm12' ? OBJECTS_12 : OBJECTS_2004) {
+    objectAt(cmi, key, `cmi.${key}`);
+  }
   checkTree(parsed);
   const derived = standard === 'scorm12' ? derive12(cmi) : derive2004(cmi);
   return { cmi, adl, commitSequence: (sequence as number | undefined) ?? null, ...derived };
