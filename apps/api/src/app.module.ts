@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
 import { ScormModule } from '@app/scorm';
+import { CurriculaModule } from '@app/curricula';
 import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
 import { LearningModule } from '@app/learning';
@@ -21,6 +22,8 @@ import { AuthController } from './auth/auth.controller';
 import { CoursesController } from './catalogue/courses.controller';
 import { MeController } from './auth/me.controller';
 import { HealthController } from './health/health.controller';
+import { ContactPointsController } from './curricula/contact-points.controller';
+import { CurriculaController } from './curricula/curricula.controller';
 import { GroupFilesController } from './groups/group-files.controller';
 import { GroupsController } from './groups/groups.controller';
 import { ThreadsController } from './groups/threads.controller';
@@ -45,6 +48,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     ImportsModule,
     ScormModule,
     GroupsModule,
+    CurriculaModule,
     LearningModule,
   ],
   controllers: [
@@ -60,6 +64,8 @@ import { SystemJobsController } from './system/system-jobs.controller';
     GroupsController,
     ThreadsController,
     GroupFilesController,
+    CurriculaController,
+    ContactPointsController,
     EnrolmentsController,
     AttemptsController,
     MyLearningController,

@@ -14,6 +14,7 @@ import { ImportJob } from '@app/imports/entities/import-job.entity';
 import { Attempt } from '@app/learning/entities/attempt.entity';
 import { Enrolment } from '@app/learning/entities/enrolment.entity';
 import { GROUP_ENTITIES } from '@app/groups/entities';
+import { CURRICULA_ENTITIES } from '@app/curricula/entities';
 
 /**
  * Every entity of the platform, listed explicitly (no globs: they break under bundlers and hide
@@ -36,4 +37,5 @@ export const ENTITIES = [
   Enrolment,
   Attempt,
   ...GROUP_ENTITIES,
+  ...CURRICULA_ENTITIES,
 ];

@@ -4,6 +4,7 @@ export * from './dto/group-file.dto';
 export * from './dto/group.dto';
 export * from './entities';
 export * from './markdown/markdown-renderer';
+export * from './services/file-types';
 export * from './services/forum.service';
 export * from './services/group-files.service';
 export * from './services/group-policy';

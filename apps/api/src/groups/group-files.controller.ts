@@ -1,4 +1,3 @@
-import send from '@fastify/send';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -10,11 +9,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { AuthenticatedUser, CurrentUser } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
@@ -28,8 +22,7 @@ import {
 } from '@app/groups';
 import { ApiErrors } from '../openapi';
 import { groupCaller } from './group-caller';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+import { receiveFile, sendStoredFile } from './streamed-files';
 
 /** A group's file library. Uploads stream to disk; downloads answer range requests. */
 @ApiTags('groups')
@@ -73,58 +66,27 @@ export class GroupFilesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<FileDetailView> {
-    if (!request.isMultipart()) {
-      throw new DomainException(ErrorCode.UnsupportedMediaType, 415, 'Send the file as multipart/form-data');
-    }
     const caller = groupCaller(user);
     const { tempPath, maxBytes } = await this.files.prepareUpload(caller, id);
-    const fields: Record<string, string> = {};
-    let received: { fileName: string; sizeBytes: number; sha256: string } | undefined;
     try {
-      for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: 100 } })) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file' || received) {
-            throw DomainException.badRequest('Send one file, in the field "file"', ErrorCode.ValidationFailed);
-          }
-          const hash = createHash('sha256');
-          let size = 0;
-          const meter = new Transform({
-            transform(chunk: Buffer, _encoding, callback) {
-              hash.update(chunk);
-              size += chunk.length;
-              callback(null, chunk);
-            },
-          });
-          await pipeline(part.file, meter, createWriteStream(tempPath, { flags: 'wx', mode: 0o600 }));
-          if (part.file.truncated) {
-            throw new DomainException(
-              ErrorCode.GroupQuotaExceeded,
-              413,
-              `The file is larger than the ${maxBytes} bytes this group's library has room for`,
-            );
-          }
-          received = { fileName: part.filename || 'file', sizeBytes: size, sha256: hash.digest('hex') };
-        } else {
-          fields[part.fieldname] = String(part.value);
-        }
-      }
-      if (!received) {
-        throw DomainException.badRequest('The field "file" is missing', ErrorCode.ValidationFailed);
-      }
-      const unknown = Object.keys(fields).filter((name) => name !== 'folderId' && name !== 'fileId');
-      if (unknown.length > 0) {
-        throw DomainException.badRequest(`Unknown field(s): ${unknown.join(', ')}`, ErrorCode.ValidationFailed);
-      }
-      for (const name of ['folderId', 'fileId']) {
-        if (fields[name] !== undefined && !UUID.test(fields[name])) {
-          throw DomainException.badRequest(`${name} must be a UUID`, ErrorCode.ValidationFailed);
-        }
-      }
+      const received = await receiveFile(request, {
+        tempPath,
+        maxBytes,
+        uuidFields: ['folderId', 'fileId'],
+        tooLarge: () =>
+          new DomainException(
+            ErrorCode.GroupQuotaExceeded,
+            413,
+            `The file is larger than the ${maxBytes} bytes this group's library has room for`,
+          ),
+      });
       return await this.files.commitUpload(caller, id, {
         tempPath,
-        ...received,
-        folderId: fields.folderId,
-        fileId: fields.fileId,
+        fileName: received.fileName,
+        sizeBytes: received.sizeBytes,
+        sha256: received.sha256,
+        folderId: received.fields.folderId,
+        fileId: received.fields.fileId,
       });
     } finally {
       await this.files.discardUpload(tempPath);
@@ -176,35 +138,7 @@ export class GroupFilesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const file = await this.files.download(groupCaller(user), id, query.version);
-    const result = await send(request.raw, `/${path.basename(file.localPath)}`, {
-      root: path.dirname(file.localPath),
-      index: false,
-      dotfiles: 'deny',
-      cacheControl: false,
-      acceptRanges: true,
-      etag: true,
-      lastModified: true,
-    });
-    if (result.type !== 'file') {
-      result.stream.destroy();
-      if (result.statusCode === 416) {
-        throw new DomainException(ErrorCode.BadRequest, 416, 'Range Not Satisfiable');
-      }
-      if (result.statusCode === 304 || result.statusCode === 412) {
-        void reply.code(result.statusCode).headers(result.headers).send();
-        return;
-      }
-      throw DomainException.notFound('File', ErrorCode.GroupFileNotFound);
-    }
-    const { 'Content-Type': _sendType, ...headers } = result.headers;
-    void reply
-      .code(result.statusCode)
-      .headers(headers)
-      .header('Content-Type', file.contentType)
-      .header('Content-Disposition', file.disposition)
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'private, no-cache');
-    await reply.send(result.stream);
+    await sendStoredFile(request, reply, file, () => DomainException.notFound('File', ErrorCode.GroupFileNotFound));
   }
 
   @Delete('group-files/:id')

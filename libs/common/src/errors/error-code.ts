@@ -66,6 +66,9 @@ export enum ErrorCode {
   GroupFileNotFound = 'GROUP_FILE_NOT_FOUND',
   GroupFolderNotFound = 'GROUP_FOLDER_NOT_FOUND',
   GroupQuotaExceeded = 'GROUP_QUOTA_EXCEEDED',
+  CurriculumNotFound = 'CURRICULUM_NOT_FOUND',
+  CurriculumFileNotFound = 'CURRICULUM_FILE_NOT_FOUND',
+  ContactPointNotFound = 'CONTACT_POINT_NOT_FOUND',
 
   // learning
   AttemptNotFound = 'ATTEMPT_NOT_FOUND',

@@ -3,6 +3,7 @@ import { AccountsWorkflow1764190000000 } from './1764190000000-accounts-workflow
 import { Catalogue1764200000000 } from './1764200000000-catalogue';
 import { Learning1764210000000 } from './1764210000000-learning';
 import { Groups1764220000000 } from './1764220000000-groups';
+import { Curricula1764230000000 } from './1764230000000-curricula';
 import { CourseSearch1764240000000 } from './1764240000000-course-search';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   Catalogue1764200000000,
   Learning1764210000000,
   Groups1764220000000,
+  Curricula1764230000000,
   CourseSearch1764240000000,
 ];

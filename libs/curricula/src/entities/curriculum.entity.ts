@@ -1,0 +1,45 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+// Direct file import: the database library's index lists the entities, so it would be a cycle.
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+
+export const CURRICULUM_LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'ru'] as const;
+export type CurriculumLanguage = (typeof CURRICULUM_LANGUAGES)[number];
+
+/** A national or regional training curriculum shared by an RTC or a national training centre. */
+@Entity({ name: 'curricula' })
+@Index('IDX_curricula_country', ['country', 'updatedAt'])
+@Index('FT_curricula_text', ['title', 'summary'], { fulltext: true })
+export class Curriculum {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  /** ISO 3166-1 alpha-2 of the country whose curriculum it is. */
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  /** The Regional Training Centre or national training centre that shares it. */
+  @Column({ type: 'varchar', length: 200 })
+  rtc: string;
+
+  @Column({ type: 'json' })
+  languages: CurriculumLanguage[];
+
+  /** Catalogue topic codes. */
+  @Column({ type: 'json' })
+  topics: string[];
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ name: 'owner_id', type: 'char', length: 36 })
+  ownerId: string;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}
