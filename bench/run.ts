@@ -1,4 +1,5 @@
 import { catalogueSearchBench } from './catalogue-search.bench';
+import { commitBench } from './commit.bench';
 import { loginBench } from './login.bench';
 import { packageImportBench } from './package-import.bench';
 
@@ -7,6 +8,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   login: loginBench,
   'catalogue-search': catalogueSearchBench,
   'package-import': packageImportBench,
+  commit: commitBench,
 };
 
 /**

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
@@ -19,13 +18,7 @@ const SERVICES = [EnrolmentService, LaunchService, PlayerService, CommitService,
 
 /** The SCORM run-time's server side: enrolments, launches, attempts, commits and progress. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Enrolment, Attempt]),
-    JwtModule.register({}),
-    AccountsModule,
-    CatalogueModule,
-    ScormModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Enrolment, Attempt]), AccountsModule, CatalogueModule, ScormModule],
   providers: [EnrolmentRepository, AttemptRepository, ...SERVICES],
   exports: SERVICES,
 })
