@@ -692,6 +692,15 @@ export async function writeLargePackage(file: string, size: number): Promise<voi
 /** Every hostile case, in a stable order. */
 export const HOSTILE_CASES: readonly HostileCase[] = cases;
 
+/**
+ * Cases refused for another reason under the platform's own limits than under
+ * {@link HOSTILE_TEST_LIMITS}: an entry declaring just under 4 GiB is within the platform's 4 GiB
+ * total, so its 1,000,000:1 ratio is what gives it away.
+ */
+export const PLATFORM_LIMIT_REASONS: Readonly<Record<string, PackageRejectionReason>> = {
+  'too-large-declared': Reason.RatioExceeded,
+};
+
 /** Writes every hostile archive to `directory` (as `<id>.zip`) and lists them. */
 export async function writeHostileZips(directory: string): Promise<HostileZip[]> {
   await fs.mkdir(directory, { recursive: true });

@@ -85,11 +85,19 @@ export class JobWorkerHost implements BeforeApplicationShutdown {
       }
       throw error;
     }
-    return handler.handle(payload, {
-      job,
-      signal: this.shutdown.signal,
-      reportProgress: (percent) => job.updateProgress(Math.max(0, Math.min(100, Math.round(percent)))),
-    });
+    try {
+      return await handler.handle(payload, {
+        job,
+        signal: this.shutdown.signal,
+        reportProgress: (percent) => job.updateProgress(Math.max(0, Math.min(100, Math.round(percent)))),
+      });
+    } catch (error) {
+      // An error that says retrying cannot help (e.g. a refused package) fails the job at once.
+      if (isPermanent(error) && !(error instanceof UnrecoverableError)) {
+        throw Object.assign(new UnrecoverableError((error as Error).message), { cause: error });
+      }
+      throw error;
+    }
   }
 
   /** Lets active jobs finish within the grace period; past it they are left to be retried elsewhere. */
@@ -114,4 +122,8 @@ export class JobWorkerHost implements BeforeApplicationShutdown {
     }
     this.workers.length = 0;
   }
+}
+
+function isPermanent(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true;
 }

@@ -1,5 +1,3 @@
-import { UnrecoverableError } from 'bullmq';
-
 /**
  * Why a package was refused. Stable codes for programs (stored with the import job, shown by the
  * UI): never rename or reuse one, only add.
@@ -43,12 +41,13 @@ export enum PackageRejectionReason {
 
 /**
  * A package refused by the import: the same bytes will be refused again, so the job fails at once.
- * It extends BullMQ's `UnrecoverableError`, so a job processor that lets it through fails the job
- * without retry. Across a sandboxed processor's process boundary only its own properties travel
- * (`name`, `message`, `reason`, `entry`, `permanent`): the sandboxed side must turn it into a plain
- * `UnrecoverableError` (or check `permanent`) to keep it from being retried.
+ * It says `permanent`, so a job processor that lets it through fails the job without retry (the
+ * queue's JobWorkerHost turns every `permanent` error into BullMQ's UnrecoverableError; this
+ * library stays free of the queue, which keeps the sandboxed inspector quick to start). Across a
+ * process boundary only its own properties travel (`name`, `message`, `reason`, `entry`,
+ * `permanent`).
  */
-export class PackageRejectedError extends UnrecoverableError {
+export class PackageRejectedError extends Error {
   /** Always true: retrying cannot help. */
   readonly permanent = true;
 
