@@ -12,11 +12,11 @@
  * time per commit is reported too: on a shared 2-core machine it is steadier than throughput. Afterwards the database is asked whether every
  * acknowledged commit is there: each attempt must hold at least the last sequence answered 200
  * (and the body of the sequence it holds); for the raw server, each row's upsert counter.
- * Prints figures; never fails on a time. Everything runs on this machine (load generator included).
+ * Prints figures; never fails on a time. COMMIT_BENCH_PROFILE=<dir> writes the api's CPU profile there. Everything runs on this machine (load generator included).
  */
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -107,11 +107,31 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The database server's pid, when it runs on this machine (its CPU per commit is reported too). */
+function databasePid(): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (/^\d+$/.test(entry)) {
+      try {
+        if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) {
+          return Number(entry);
+        }
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return null;
+}
+
+const DATABASE_PID = databasePid();
+
 interface Run {
   result: autocannon.Result;
   sent: number;
   /** CPU ms the server process used per acknowledged commit. */
   cpuPerCommit: number;
+  /** CPU ms the database server used per acknowledged commit (it serves others too: an upper bound). */
+  dbCpuPerCommit: number;
 }
 
 /**
@@ -127,6 +147,7 @@ async function load(
 ): Promise<Run> {
   let next = start;
   const cpuBefore = cpuMs(pid);
+  const dbBefore = DATABASE_PID ? cpuMs(DATABASE_PID) : 0;
   const result = await autocannon({
     url: target.url,
     connections: CONNECTIONS,
@@ -156,13 +177,15 @@ async function load(
     ],
   });
   const cpu = cpuMs(pid) - cpuBefore;
-  return { result, sent: next - start, cpuPerCommit: cpu / Math.max(1, result['2xx']) };
+  const db = DATABASE_PID ? cpuMs(DATABASE_PID) - dbBefore : NaN;
+  const acknowledgedNow = Math.max(1, result['2xx']);
+  return { result, sent: next - start, cpuPerCommit: cpu / acknowledgedNow, dbCpuPerCommit: db / acknowledgedNow };
 }
 
 function summary(name: string, run: Run): string {
   const { result } = run;
   const failures = result.non2xx + result.errors + result.timeouts;
-  return `  ${name.padEnd(9)} ${round(result.requests.average, 0)} commits/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; server CPU ${round(run.cpuPerCommit * 1000, 0)} µs/commit; ${result['2xx']} acknowledged, ${failures} failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`;
+  return `  ${name.padEnd(9)} ${round(result.requests.average, 0)} commits/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; CPU per commit: server ${round(run.cpuPerCommit * 1000, 0)} µs, database ${round(run.dbCpuPerCommit * 1000, 0)} µs; ${result['2xx']} acknowledged, ${failures} failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`;
 }
 
 function startRawServer(databaseUrl: string): Promise<ChildProcess> {
@@ -246,7 +269,18 @@ export async function commitBench(): Promise<void> {
       `  body ${Buffer.byteLength(commitBody(1))} bytes; api and raw server share MariaDB, pool ${POOL_SIZE} each`,
     );
 
-    api = startApp('api', env);
+    const profileDir = process.env.COMMIT_BENCH_PROFILE;
+    api = profileDir
+      ? spawn(
+          process.execPath,
+          ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, path.join(ROOT, 'dist/apps/api/src/main.js')],
+          {
+            cwd: ROOT,
+            env,
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        )
+      : startApp('api', env);
     await waitForHealth(`http://127.0.0.1:${API_PORT}`, api);
     raw = await startRawServer(databaseUrl);
     const apiTarget: Target = {

@@ -419,6 +419,10 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
       const launched = await launch(learner, 'basic2004');
       const json = await commit(launched, cmi2004({ location: 'page-3', suspend_data: 'abc' }, 1)).expect(200);
       expect(json.body).toEqual({ result: true, errorCode: 0 });
+      expect(json.headers).toEqual(
+        expect.objectContaining({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' }),
+      );
+      expect(json.headers['content-type']).toMatch(/^application\/json/);
       expect((await row(launched.attemptId)).cmi).toEqual(expect.objectContaining({ location: 'page-3' }));
       const beacon = await commit(launched, cmi2004({ location: 'page-4' }, 2), { text: true }).expect(200);
       expect(beacon.body).toEqual({ result: true, errorCode: 0 });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@app/accounts';
@@ -61,8 +62,15 @@ export class AttemptsController {
     );
   }
 
-  /** The hot path: one request object, no pipes, one service call, one UPDATE. */
+  /**
+   * The hot path: one request object, no pipes, one service call, one UPDATE. The answer is a tiny
+   * JSON body read by scorm-again (or by nobody: sendBeacon), never a page, so helmet's per-request
+   * page headers are skipped here (measured: a tenth of the route's CPU) for the two that matter.
+   */
   @Post('commit')
+  @RouteConfig({ helmet: { skipRoute: true } })
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Cache-Control', 'no-store')
   @HttpCode(200)
   @ApiOkResponse({ description: '{"result":true,"errorCode":0}' })
   @ApiErrors(400, 401, 404, 409)
