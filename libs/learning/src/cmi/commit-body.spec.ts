@@ -88,6 +88,11 @@ describe('parseCommitBody', () => {
     expect(derive({ score: { raw: '1e308' } }).scoreScaled).toBe(1);
   });
 
+  it('accepts shared data keyed by long target IDs', () => {
+    const target = `urn:clearance:shared:${'x'.repeat(3000)}`;
+    expect(parseCommitBody({ cmi: {}, sharedData: { [target]: 'store' } }, 'scorm2004').cmi).toEqual({});
+  });
+
   it('parses text/plain bodies', () => {
     expect(parseCommitBody('{"cmi":{"location":"p1"},"commitSequence":1}', 'scorm2004').cmi).toEqual({
       location: 'p1',
@@ -141,7 +146,7 @@ describe('parseCommitBody', () => {
       deep = { d: deep };
     }
     expect(problem(() => parseCommitBody({ cmi: deep }, 'scorm2004'))).toBe('invalid');
-    expect(problem(() => parseCommitBody({ cmi: { ['k'.repeat(101)]: 1 } }, 'scorm2004'))).toBe('invalid');
+    expect(problem(() => parseCommitBody({ cmi: { ['k'.repeat(4001)]: 1 } }, 'scorm2004'))).toBe('invalid');
   });
 
   it('pagehide: a missing exit becomes suspend, a set one stays', () => {

@@ -9,7 +9,8 @@ export const MAX_STRING = 64_000;
 export const MAX_KEYS = 20_000;
 /** cmi.interactions.n.correct_responses.n.pattern is 5 below the root. */
 export const MAX_DEPTH = 8;
-export const MAX_KEY_LENGTH = 100;
+/** Keys are data model names, except sharedData's, which are shared data target IDs (long identifiers). */
+export const MAX_KEY_LENGTH = 4000;
 
 const TOP_LEVEL = new Set(['cmi', 'adl', 'sharedData', 'commitSequence']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -91,7 +91,10 @@ export class Attempt {
   @Column({ name: 'exit_mode', type: 'varchar', length: 10, default: '' })
   exitMode: string;
 
-  /** Whether the current session's terminate commit (Finish / Terminate) arrived. */
+  /**
+   * Whether the current session's last commit was its terminate commit (Finish / Terminate). The
+   * last one counts: a page restored from the back-forward cache after its pagehide beacon goes on.
+   */
   @Column({ type: 'boolean', default: false })
   terminated: boolean;
 

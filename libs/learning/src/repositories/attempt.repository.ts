@@ -47,7 +47,7 @@ const COMMIT_SQL = `UPDATE attempts SET
   cmi = ?, adl = ?, completion_status = ?, success_status = ?, score_scaled = ?,
   total_seconds = base_seconds + GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
   session_seconds = GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
-  exit_mode = ?, \`terminated\` = \`terminated\` OR ?, commit_seq = COALESCE(?, commit_seq),
+  exit_mode = ?, \`terminated\` = ?, commit_seq = COALESCE(?, commit_seq),
   last_commit_at = CURRENT_TIMESTAMP(3)
 WHERE id = ? AND user_id = ? AND session_no = ? AND (? IS NULL OR commit_seq < ?)`;
 
