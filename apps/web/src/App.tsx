@@ -18,9 +18,12 @@ const CataloguePage = lazy(() => import('./pages/CataloguePage'));
 const CoursePage = lazy(() => import('./pages/CoursePage'));
 const NewCoursePage = lazy(() => import('./pages/NewCoursePage'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage'));
-const SectionPage = lazy(() => import('./pages/SectionPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyLearningPage = lazy(() => import('./pages/MyLearningPage'));
+const GroupsPage = lazy(() => import('./pages/groups/GroupsPage'));
+const GroupPage = lazy(() => import('./pages/groups/GroupPage'));
+const ThreadPage = lazy(() => import('./pages/groups/ThreadPage'));
+const CurriculaPage = lazy(() => import('./pages/curricula/CurriculaPage'));
 // The player brings scorm-again: its own chunk, loaded by this route only, without the app's chrome.
 const PlayerPage = lazy(() => import('./player/PlayerPage'));
 
@@ -52,8 +55,10 @@ export function App() {
         <Route path="courses/new" element={<NewCoursePage />} />
         <Route path="courses/:id" element={<CoursePage />} />
         <Route path="my-learning" element={<MyLearningPage />} />
-        <Route path="groups" element={<SectionPage section="groups" />} />
-        <Route path="curricula" element={<SectionPage section="curricula" />} />
+        <Route path="groups" element={<GroupsPage />} />
+        <Route path="groups/:id" element={<GroupPage />} />
+        <Route path="threads/:id" element={<ThreadPage />} />
+        <Route path="curricula" element={<CurriculaPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,217 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { hasRole, useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Page } from '../../components/Page';
+import { RequireAuth } from '../../components/RequireAuth';
+import { useLoader } from '../../hooks/useLoader';
+import { useErrorText } from '../../i18n/errors';
+import { SignedOutIntro } from './SignedOutIntro';
+import { formText } from './files';
+import { GROUP_KINDS, type GroupKind, type GroupSummary, type Invitation, type OpenGroup } from './types';
+
+function CreateGroupForm() {
+  const { t } = useTranslation();
+  const { authJson } = useAuth();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const id = useId();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await authJson<{ id: string }>('/api/groups', {
+        method: 'POST',
+        body: {
+          name: formText(form, 'name'),
+          kind: formText(form, 'kind') as GroupKind,
+          description: formText(form, 'description'),
+          language: formText(form, 'language', 'en'),
+          openForRequests: form.get('open') === 'on',
+        },
+      });
+      await navigate(`/groups/${created.id}`);
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('groups.create.title')}</h2>
+      <form className="form" onSubmit={(event) => void submit(event)}>
+        {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('groups.create.name')}</label>
+          <input id={`${id}-name`} name="name" required maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('groups.create.kind')}</label>
+          <select id={`${id}-kind`} name="kind" defaultValue="expert_community">
+            {GROUP_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`groups.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-language`}>{t('groups.create.language')}</label>
+          <select id={`${id}-language`} name="language" defaultValue="en">
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+            <option value="es">Español</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-description`}>
+            {t('groups.create.description')} <span className="optional">{t('form.optional')}</span>
+          </label>
+          <textarea id={`${id}-description`} name="description" maxLength={5000} rows={3} />
+        </div>
+        <div className="field field-checkbox">
+          <input id={`${id}-open`} name="open" type="checkbox" />
+          <label htmlFor={`${id}-open`}>{t('groups.create.open')}</label>
+        </div>
+        <button className="button button-primary" type="submit" disabled={busy}>
+          {t('groups.create.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Groups() {
+  const { t } = useTranslation();
+  const { user, authJson } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const [actionError, setActionError] = useState<unknown>(null);
+  const mine = useLoader((signal) => authJson<GroupSummary[]>('/api/groups', { signal }), [authJson]);
+  const invitations = useLoader(
+    (signal) => authJson<Invitation[]>('/api/me/group-invitations', { signal }),
+    [authJson],
+  );
+  const open = useLoader((signal) => authJson<OpenGroup[]>('/api/groups/open', { signal }), [authJson]);
+
+  const act = async (path: string) => {
+    setActionError(null);
+    try {
+      await authJson(path, { method: 'POST', body: {} });
+      mine.reload();
+      invitations.reload();
+      open.reload();
+    } catch (caught) {
+      setActionError(caught);
+    }
+  };
+
+  return (
+    <Page title={t('groups.title')} heading={t('groups.heading')} className="wide">
+      <p className="lead">{t('groups.lead')}</p>
+      {actionError !== null && <Alert takeFocus>{errorText(actionError)}</Alert>}
+      {[mine.error, invitations.error, open.error]
+        .filter((error) => error !== null)
+        .map((error, index) => (
+          <Alert key={index}>{errorText(error)}</Alert>
+        ))}
+
+      {invitations.data && invitations.data.length > 0 && (
+        <section className="section" aria-labelledby={`${id}-invitations`}>
+          <h2 id={`${id}-invitations`}>{t('groups.invitations')}</h2>
+          <ul className="group-list">
+            {invitations.data.map((invitation) => (
+              <li key={invitation.id} data-invitation={invitation.id}>
+                <span className="group-name">{invitation.groupName}</span>{' '}
+                <span className="badge">{t(`groups.kinds.${invitation.groupKind}`)}</span>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => void act(`/api/group-invitations/${invitation.id}/accept`)}
+                  >
+                    {t('groups.accept', { name: invitation.groupName })}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void act(`/api/group-invitations/${invitation.id}/decline`)}
+                  >
+                    {t('groups.decline', { name: invitation.groupName })}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="section" aria-labelledby={`${id}-mine`}>
+        <h2 id={`${id}-mine`}>{t('groups.mine')}</h2>
+        {!mine.data && mine.loading && (
+          <p className="loading" role="status">
+            {t('loading')}
+          </p>
+        )}
+        {mine.data?.length === 0 && <p className="empty">{t('groups.noGroups')}</p>}
+        <ul className="group-list" aria-label={t('groups.mine')}>
+          {mine.data?.map((group) => (
+            <li key={group.id} data-group={group.id}>
+              <Link to={`/groups/${group.id}`} className="group-name">
+                {group.name}
+              </Link>{' '}
+              <span className="badge">{t(`groups.kinds.${group.kind}`)}</span>{' '}
+              <span className="badge">{t(`groups.roles.${group.myRole}`)}</span>
+              {group.archived && <span className="badge">{t('groups.archived')}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {open.data && open.data.length > 0 && (
+        <section className="section" aria-labelledby={`${id}-open`}>
+          <h2 id={`${id}-open`}>{t('groups.open')}</h2>
+          <ul className="group-list">
+            {open.data.map((group) => (
+              <li key={group.id} data-open-group={group.id}>
+                <span className="group-name">{group.name}</span>{' '}
+                <span className="badge">{t(`groups.kinds.${group.kind}`)}</span>
+                {group.description && <p className="group-description">{group.description}</p>}
+                {group.myState === 'requested' ? (
+                  <p className="status-text">{t('groups.requested')}</p>
+                ) : group.myState === null ? (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void act(`/api/groups/${group.id}/join-requests`)}
+                  >
+                    {t('groups.askToJoin', { name: group.name })}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {hasRole(user, 'admin', 'rtc_staff', 'coordinator') && <CreateGroupForm />}
+    </Page>
+  );
+}
+
+export default function GroupsPage() {
+  return (
+    <SignedOutIntro section="groups">
+      <RequireAuth>
+        <Groups />
+      </RequireAuth>
+    </SignedOutIntro>
+  );
+}

@@ -1,0 +1,230 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../auth/api';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Page } from '../../components/Page';
+import { RequireAuth } from '../../components/RequireAuth';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
+import { useErrorText } from '../../i18n/errors';
+import { formatDateTime } from '../../i18n/format';
+import NotFoundPage from '../NotFoundPage';
+import { downloadFile, formatBytes, uploadFile, formText } from './files';
+import type { Post, Thread } from './types';
+
+function PostView({ post, onChanged }: { post: Post; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson, authFetch } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await authJson(`/api/posts/${post.id}`, {
+        method: 'PATCH',
+        body: { body: formText(new FormData(event.currentTarget), 'body') },
+      });
+      setEditing(false);
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const remove = async () => {
+    setError(null);
+    try {
+      await authJson(`/api/posts/${post.id}`, { method: 'DELETE' });
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <article className="post" data-post={post.id} aria-labelledby={`${id}-author`}>
+      <header className="post-header">
+        <span id={`${id}-author`} className="post-author">
+          {post.authorName}
+        </span>{' '}
+        <time dateTime={post.createdAt}>{formatDateTime(post.createdAt, language)}</time>
+        {post.editedAt && <span className="post-edited"> · {t('groups.posts.edited')}</span>}
+      </header>
+      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+      {post.deleted ? (
+        <p className="empty">{t('groups.posts.deleted')}</p>
+      ) : editing ? (
+        <form className="form" onSubmit={(event) => void save(event)}>
+          <div className="field">
+            <label htmlFor={`${id}-edit`}>{t('groups.posts.editLabel')}</label>
+            <textarea id={`${id}-edit`} name="body" defaultValue={post.bodySource} rows={6} required />
+          </div>
+          <div className="actions">
+            <button type="submit" className="button button-primary">
+              {t('groups.posts.save')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setEditing(false)}>
+              {t('groups.posts.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        // The server renders Markdown with raw HTML off and a closed set of tags and link targets.
+        <div className="post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      )}
+      {post.attachments.length > 0 && (
+        <ul className="attachments" aria-label={t('groups.posts.attachments')}>
+          {post.attachments.map((attachment) => (
+            <li key={attachment.fileId}>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() =>
+                  void downloadFile(authFetch, `/api/group-files/${attachment.fileId}/download`, attachment.name).catch(
+                    setError,
+                  )
+                }
+              >
+                <span className="file-name">{attachment.name}</span> ({formatBytes(attachment.sizeBytes, language)})
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {post.canEdit && !editing && (
+        <div className="actions">
+          <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
+            {t('groups.posts.edit')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => void remove()}>
+            {t('groups.posts.delete')}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void }) {
+  const { t } = useTranslation();
+  const { authJson, accessToken } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const file = form.get('attachment');
+    setBusy(true);
+    setError(null);
+    try {
+      const attachmentIds: string[] = [];
+      if (file instanceof File && file.size > 0) {
+        attachmentIds.push(
+          (await uploadFile<{ id: string }>(`/api/groups/${thread.groupId}/files`, accessToken, file)).id,
+        );
+      }
+      await authJson(`/api/threads/${thread.id}/posts`, {
+        method: 'POST',
+        body: { body: formText(form, 'body'), attachmentIds },
+      });
+      formElement.reset();
+      onPosted();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('groups.posts.reply')}</h2>
+      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{t('groups.threads.body')}</label>
+        <div id={`${id}-help`} className="field-help">
+          {t('groups.threads.markdownHelp')}
+        </div>
+        <textarea id={`${id}-body`} name="body" required rows={5} aria-describedby={`${id}-help`} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>
+          {t('groups.threads.attachment')} <span className="optional">{t('form.optional')}</span>
+        </label>
+        <input id={`${id}-file`} name="attachment" type="file" />
+      </div>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {t('groups.posts.send')}
+      </button>
+    </form>
+  );
+}
+
+function ThreadView({ threadId }: { threadId: string }) {
+  const { t } = useTranslation();
+  const { authJson } = useAuth();
+  const errorText = useErrorText();
+  const [error, setError] = useState<unknown>(null);
+  const thread = useLoader((signal) => authJson<Thread>(`/api/threads/${threadId}`, { signal }), [authJson, threadId]);
+
+  if (thread.error instanceof ApiError && thread.error.status === 404) {
+    return <NotFoundPage />;
+  }
+  const pin = async (pinned: boolean) => {
+    setError(null);
+    try {
+      await authJson(`/api/threads/${threadId}`, { method: 'PATCH', body: { pinned } });
+      thread.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const title = thread.data?.title ?? t('groups.threads.title');
+  return (
+    <Page title={title} heading={title} className="wide">
+      {thread.error !== null && <Alert>{errorText(thread.error)}</Alert>}
+      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+      {thread.data && (
+        <>
+          <p>
+            <Link to={`/groups/${thread.data.groupId}`}>
+              {t('groups.threads.back', { name: thread.data.groupName })}
+            </Link>
+          </p>
+          {thread.data.canModerate && (
+            <p>
+              <button type="button" className="button button-quiet" onClick={() => void pin(!thread.data!.pinned)}>
+                {thread.data.pinned ? t('groups.threads.unpin') : t('groups.threads.pin')}
+              </button>
+            </p>
+          )}
+          <div className="posts">
+            {thread.data.posts.map((post) => (
+              <PostView key={post.id} post={post} onChanged={thread.reload} />
+            ))}
+          </div>
+          {!thread.data.groupArchived && <ReplyForm thread={thread.data} onPosted={thread.reload} />}
+        </>
+      )}
+    </Page>
+  );
+}
+
+export default function ThreadPage() {
+  const { id = '' } = useParams();
+  return (
+    <RequireAuth>
+      <ThreadView threadId={id} />
+    </RequireAuth>
+  );
+}
