@@ -1,4 +1,5 @@
 import { Scorm12API, Scorm2004API, type Settings } from 'scorm-again';
+import { CommitTransport } from './commit-transport';
 import { hasSequencing, progressOf, seededGlobalObjectives, sequencingSettings } from './activity-tree';
 import { BRIDGE_CHANNEL, parseLauncherMessage, type LauncherMessage, type PlayerMessage } from './bridge-protocol';
 import { readToken } from './launch-url';
@@ -80,14 +81,19 @@ export class PlayerSession {
   private token: string;
   private api: RealApi | null = null;
   private launcher: HTMLIFrameElement | null = null;
+  /** The launcher said ready and got its snapshot: a second "ready" (forged) gets nothing. */
+  private started = false;
   private readonly stage: HTMLDivElement;
   private unloaded: (() => void) | null = null;
   private navRequest = '';
+  /** SCORM 1.2: whether the SCO set lesson_status in this session. */
+  private statusSet = false;
   private delivered: string | null = null;
   private sequenced = false;
   private busy = false;
   private state: SessionState = 'loading';
   private listener: SessionListener | null;
+  private readonly transport = new CommitTransport();
 
   constructor(data: PlayerData, token: string, listener: SessionListener) {
     this.data = data;
@@ -120,6 +126,9 @@ export class PlayerSession {
       includeCommitSequence: true,
       autocommit: true,
       autocommitSeconds: AUTOCOMMIT_SECONDS,
+      // The server marks the session terminated on ?terminate=true (as well as by total_time).
+      terminateCommitParam: 'terminate',
+      httpService: this.transport,
       logLevel: 5,
     };
     this.sequenced =
@@ -204,6 +213,8 @@ export class PlayerSession {
     frame.referrerPolicy = 'no-referrer';
     frame.src = this.data.launcherUrl;
     this.launcher = frame;
+    this.started = false;
+    this.statusSet = false;
     this.stage.replaceChildren(frame);
   }
 
@@ -230,6 +241,10 @@ export class PlayerSession {
     const api = this.api;
     switch (message.type) {
       case 'ready':
+        if (this.started) {
+          return;
+        }
+        this.started = true;
         this.post({
           channel: BRIDGE_CHANNEL,
           type: 'start',
@@ -254,6 +269,9 @@ export class PlayerSession {
             if (message.element === 'adl.nav.request') {
               this.navRequest = message.value ?? '';
             }
+            if (message.element === 'cmi.core.lesson_status') {
+              this.statusSet = true;
+            }
             api.lmsSetValue(message.element ?? '', message.value ?? '');
             return;
           case 'Commit':
@@ -261,10 +279,27 @@ export class PlayerSession {
             return;
           case 'Terminate':
             this.delivered = null;
+            this.completeSilentSco(api);
             api.lmsFinish('');
             this.afterTerminate();
             return;
         }
+    }
+  }
+
+  /**
+   * SCORM 1.2 RTE: a SCO that finishes without ever setting lesson_status is completed (the
+   * "minimum calls" kind). scorm-again means to do this (autoCompleteLessonStatus) but its default
+   * status of "not attempted" counts as set by the SCO, so the player does it.
+   */
+  private completeSilentSco(api: RealApi): void {
+    if (
+      this.data.standard === 'scorm12' &&
+      !this.statusSet &&
+      this.data.attempt.mode === 'normal' &&
+      api.lmsGetValue('cmi.core.lesson_status') === 'not attempted'
+    ) {
+      api.lmsSetValue('cmi.core.lesson_status', 'completed');
     }
   }
 
@@ -445,11 +480,14 @@ export class PlayerSession {
       return;
     }
     const url = this.data.commitUrl;
+    this.transport.pageHiding = true;
     api.settings = { lmsCommitUrl: `${url}${url.includes('?') ? '&' : '?'}reason=pagehide` };
     try {
       api.storeData(true);
     } finally {
       api.settings = { lmsCommitUrl: url };
+      // A page restored from the back/forward cache commits normally again.
+      window.addEventListener('pageshow', () => (this.transport.pageHiding = false), { once: true });
     }
   };
 }

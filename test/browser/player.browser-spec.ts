@@ -1,0 +1,547 @@
+import path from 'node:path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { UserRole } from '@app/accounts';
+import { QueueName } from '@app/queue';
+import { isolateRedisPrefix } from '../support/accounts';
+import { createUser, nextClientIp, type TestApp } from '../support/app';
+import { startTestWorker, type TestWorker } from '../support/test-worker';
+import { assertWebAppBuilt, launchBrowser, watchForProblems, type PageProblems } from './support/browser';
+import {
+  appRequest,
+  FIXTURES,
+  hostilePackage,
+  importCourse,
+  loginAt,
+  PROBE_SUSPEND,
+  PROBE_TITLE,
+  startPlayerServer,
+} from './support/player';
+
+const GOLF = {
+  scorm12Basic: 'golf-scorm12-runtime-basic-calls.zip',
+  scorm12Minimum: 'golf-scorm12-runtime-minimum-calls.zip',
+  scorm12Assets: 'golf-scorm12-assets-one-file-per-item.zip',
+  scorm2004Second: 'golf-scorm2004-2nd-single-sco.zip',
+  scorm2004Third: 'golf-scorm2004-3rd-runtime-basic-calls.zip',
+  scorm2004Sequencing: 'golf-scorm2004-3rd-seq-forced-sequential.zip',
+} as const;
+type Fixture = keyof typeof GOLF;
+
+interface Course {
+  id: string;
+  title: string;
+}
+
+/**
+ * The player against the real api, worker and packages: every fixture is imported, launched from its
+ * course page, worked through, left (by the player's Exit and by navigating elsewhere in the app) and
+ * launched again; "My learning" must show what the content reported. One server, worker and browser
+ * for the file.
+ */
+/** Polls `read` until `done` holds (or 10 s pass) and answers the last value read. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) {
+      return value;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('SCORM player in the browser', () => {
+  let restorePrefix: (() => void) | undefined;
+  let app: TestApp | undefined;
+  let appOrigin: string;
+  let worker: TestWorker | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const courses = new Map<Fixture | 'probe', Course>();
+
+  beforeAll(async () => {
+    assertWebAppBuilt();
+    restorePrefix = isolateRedisPrefix('player-browser');
+    worker = await startTestWorker({}, [QueueName.Imports]);
+    ({ app, appOrigin } = await startPlayerServer());
+    browser = await launchBrowser();
+    const admin = await createUser(app, { role: UserRole.Admin, country: null });
+    const token = await loginAt(app, admin.email, admin.password, nextClientIp());
+    const add = async (key: Fixture | 'probe', file: string | Buffer, name: string) => {
+      const id = await importCourse(app!, token, file, name);
+      const detail = await appRequest(app!).get(`/api/courses/${id}`).auth(token, { type: 'bearer' });
+      courses.set(key, { id, title: (detail.body as { title: string }).title });
+    };
+    for (const [key, file] of Object.entries(GOLF) as [Fixture, string][]) {
+      await add(key, path.join(FIXTURES, file), file);
+    }
+    await add('probe', await hostilePackage(appOrigin), 'probe.zip');
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts.splice(0)) {
+      await context.close();
+    }
+    await browser?.close();
+    await app?.close();
+    await worker?.close();
+    restorePrefix?.();
+  });
+
+  const course = (key: Fixture | 'probe'): Course => courses.get(key)!;
+
+  /** A new learner, signed in, in a fresh browser context; content's confirm() dialogs are accepted. */
+  const learnerPage = async (): Promise<{ page: Page; problems: PageProblems }> => {
+    const learner = await createUser(app!, { displayName: 'Amina Diallo', country: 'SN' });
+    const context = await browser!.newContext({
+      baseURL: appOrigin,
+      locale: 'en-US',
+      extraHTTPHeaders: { 'X-Forwarded-For': nextClientIp() },
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    const problems = await watchForProblems(page);
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address', { exact: true }).fill(learner.email);
+    await page.getByLabel('Password', { exact: true }).fill(learner.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('banner').getByText('Signed in as Amina Diallo').waitFor();
+    return { page, problems };
+  };
+
+  const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+
+  /** Opens the course page and presses its launch button; resolves once the SCO's page has loaded. */
+  const launch = async (page: Page, key: Fixture | 'probe', button: string): Promise<Frame> => {
+    await page.goto(`/courses/${course(key).id}`);
+    await heading(page, course(key).title).waitFor();
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.waitForURL(/\/play\/[0-9a-f-]{36}#token=/);
+    return scoFrame(page);
+  };
+
+  const launcherFrame = async (page: Page): Promise<Frame> => {
+    for (let tries = 0; tries < 200; tries++) {
+      const frame = page.frames().find((candidate) => candidate.url().includes('/content/_launcher/launcher.html'));
+      if (frame) {
+        return frame;
+      }
+      await page.waitForTimeout(50);
+    }
+    throw new Error('no launcher frame');
+  };
+
+  /** The SCO's frame (the launcher's child), once its document has loaded. */
+  const scoFrame = async (page: Page, urlPart = '/content/'): Promise<Frame> => {
+    for (let tries = 0; tries < 300; tries++) {
+      const launcher = page.frames().find((candidate) => candidate.url().includes('/content/_launcher/launcher.html'));
+      const sco = launcher?.childFrames().find((child) => child.url().includes(urlPart));
+      if (sco && (await sco.evaluate('document.readyState').catch(() => '')) === 'complete') {
+        return sco;
+      }
+      await page.waitForTimeout(50);
+    }
+    throw new Error(`no SCO frame with ${urlPart}`);
+  };
+
+  /** A value from the launcher's local API (what the SCO reads). */
+  const scormValue = async (page: Page, element: string): Promise<string> => {
+    const launcher = await launcherFrame(page);
+    return launcher.evaluate<string>(
+      `(window.API_1484_11 ? window.API_1484_11.GetValue(${JSON.stringify(element)}) : window.API.LMSGetValue(${JSON.stringify(element)}))`,
+    );
+  };
+
+  /** The page of a Golf launch page's inner frame, e.g. "Playing/Par.html". */
+  const golfPage = async (sco: Frame): Promise<string> => {
+    const src = await sco.evaluate<string>('document.getElementById("contentFrame").getAttribute("src")');
+    return src.replace(/^\.\.\//, '');
+  };
+
+  const golfNext = async (sco: Frame, times: number) => {
+    for (let i = 0; i < times; i++) {
+      const before = await golfPage(sco);
+      await sco.locator('#butNext').click();
+      await until(
+        () => golfPage(sco),
+        (page) => page !== before,
+      );
+    }
+  };
+
+  /** Next until the last page (the quiz, in the packages that have one). */
+  const golfToEnd = async (sco: Frame) => {
+    for (let i = 0; i < 30 && !(await sco.locator('#butNext').isDisabled()); i++) {
+      await golfNext(sco, 1);
+    }
+  };
+
+  /** Answers the Golf assessment: every answer right, or every choice wrong and numbers left empty. */
+  const answerQuiz = async (sco: Frame, how: 'right' | 'wrong') => {
+    const quiz = sco.childFrames().find((child) => child.url().includes('assessmenttemplate.html'));
+    if (!quiz) {
+      throw new Error('no quiz frame');
+    }
+    await quiz.locator('input[type=button][value="Submit Answers"]').waitFor();
+    if (how === 'right') {
+      for (const radio of await quiz.locator('.correctAnswer input[type=radio]').all()) {
+        await radio.check();
+      }
+      for (const text of await quiz.locator('.correctAnswer input[type=text]').all()) {
+        const label = (await text.locator('xpath=..').textContent()) ?? '';
+        await text.fill(/\(([^)]*)\)/.exec(label)![1].trim());
+      }
+    } else {
+      for (const question of await quiz.locator('.question').all()) {
+        const wrong = question.locator('.answer input[type=radio]');
+        if ((await wrong.count()) > 0) {
+          await wrong.first().check();
+        }
+      }
+    }
+    await quiz.locator('input[type=button][value="Submit Answers"]').click();
+  };
+
+  const leaveByExit = async (page: Page, key: Fixture | 'probe') => {
+    await page.getByRole('button', { name: 'Exit', exact: true }).click();
+    await heading(page, course(key).title).waitFor();
+  };
+
+  const leaveByAppLink = async (page: Page) => {
+    await page.getByRole('navigation', { name: 'Leave the player' }).getByRole('link', { name: 'My learning' }).click();
+    await heading(page, 'My learning').waitFor();
+  };
+
+  /** The "My learning" facts of a course, as shown. */
+  const learningFacts = async (page: Page, key: Fixture | 'probe') => {
+    if (!page.url().endsWith('/my-learning')) {
+      await page.goto('/my-learning');
+    }
+    const section = page.locator('section.learning-course').filter({
+      has: page.getByRole('heading', { level: 2, name: course(key).title, exact: true }),
+    });
+    await section.waitFor();
+    const field = (name: string) => section.locator(`[data-field="${name}"]`).textContent();
+    return {
+      section,
+      completion: await field('completion'),
+      success: await field('success'),
+      score: await field('score'),
+    };
+  };
+
+  /** Lets the final commit (a beacon) land before the next page asks the server. */
+  const flushed = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  describe.each([
+    ['scorm12Basic', 'right', 'cmi.core.lesson_location', 'cmi.core.entry', 'cmi.core.score.raw'],
+    ['scorm2004Third', 'wrong', 'cmi.location', 'cmi.entry', 'cmi.score.raw'],
+  ] as const)('%s (one SCO with a quiz)', (key, answers, locationElement, entryElement, scoreElement) => {
+    it('resumes where the learner left by Exit, records the quiz after leaving through the app, and reopens for review', async () => {
+      const { page, problems } = await learnerPage();
+
+      // First session: three pages in, then the player's Exit.
+      let sco = await launch(page, key, 'Start');
+      expect(await scormValue(page, entryElement)).toBe('ab-initio');
+      await golfNext(sco, 3);
+      const bookmark = await golfPage(sco);
+      expect(await scormValue(page, locationElement)).toBe('3');
+      await leaveByExit(page, key);
+
+      // Second session: resumed at the stored page; then to the quiz, and away through an app link.
+      await page.getByRole('button', { name: 'Resume', exact: true }).waitFor();
+      sco = await launch(page, key, 'Resume');
+      expect(await scormValue(page, entryElement)).toBe('resume');
+      expect(await scormValue(page, locationElement)).toBe('3');
+      expect(
+        await until(
+          () => golfPage(sco),
+          (page) => page === bookmark,
+        ),
+      ).toBe(bookmark);
+      await golfToEnd(sco);
+      await answerQuiz(sco, answers);
+      const raw = await scormValue(page, scoreElement);
+      expect(raw).toMatch(/^\d+$/);
+      const passed = Number(raw) >= 70;
+      expect(passed).toBe(answers === 'right');
+      await leaveByAppLink(page);
+      await flushed();
+
+      const facts = await learningFacts(page, key);
+      expect(facts.completion).toBe('Completed');
+      expect(facts.success).toBe(passed ? 'Passed' : 'Failed');
+      expect(facts.score).toBe(`${Number(raw)}%`);
+
+      // Third launch: the attempt is complete, so it opens for review (nothing recorded), or anew.
+      await page.goto(`/courses/${course(key).id}`);
+      await page.getByRole('button', { name: 'New attempt', exact: true }).waitFor();
+      await launch(page, key, 'Review');
+      await page.getByText('Review: nothing is recorded').waitFor();
+      expect(
+        await scormValue(page, 'cmi.mode' in {} ? '' : key === 'scorm12Basic' ? 'cmi.core.lesson_mode' : 'cmi.mode'),
+      ).toBe('review');
+      await leaveByExit(page, key);
+      expect(problems.all).toEqual([]);
+    });
+  });
+
+  it('scorm2004Second: serves the 2nd edition data model to its page and resumes it (the page itself makes no SCORM calls)', async () => {
+    const { page, problems } = await learnerPage();
+    const key = 'scorm2004Second';
+    let sco = await launch(page, key, 'Start');
+    await sco.getByRole('heading', { name: 'Not implemented yet' }).waitFor();
+    // The test plays the SCO from the package's own page, through the API it finds in its parent.
+    const run = (script: string) => sco.evaluate(`(function (API) { ${script} })(window.parent.API_1484_11)`);
+    expect(await run(`return [API.GetValue('cmi.entry'), API.GetLastError()].join('/');`)).toBe('/122');
+    expect(
+      await run(`return [
+        API.Initialize(''), API.GetValue('cmi.entry'), API.GetValue('cmi.mode'), API.GetValue('cmi.learner_name'),
+        API.SetValue('cmi.location', 'page-7'), API.SetValue('cmi.suspend_data', 'second-edition state'),
+        API.SetValue('cmi.completion_status', 'incomplete'), API.SetValue('cmi.core.lesson_location', 'x'),
+        API.GetLastError(), API.Commit('')
+      ].join('|');`),
+    ).toBe('true|ab-initio|normal|Amina Diallo|true|true|true|false|401|true');
+    await leaveByAppLink(page);
+    await flushed();
+    expect((await learningFacts(page, key)).completion).toBe('In progress');
+
+    sco = await launch(page, key, 'Resume');
+    expect(
+      await run(
+        `return [API.Initialize(''), API.GetValue('cmi.entry'), API.GetValue('cmi.location'), API.GetValue('cmi.suspend_data')].join('|');`,
+      ),
+    ).toBe('true|resume|page-7|second-edition state');
+    expect(
+      await run(`return [
+        API.SetValue('cmi.completion_status', 'completed'), API.SetValue('cmi.success_status', 'passed'),
+        API.SetValue('cmi.score.scaled', '0.85'), API.SetValue('cmi.exit', 'suspend'), API.Terminate('')
+      ].join('|');`),
+    ).toBe('true|true|true|true|true');
+    await leaveByExit(page, key);
+    await flushed();
+    const facts = await learningFacts(page, key);
+    expect([facts.completion, facts.success, facts.score]).toEqual(['Completed', 'Passed', '85%']);
+    expect(problems.all).toEqual([]);
+  });
+
+  const toc = (page: Page) => page.getByRole('navigation', { name: 'Contents', exact: true });
+  const tocEntries = (page: Page) => toc(page).getByRole('listitem');
+  /** The TOC button of an item, found by its title (its name also holds the status). */
+  const tocButton = (page: Page, title: string) =>
+    toc(page)
+      .getByRole('button')
+      .filter({ has: page.locator('.toc-title', { hasText: new RegExp(`^${title}$`) }) });
+  const currentTitle = (page: Page) => toc(page).locator('button[aria-current="step"] .toc-title').textContent();
+  const statusOf = (page: Page, title: string) => tocButton(page, title).locator('.toc-status').textContent();
+
+  it('scorm12Minimum: shows the table of contents of its 18 SCOs, moves between them, one attempt each, and comes back to the last one', async () => {
+    const { page, problems } = await learnerPage();
+    const key = 'scorm12Minimum';
+    await launch(page, key, 'Start');
+    await toc(page).waitFor();
+    expect(await tocEntries(page).count()).toBe(18);
+    expect(await currentTitle(page)).toBe('How to Play');
+    expect(await scoFrame(page, 'Playing/Playing.html')).toBeTruthy();
+
+    // Choosing "Par" unloads "How to Play" (its LMSFinish reaches the real API) and opens Par's own attempt.
+    await tocButton(page, 'Par').click();
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === 'Par',
+      ),
+    ).toBe('Par');
+    await scoFrame(page, 'Playing/Par.html');
+    expect(await scormValue(page, 'cmi.core.entry')).toBe('ab-initio');
+    // It made no status call of its own: finishing completed it.
+    expect(await statusOf(page, 'How to Play')).toBe('Completed');
+    expect(await statusOf(page, 'Keeping Score')).toBe('Not started');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === 'Keeping Score',
+      ),
+    ).toBe('Keeping Score');
+    await scoFrame(page, 'Playing/Scoring.html');
+    await leaveByExit(page, key);
+    await flushed();
+
+    const facts = await learningFacts(page, key);
+    expect(facts.completion).toBe('In progress');
+    const attempts = (title: string) =>
+      facts.section
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: title, exact: true }) })
+        .getByRole('cell')
+        .first()
+        .textContent();
+    expect(await attempts('How to Play')).toBe('1');
+    expect(await attempts('Par')).toBe('1');
+    expect(await attempts('Keeping Score')).toBe('1');
+    expect(await attempts('Other Scoring Systems')).toBe('0');
+
+    // Launched again: the item last launched, and leaving through the app this time.
+    await launch(page, key, 'Resume');
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === 'Keeping Score',
+      ),
+    ).toBe('Keeping Score');
+    await scoFrame(page, 'Playing/Scoring.html');
+    await leaveByAppLink(page);
+    expect(problems.all).toEqual([]);
+  });
+
+  it('scorm12Assets: opens assets (no run-time calls) from the table of contents and counts them as launched', async () => {
+    const { page, problems } = await learnerPage();
+    const key = 'scorm12Assets';
+    await launch(page, key, 'Start');
+    await toc(page).waitFor();
+    expect(await tocEntries(page).count()).toBe(18);
+    const first = (await currentTitle(page))!;
+    const second = (await tocEntries(page).nth(1).locator('.toc-title').textContent())!;
+    await tocButton(page, second).click();
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === second,
+      ),
+    ).toBe(second);
+    await leaveByAppLink(page);
+    await flushed();
+    const facts = await learningFacts(page, key);
+    expect(facts.completion).toBe('In progress');
+    const row = (title: string) =>
+      facts.section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title, exact: true }) });
+    expect(await row(first).getByRole('cell').first().textContent()).toBe('1');
+    expect(await row(second).getByRole('cell').first().textContent()).toBe('1');
+
+    await launch(page, key, 'Resume');
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === second,
+      ),
+    ).toBe(second);
+    await leaveByExit(page, key);
+    expect(problems.all).toEqual([]);
+  });
+
+  it('scorm2004Sequencing: enforces the forced order of its SCOs across sessions', async () => {
+    const { page, problems } = await learnerPage();
+    const key = 'scorm2004Sequencing';
+    let sco = await launch(page, key, 'Start');
+    await toc(page).waitFor();
+    expect(await tocEntries(page).count()).toBe(5);
+    expect(await currentTitle(page)).toBe('Playing the Game');
+    for (const title of ['Etiquette', 'Handicapping', 'Having Fun', 'Quiz']) {
+      expect(await statusOf(page, title)).toBe('Not available yet');
+      expect(await tocButton(page, title).getAttribute('aria-disabled')).toBe('true');
+    }
+    // Choosing a later SCO does nothing while the previous one is not satisfied.
+    await tocButton(page, 'Handicapping').click({ force: true });
+    await page.waitForTimeout(500);
+    expect(await currentTitle(page)).toBe('Playing the Game');
+
+    // Finish "Playing" (its last page sets completed and passed), then continue: Etiquette opens.
+    await golfToEnd(sco);
+    expect(await scormValue(page, 'cmi.success_status')).toBe('passed');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === 'Etiquette',
+      ),
+    ).toBe('Etiquette');
+    sco = await scoFrame(page, 'content=etiquette');
+    expect(await statusOf(page, 'Playing the Game')).toBe('Passed');
+    expect(await statusOf(page, 'Handicapping')).toBe('Not available yet');
+    await golfNext(sco, 1);
+    await leaveByExit(page, key);
+
+    // Another session: Etiquette again (resumed), Playing still passed, Handicapping still locked.
+    sco = await launch(page, key, 'Resume');
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === 'Etiquette',
+      ),
+    ).toBe('Etiquette');
+    expect(await scormValue(page, 'cmi.entry')).toBe('resume');
+    expect(await scormValue(page, 'cmi.location')).toBe('1');
+    expect(await statusOf(page, 'Playing the Game')).toBe('Passed');
+    expect(await statusOf(page, 'Handicapping')).toBe('Not available yet');
+    // Going back is allowed once visited.
+    await tocButton(page, 'Playing the Game').click();
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === 'Playing the Game',
+      ),
+    ).toBe('Playing the Game');
+    await leaveByAppLink(page);
+    expect(problems.all).toEqual([]);
+  });
+
+  it('gives a hostile package nothing beyond its own attempt, and resumes its long suspend_data', async () => {
+    const { page, problems } = await learnerPage();
+    const key = 'probe';
+    let sco = await launch(page, key, 'Start');
+    const read = async (frame: Frame) => {
+      await until(
+        () => frame.title(),
+        (title) => title === 'done',
+        20_000,
+      );
+      return JSON.parse((await frame.locator('#findings').textContent())!) as Record<string, unknown>;
+    };
+    const findings = await read(sco);
+    expect(findings).toMatchObject({
+      apiFound: true,
+      initialize: 'true',
+      first: { entry: 'ab-initio', location: '', suspendLength: 0, credit: 'credit', studentName: 'Amina Diallo' },
+      badElement: 'false/401',
+      setLocation: 'true',
+      setSuspend: 'true',
+      commit: 'true',
+      cookie: '',
+      // The launcher is on the content origin, so readable: it must hold no token.
+      launcherReadable: true,
+      launcherHasToken: false,
+      topDocument: 'blocked',
+      topLocation: 'blocked',
+      topApi: 'blocked',
+      replies: [],
+      plantedRan: true,
+      plantedReplies: [],
+      // The forged SetValue posted to the player was not applied.
+      locationAfter: 'legit-location',
+    });
+    // The content origin's own storage (or none at all, for a third-party frame): never the app's.
+    expect(['{}', 'error: SecurityError']).toContain(findings.localStorage);
+    expect(['{}', 'error: SecurityError']).toContain(findings.sessionStorage);
+    expect(findings.fetchMe).toMatch(/^blocked: TypeError$/);
+    expect(findings.fetchRefresh).toMatch(/^blocked: TypeError$/);
+    await leaveByExit(page, key);
+    await flushed();
+
+    sco = await launch(page, key, 'Resume');
+    const again = await read(sco);
+    expect(again.first).toEqual({
+      entry: 'resume',
+      location: 'legit-location',
+      suspendLength: PROBE_SUSPEND.length,
+      suspendEnd: 'end',
+      credit: 'credit',
+      studentName: 'Amina Diallo',
+    });
+    await leaveByAppLink(page);
+    // The page of the player itself: the probe's own title is not the course's.
+    expect(course(key).title).toContain(PROBE_TITLE);
+    expect(problems.all.filter((line) => !line.includes('/api/'))).toEqual([]);
+  });
+});
