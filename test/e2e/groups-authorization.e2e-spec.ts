@@ -12,8 +12,11 @@ import {
   GroupPost,
   GroupRole,
   GroupThread,
+  GroupWorkshop,
+  GroupWorkshopMaterial,
   MarkdownRenderer,
   MembershipState,
+  WorkshopPhase,
 } from '@app/groups';
 import { BlobStore } from '@app/storage';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
@@ -55,6 +58,7 @@ interface Fixture {
   postByRemoved: string;
   fileId: string;
   folderId: string;
+  workshopId: string;
 }
 
 interface Case {
@@ -65,7 +69,7 @@ interface Case {
 
 interface RouteSpec {
   name: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
   path: (c: Case) => string;
   body?: (c: Case) => object;
   upload?: boolean;
@@ -385,6 +389,73 @@ const ROUTES: RouteSpec[] = [
     ok: 204,
     writes: true,
   },
+  {
+    name: 'GET workshops',
+    method: 'get',
+    path: (c) => `/api/groups/${c.fixture.groupId}/workshops`,
+    need: 1,
+    ok: 200,
+    writes: false,
+  },
+  {
+    name: 'POST workshop',
+    method: 'post',
+    path: (c) => `/api/groups/${c.fixture.groupId}/workshops`,
+    body: () => ({ title: 'New', start: '2027-05-01T09:00', end: '2027-05-01T10:00', timeZone: 'Africa/Nairobi' }),
+    need: 2,
+    ok: 201,
+    writes: true,
+  },
+  {
+    name: 'GET workshop',
+    method: 'get',
+    path: (c) => `/api/workshops/${c.fixture.workshopId}`,
+    need: 1,
+    ok: 200,
+    writes: false,
+  },
+  {
+    name: 'GET workshop .ics',
+    method: 'get',
+    path: (c) => `/api/workshops/${c.fixture.workshopId}/ics`,
+    need: 1,
+    ok: 200,
+    writes: false,
+  },
+  {
+    name: 'PATCH workshop',
+    method: 'patch',
+    path: (c) => `/api/workshops/${c.fixture.workshopId}`,
+    body: () => ({ title: 'Moved' }),
+    need: 2,
+    ok: 200,
+    writes: true,
+  },
+  {
+    name: 'DELETE workshop',
+    method: 'delete',
+    path: (c) => `/api/workshops/${c.fixture.workshopId}`,
+    need: 2,
+    ok: 204,
+    writes: true,
+  },
+  {
+    name: 'PUT workshop material',
+    method: 'put',
+    path: (c) => `/api/workshops/${c.fixture.workshopId}/materials/${c.fixture.fileId}`,
+    body: () => ({ phase: 'before' }),
+    need: 2,
+    ok: 200,
+    writes: true,
+  },
+  {
+    name: 'DELETE workshop material',
+    method: 'delete',
+    path: (c) => `/api/workshops/${c.fixture.workshopId}/materials/${c.fixture.fileId}`,
+    need: 2,
+    ok: 204,
+    writes: true,
+  },
 ];
 
 describe('group authorization matrix', () => {
@@ -526,7 +597,23 @@ describe('group authorization matrix', () => {
           .set(bearer(u.member.token))
           .attach('file', Buffer.from('minutes'), 'minutes.txt')
           .expect(201);
+        const workshopId = randomUUID();
+        await dataSource.getRepository(GroupWorkshop).insert({
+          id: workshopId,
+          groupId,
+          title: 'Workshop',
+          description: '',
+          startsAt: new Date('2027-03-15T06:00:00Z'),
+          endsAt: new Date('2027-03-15T09:00:00Z'),
+          timeZone: 'Africa/Nairobi',
+          meetingUrl: 'https://meet.example.org/x',
+          createdBy: u.owner.id,
+        });
+        await dataSource
+          .getRepository(GroupWorkshopMaterial)
+          .insert({ workshopId, fileId: file.body.id as string, phase: WorkshopPhase.After });
         fixtures[role][groupState] = {
+          workshopId,
           groupId,
           archived: groupState === 'archived',
           open: groupState !== 'closed',

@@ -22,6 +22,7 @@ describe('closed user groups, fora and files', () => {
     get: (path: string) => http().get(path).set(bearer(person.token)),
     post: (path: string, body: object = {}) => http().post(path).set(bearer(person.token)).send(body),
     patch: (path: string, body: object) => http().patch(path).set(bearer(person.token)).send(body),
+    put: (path: string, body: object) => http().put(path).set(bearer(person.token)).send(body),
     delete: (path: string) => http().delete(path).set(bearer(person.token)),
   });
 
@@ -270,6 +271,93 @@ describe('closed user groups, fora and files', () => {
       await as(expert).delete(`/api/threads/${later.body.id}`).expect(403);
       await as(colleague).delete(`/api/threads/${later.body.id}`).expect(204);
       await as(colleague).get(`/api/threads/${later.body.id}`).expect(404);
+    });
+  });
+
+  describe('workshops', () => {
+    let groupId: string;
+
+    beforeAll(async () => {
+      groupId = (await as(rtc).post('/api/groups', { name: 'Workshop 2027', kind: 'material_workshop' }).expect(201))
+        .body.id as string;
+      const invitation = await as(rtc).post(`/api/groups/${groupId}/invitations`, { userId: expert.id }).expect(201);
+      await as(expert).post(`/api/group-invitations/${invitation.body.id}/accept`).expect(200);
+    });
+
+    const session = {
+      title: 'HS classification; day 1',
+      description: 'Bring your tariff, please',
+      start: '2027-03-15T09:00',
+      end: '2027-03-15T12:30',
+      timeZone: 'Africa/Nairobi',
+      meetingUrl: 'https://meet.example.org/hs-day-1',
+    };
+
+    it('are scheduled by moderators in an IANA time zone, and validated', async () => {
+      await as(expert).post(`/api/groups/${groupId}/workshops`, session).expect(403);
+      await as(outsider).post(`/api/groups/${groupId}/workshops`, session).expect(404);
+      await as(rtc)
+        .post(`/api/groups/${groupId}/workshops`, { ...session, timeZone: 'Mars/Olympus' })
+        .expect(400);
+      await as(rtc)
+        .post(`/api/groups/${groupId}/workshops`, { ...session, end: '2027-03-15T08:00' })
+        .expect(400);
+      await as(rtc)
+        .post(`/api/groups/${groupId}/workshops`, { ...session, start: '2027-02-30T09:00' })
+        .expect(400);
+      await as(rtc)
+        .post(`/api/groups/${groupId}/workshops`, { ...session, meetingUrl: 'javascript:alert(1)' })
+        .expect(400);
+      const created = await as(rtc).post(`/api/groups/${groupId}/workshops`, session).expect(201);
+      expect(created.body).toMatchObject({
+        startsAt: '2027-03-15T06:00:00.000Z',
+        endsAt: '2027-03-15T09:30:00.000Z',
+        start: '2027-03-15T09:00',
+        timeZone: 'Africa/Nairobi',
+      });
+      const list = await as(expert).get(`/api/groups/${groupId}/workshops`).expect(200);
+      expect(list.body).toEqual([expect.objectContaining({ id: created.body.id })]);
+      await as(outsider).get(`/api/groups/${groupId}/workshops`).expect(404);
+      await as(outsider).get(`/api/workshops/${created.body.id}`).expect(404);
+      const moved = await as(rtc)
+        .patch(`/api/workshops/${created.body.id}`, { timeZone: 'Europe/Brussels' })
+        .expect(200);
+      expect(moved.body).toMatchObject({ start: '2027-03-15T09:00', startsAt: '2027-03-15T08:00:00.000Z' });
+    });
+
+    it('download as .ics, and carry linked material', async () => {
+      const [workshop] = (await as(expert).get(`/api/groups/${groupId}/workshops`).expect(200)).body as Array<{
+        id: string;
+      }>;
+      await as(outsider).get(`/api/workshops/${workshop.id}/ics`).expect(404);
+      const ics = await as(expert).get(`/api/workshops/${workshop.id}/ics`).expect(200);
+      expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      expect(ics.headers['content-disposition']).toBe('attachment; filename="workshop.ics"');
+      const text = ics.text;
+      expect(text).toContain('\r\nDTSTART:20270315T080000Z\r\n');
+      expect(text).toContain('SUMMARY:HS classification\\; day 1');
+      expect(text).toContain('URL:https://meet.example.org/hs-day-1');
+      expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+      for (const line of text.split('\r\n')) {
+        expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      }
+
+      const file = await http()
+        .post(`/api/groups/${groupId}/files`)
+        .set(bearer(rtc.token))
+        .attach('file', Buffer.from('%PDF-1.4 reading'), 'pre-reading.pdf')
+        .expect(201);
+      await as(expert).put(`/api/workshops/${workshop.id}/materials/${file.body.id}`, { phase: 'before' }).expect(403);
+      await as(rtc).put(`/api/workshops/${workshop.id}/materials/${NO_SUCH_ID}`, { phase: 'before' }).expect(404);
+      await as(rtc).put(`/api/workshops/${workshop.id}/materials/${file.body.id}`, { phase: 'during' }).expect(400);
+      const linked = await as(rtc)
+        .put(`/api/workshops/${workshop.id}/materials/${file.body.id}`, { phase: 'before' })
+        .expect(200);
+      expect(linked.body.materials).toEqual([{ fileId: file.body.id, name: 'pre-reading.pdf', phase: 'before' }]);
+      await as(rtc).delete(`/api/workshops/${workshop.id}/materials/${file.body.id}`).expect(204);
+      await as(expert).delete(`/api/workshops/${workshop.id}`).expect(403);
+      await as(rtc).delete(`/api/workshops/${workshop.id}`).expect(204);
+      await as(expert).get(`/api/workshops/${workshop.id}`).expect(404);
     });
   });
 

@@ -27,6 +27,7 @@ import { CurriculaController } from './curricula/curricula.controller';
 import { GroupFilesController } from './groups/group-files.controller';
 import { GroupsController } from './groups/groups.controller';
 import { ThreadsController } from './groups/threads.controller';
+import { WorkshopsController } from './groups/workshops.controller';
 import { ImportsController } from './imports/imports.controller';
 import { AttemptsController } from './learning/attempts.controller';
 import { EnrolmentsController } from './learning/enrolments.controller';
@@ -64,6 +65,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     GroupsController,
     ThreadsController,
     GroupFilesController,
+    WorkshopsController,
     CurriculaController,
     ContactPointsController,
     EnrolmentsController,

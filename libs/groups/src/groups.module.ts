@@ -6,13 +6,24 @@ import { GROUP_ENTITIES } from './entities';
 import { GroupFileRepository } from './repositories/group-file.repository';
 import { GroupRepository } from './repositories/group.repository';
 import { ThreadRepository } from './repositories/thread.repository';
+import { WorkshopRepository } from './repositories/workshop.repository';
 import { ForumService } from './services/forum.service';
 import { GroupFilesService } from './services/group-files.service';
 import { GroupsService } from './services/groups.service';
+import { WorkshopsService } from './services/workshops.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(GROUP_ENTITIES), AccountsModule, StorageModule],
-  providers: [GroupRepository, ThreadRepository, GroupFileRepository, GroupsService, ForumService, GroupFilesService],
-  exports: [GroupsService, ForumService, GroupFilesService],
+  providers: [
+    GroupRepository,
+    ThreadRepository,
+    GroupFileRepository,
+    WorkshopRepository,
+    GroupsService,
+    ForumService,
+    GroupFilesService,
+    WorkshopsService,
+  ],
+  exports: [GroupsService, ForumService, GroupFilesService, WorkshopsService],
 })
 export class GroupsModule {}

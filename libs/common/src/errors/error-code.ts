@@ -69,6 +69,7 @@ export enum ErrorCode {
   CurriculumNotFound = 'CURRICULUM_NOT_FOUND',
   CurriculumFileNotFound = 'CURRICULUM_FILE_NOT_FOUND',
   ContactPointNotFound = 'CONTACT_POINT_NOT_FOUND',
+  WorkshopNotFound = 'WORKSHOP_NOT_FOUND',
 
   // learning
   AttemptNotFound = 'ATTEMPT_NOT_FOUND',

@@ -4,6 +4,7 @@ import { Catalogue1764200000000 } from './1764200000000-catalogue';
 import { Learning1764210000000 } from './1764210000000-learning';
 import { Groups1764220000000 } from './1764220000000-groups';
 import { Curricula1764230000000 } from './1764230000000-curricula';
+import { GroupWorkshops1764261000000 } from './1764261000000-group-workshops';
 import { CourseSearch1764240000000 } from './1764240000000-course-search';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Groups1764220000000,
   Curricula1764230000000,
   CourseSearch1764240000000,
+  GroupWorkshops1764261000000,
 ];

@@ -6,6 +6,8 @@ import { GroupMembership } from './group-membership.entity';
 import { GroupPostAttachment } from './group-post-attachment.entity';
 import { GroupPost } from './group-post.entity';
 import { GroupThread } from './group-thread.entity';
+import { GroupWorkshopMaterial } from './group-workshop-material.entity';
+import { GroupWorkshop } from './group-workshop.entity';
 
 export * from './community-group.entity';
 export * from './group-file-version.entity';
@@ -15,6 +17,8 @@ export * from './group-membership.entity';
 export * from './group-post-attachment.entity';
 export * from './group-post.entity';
 export * from './group-thread.entity';
+export * from './group-workshop-material.entity';
+export * from './group-workshop.entity';
 
 export const GROUP_ENTITIES = [
   CommunityGroup,
@@ -25,4 +29,6 @@ export const GROUP_ENTITIES = [
   GroupFolder,
   GroupFile,
   GroupFileVersion,
+  GroupWorkshop,
+  GroupWorkshopMaterial,
 ];
