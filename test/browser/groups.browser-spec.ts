@@ -138,6 +138,22 @@ describe('groups in the browser', () => {
     await page.goto(groupPath);
     await page.getByRole('list', { name: 'Files' }).getByText('module-3 draft.pdf', { exact: true }).waitFor();
 
+    // The owner schedules a workshop; the expert takes it into a calendar.
+    await ownerPage.goto(groupPath);
+    await heading(ownerPage, groupName).waitFor();
+    await ownerPage.getByLabel('Title', { exact: true }).fill('Review session');
+    await ownerPage.getByLabel('Starts', { exact: true }).fill('2027-03-15T09:00');
+    await ownerPage.getByLabel('Ends', { exact: true }).fill('2027-03-15T11:00');
+    await ownerPage.getByLabel('Time zone (IANA, e.g. Africa/Nairobi)').fill('Africa/Nairobi');
+    await ownerPage.getByLabel('Meeting link (optional)').fill('https://meet.example.org/review');
+    await ownerPage.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await ownerPage.getByText('2027-03-15 09:00 to 2027-03-15 11:00 (Africa/Nairobi)').waitFor();
+    await page.goto(groupPath);
+    await page.getByText('2027-03-15 09:00 to 2027-03-15 11:00 (Africa/Nairobi)').waitFor();
+    const ics = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Add Review session to my calendar (.ics)' }).click();
+    expect((await ics).suggestedFilename()).toBe('workshop.ics');
+
     // A non-member sees neither the group nor its thread nor its files.
     const { page: outsiderPage, problems: outsiderProblems } = await open();
     await signIn(outsiderPage, outsider);

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
 import { downloadFile, formatBytes, uploadFile, formText } from './files';
 import type { GroupSummary, Library, Member, ThreadSummary } from './types';
+import { Workshops } from './Workshops';
 
 function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
@@ -344,6 +345,7 @@ function Group({ groupId }: { groupId: string }) {
             </p>
           )}
           <Threads group={group.data} />
+          <Workshops group={group.data} />
           <Files group={group.data} />
           <Members group={group.data} />
           {group.data.myRole !== 'owner' && (

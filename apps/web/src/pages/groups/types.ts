@@ -93,3 +93,14 @@ export interface Library {
   quotaBytes: number;
   usedBytes: number;
 }
+
+export interface Workshop {
+  id: string;
+  title: string;
+  description: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  meetingUrl: string;
+  materials: Array<{ fileId: string; name: string; phase: 'before' | 'after' }>;
+}

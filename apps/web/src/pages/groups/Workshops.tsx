@@ -1,0 +1,128 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { useLoader } from '../../hooks/useLoader';
+import { useErrorText } from '../../i18n/errors';
+import { downloadFile, formText } from './files';
+import type { GroupSummary, Workshop } from './types';
+
+/** The browser's own zone, offered first when scheduling. */
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Scheduled sessions of a group: times in the zone they were planned in, meeting link, .ics, material. */
+export function Workshops({ group }: { group: GroupSummary }) {
+  const { t } = useTranslation();
+  const { authJson, authFetch } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const [error, setError] = useState<unknown>(null);
+  const workshops = useLoader(
+    (signal) => authJson<Workshop[]>(`/api/groups/${group.id}/workshops`, { signal }),
+    [authJson, group.id],
+  );
+  const moderator = group.myRole !== 'member' && !group.archived;
+
+  const schedule = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setError(null);
+    try {
+      const meetingUrl = formText(form, 'meetingUrl');
+      await authJson(`/api/groups/${group.id}/workshops`, {
+        method: 'POST',
+        body: {
+          title: formText(form, 'title'),
+          start: formText(form, 'start'),
+          end: formText(form, 'end'),
+          timeZone: formText(form, 'timeZone'),
+          ...(meetingUrl ? { meetingUrl } : {}),
+        },
+      });
+      formElement.reset();
+      workshops.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby={`${id}-workshops`}>
+      <h2 id={`${id}-workshops`}>{t('groups.workshops.title')}</h2>
+      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+      {workshops.error !== null && <Alert>{errorText(workshops.error)}</Alert>}
+      {workshops.data?.length === 0 && <p className="empty">{t('groups.workshops.none')}</p>}
+      <ul className="workshop-list" aria-label={t('groups.workshops.title')}>
+        {workshops.data?.map((workshop) => (
+          <li key={workshop.id} data-workshop={workshop.id}>
+            <span className="workshop-title">{workshop.title}</span>{' '}
+            <span className="workshop-time">
+              {t('groups.workshops.when', {
+                start: workshop.start.replace('T', ' '),
+                end: workshop.end.replace('T', ' '),
+                zone: workshop.timeZone,
+              })}
+            </span>
+            {workshop.meetingUrl && /^https?:\/\//i.test(workshop.meetingUrl) && (
+              <>
+                {' '}
+                <a href={workshop.meetingUrl} rel="noopener noreferrer nofollow" target="_blank">
+                  {t('groups.workshops.join')}
+                </a>
+              </>
+            )}{' '}
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() =>
+                void downloadFile(authFetch, `/api/workshops/${workshop.id}/ics`, 'workshop.ics').catch(setError)
+              }
+            >
+              {t('groups.workshops.ics', { title: workshop.title })}
+            </button>
+            {workshop.materials.length > 0 && (
+              <ul className="attachments">
+                {workshop.materials.map((material) => (
+                  <li key={material.fileId}>
+                    {t(`groups.workshops.phases.${material.phase}`)}: <span className="file-name">{material.name}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {moderator && (
+        <form className="form" onSubmit={(event) => void schedule(event)} aria-labelledby={`${id}-new`}>
+          <h3 id={`${id}-new`}>{t('groups.workshops.new')}</h3>
+          <div className="field">
+            <label htmlFor={`${id}-title`}>{t('groups.workshops.fields.title')}</label>
+            <input id={`${id}-title`} name="title" required maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-start`}>{t('groups.workshops.fields.start')}</label>
+            <input id={`${id}-start`} name="start" type="datetime-local" required />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-end`}>{t('groups.workshops.fields.end')}</label>
+            <input id={`${id}-end`} name="end" type="datetime-local" required />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-zone`}>{t('groups.workshops.fields.timeZone')}</label>
+            <input id={`${id}-zone`} name="timeZone" required defaultValue={LOCAL_ZONE} maxLength={64} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-url`}>
+              {t('groups.workshops.fields.meetingUrl')} <span className="optional">{t('form.optional')}</span>
+            </label>
+            <input id={`${id}-url`} name="meetingUrl" type="url" maxLength={2000} />
+          </div>
+          <button type="submit" className="button button-secondary">
+            {t('groups.workshops.schedule')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
