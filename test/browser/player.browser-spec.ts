@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import request from 'supertest';
 import { UserRole } from '@app/accounts';
 import { QueueName } from '@app/queue';
 import { isolateRedisPrefix } from '../support/accounts';
@@ -54,6 +55,7 @@ describe('SCORM player in the browser', () => {
   let restorePrefix: (() => void) | undefined;
   let app: TestApp | undefined;
   let appOrigin: string;
+  let contentOrigin: string;
   let worker: TestWorker | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -63,7 +65,7 @@ describe('SCORM player in the browser', () => {
     assertWebAppBuilt();
     restorePrefix = isolateRedisPrefix('player-browser');
     worker = await startTestWorker({}, [QueueName.Imports]);
-    ({ app, appOrigin } = await startPlayerServer());
+    ({ app, appOrigin, contentOrigin } = await startPlayerServer());
     browser = await launchBrowser();
     const admin = await createUser(app, { role: UserRole.Admin, country: null });
     const token = await loginAt(app, admin.email, admin.password, nextClientIp());
@@ -108,6 +110,15 @@ describe('SCORM player in the browser', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('banner').getByText('Signed in as Amina Diallo').waitFor();
     return { page, problems };
+  };
+
+  /** Another tab of the same learner (same browser context), signed in through the refresh cookie. */
+  const learnerPageFor = async (previous: Page): Promise<Page> => {
+    const page = await previous.context().newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto('/my-learning');
+    await page.getByRole('banner').getByText('Signed in as Amina Diallo').waitFor();
+    return page;
   };
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
@@ -543,5 +554,47 @@ describe('SCORM player in the browser', () => {
     // The page of the player itself: the probe's own title is not the course's.
     expect(course(key).title).toContain(PROBE_TITLE);
     expect(problems.all.filter((line) => !line.includes('/api/'))).toEqual([]);
+  });
+
+  it('scorm12Basic: a tab closed mid-way still saves the location (the pagehide beacon), and the next launch resumes there', async () => {
+    const { page } = await learnerPage();
+    const key = 'scorm12Basic';
+    const sco = await launch(page, key, 'Start');
+    await golfNext(sco, 2);
+    expect(await scormValue(page, 'cmi.core.lesson_location')).toBe('2');
+    // The Golf SCO commits only on its last page: what the server learns here comes from the beacon.
+    await page.close({ runBeforeUnload: true });
+    await flushed();
+
+    const second = await learnerPageFor(page);
+    await launch(second, key, 'Resume');
+    expect(await scormValue(second, 'cmi.core.entry')).toBe('resume');
+    expect(await scormValue(second, 'cmi.core.lesson_location')).toBe('2');
+    await leaveByExit(second, key);
+  });
+
+  it('serves the launcher on the content origin only, framed by the app only, with its own strict CSP', async () => {
+    const contentHost = new URL(contentOrigin).host;
+    const agent = () => request(app!.getHttpServer());
+    const launcher = await agent().get('/content/_launcher/launcher.html').set('Host', contentHost).expect(200);
+    expect(launcher.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(launcher.headers['x-content-type-options']).toBe('nosniff');
+    const policy = String(launcher.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toMatch(new RegExp(`frame-ancestors ${appOrigin}$|frame-ancestors ${appOrigin};`));
+    expect(policy).not.toContain(`frame-ancestors ${appOrigin} `);
+    expect(launcher.text).toContain(`<meta name="clearance-app-origin" content="${appOrigin}"`);
+    expect(launcher.text).not.toMatch(/<script>|<script [^>]*>[^<]/);
+    const script = /src="(\/content\/_launcher\/assets\/[^"]+\.js)"/.exec(launcher.text)![1];
+    const asset = await agent().get(script).set('Host', contentHost).expect(200);
+    expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    await agent().get('/content/_launcher/assets/..%2f..%2findex.html').set('Host', contentHost).expect(404);
+    await agent().get('/content/_launcher/nothing.js').set('Host', contentHost).expect(404);
+    // Not on the app's host, whose pages may frame the content origin and nothing else.
+    await appRequest(app!).get('/content/_launcher/launcher.html').expect(404);
+    const home = await appRequest(app!).get('/').expect(200);
+    expect(String(home.headers['content-security-policy'])).toContain(`frame-src ${contentOrigin}`);
   });
 });

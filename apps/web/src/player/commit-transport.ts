@@ -2,6 +2,11 @@ import type { IHttpService, ResultObject } from 'scorm-again';
 
 const FAILED: ResultObject = { result: 'false', errorCode: 101 };
 
+function beacon(url: string, body: string): ResultObject {
+  const queued = navigator.sendBeacon(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+  return queued ? { result: 'true', errorCode: 0 } : FAILED;
+}
+
 /**
  * How the real API's commits reach the server. scorm-again sends every terminate commit by
  * sendBeacon, whose answer is never known: a learner who moves to another SCO, or launches again
@@ -17,8 +22,7 @@ export class CommitTransport implements IHttpService {
   processHttpRequest(url: string, params: unknown, immediate: boolean): ResultObject {
     const body = JSON.stringify(params);
     if (immediate && this.pageHiding) {
-      const queued = navigator.sendBeacon(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
-      return queued ? { result: 'true', errorCode: 0 } : FAILED;
+      return beacon(url, body);
     }
     const xhr = new XMLHttpRequest();
     try {
@@ -26,7 +30,9 @@ export class CommitTransport implements IHttpService {
       xhr.setRequestHeader('Content-Type', 'application/json');
       xhr.send(body);
     } catch {
-      return FAILED;
+      // Browsers refuse synchronous XHR while a page is being dismissed (beforeunload, pagehide):
+      // the final commit still leaves, as a beacon.
+      return immediate ? beacon(url, body) : FAILED;
     }
     if (xhr.status < 200 || xhr.status > 299) {
       return FAILED;
