@@ -658,6 +658,7 @@ function toSearch(query: Record<string, string>): CourseSearch {
     lang: query.lang as CatalogueLanguage | undefined,
     sort: (query.sort as CourseSearch['sort']) ?? (query.q ? 'relevance' : 'title'),
     displayLanguage: (query.lang as CatalogueLanguage | undefined) ?? 'en',
+    withinLicence: true,
     page: Number(query.page ?? 1),
     pageSize: 20,
   };

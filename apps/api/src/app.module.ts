@@ -29,6 +29,7 @@ import { GroupsController } from './groups/groups.controller';
 import { ThreadsController } from './groups/threads.controller';
 import { WorkshopsController } from './groups/workshops.controller';
 import { ImportsController } from './imports/imports.controller';
+import { LicencesController } from './licences/licences.controller';
 import { AttemptsController } from './learning/attempts.controller';
 import { EnrolmentsController } from './learning/enrolments.controller';
 import { MyLearningController } from './learning/my-learning.controller';
@@ -61,6 +62,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     AdminController,
     CoursesController,
     ImportsController,
+    LicencesController,
     SystemJobsController,
     GroupsController,
     ThreadsController,

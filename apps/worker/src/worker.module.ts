@@ -9,6 +9,7 @@ import { NotificationsModule } from '@app/notifications';
 import { JOB_HANDLERS, JobHandler, JobWorkerHost, QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
+import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle.processor';
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
@@ -21,6 +22,7 @@ const PROCESSORS = [
   SendEmailProcessor,
   RemindPendingRegistrationsProcessor,
   ImportScormPackageProcessor,
+  ImportLicenceBundleProcessor,
 ];
 
 @Module({

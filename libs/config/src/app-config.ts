@@ -19,6 +19,10 @@ export class AppConfig {
   readonly logLevel: string;
   readonly isProduction: boolean;
   readonly trustProxy?: string;
+  readonly licenceSigningKey?: string;
+  readonly licenceTrustedKeys: string[];
+  readonly serverCountry?: string;
+  readonly serverAdministration?: string;
 
   readonly registrationReminderDays: number;
   readonly registrationEscalationDays: number;
@@ -44,6 +48,13 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.isProduction = env.NODE_ENV === 'production';
     this.trustProxy = env.TRUST_PROXY;
+    this.licenceSigningKey = env.LICENCE_SIGNING_KEY;
+    this.licenceTrustedKeys = (env.LICENCE_TRUSTED_KEYS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== '');
+    this.serverCountry = env.SERVER_COUNTRY;
+    this.serverAdministration = env.SERVER_ADMINISTRATION?.trim();
   }
 
   /** A rate limit setting as {points, seconds}. */

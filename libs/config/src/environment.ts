@@ -123,6 +123,27 @@ export class Environment {
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
+
+  /** Hub: the Ed25519 private key licence bundles are signed with (PKCS#8, PEM or base64 DER). */
+  @IsOptional()
+  @IsString()
+  LICENCE_SIGNING_KEY?: string;
+
+  /** National server: comma-separated Ed25519 public keys (SPKI, PEM or base64 DER) of the hubs it trusts. */
+  @IsOptional()
+  @IsString()
+  LICENCE_TRUSTED_KEYS?: string;
+
+  /** National server: this server's country (ISO 3166-1 alpha-2); a licence must name it. */
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. KE' })
+  SERVER_COUNTRY?: string;
+
+  /** National server: this server's administration, as licences name it. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  SERVER_ADMINISTRATION?: string;
 }
 
 export class EnvironmentError extends Error {

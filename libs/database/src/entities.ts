@@ -11,6 +11,7 @@ import { CourseTranslation } from '@app/catalogue/entities/course-translation.en
 import { Course } from '@app/catalogue/entities/course.entity';
 import { Topic } from '@app/catalogue/entities/topic.entity';
 import { ImportJob } from '@app/imports/entities/import-job.entity';
+import { Licence, ReceivedLicence } from '@app/imports/licences/licence.entity';
 import { Attempt } from '@app/learning/entities/attempt.entity';
 import { Enrolment } from '@app/learning/entities/enrolment.entity';
 import { GROUP_ENTITIES } from '@app/groups/entities';
@@ -34,6 +35,8 @@ export const ENTITIES = [
   CoursePackage,
   CourseSearchEntry,
   ImportJob,
+  Licence,
+  ReceivedLicence,
   Enrolment,
   Attempt,
   ...GROUP_ENTITIES,

@@ -3,3 +3,8 @@ export * from './imports.module';
 export * from './sandbox/package-inspector';
 export * from './services/imports.service';
 export * from './services/package-import.service';
+export * from './licences/bundle-format';
+export * from './licences/licence-import.service';
+export * from './licences/licence-keys';
+export * from './licences/licence.entity';
+export * from './licences/licence.service';

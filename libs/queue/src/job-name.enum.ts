@@ -10,6 +10,8 @@ export enum JobName {
   RemindPendingRegistrations = 'registrations.remind-pending',
   /** Extracts, checks and parses an uploaded SCORM package, then adds it to the catalogue. */
   ImportScormPackage = 'imports.scorm-package',
+  /** Checks a signed licence bundle from a hub and imports its courses and packages. */
+  ImportLicenceBundle = 'imports.licence-bundle',
 }
 
 /** The queue each job kind runs on. */
@@ -18,4 +20,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendEmail]: QueueName.Notifications,
   [JobName.RemindPendingRegistrations]: QueueName.Maintenance,
   [JobName.ImportScormPackage]: QueueName.Imports,
+  [JobName.ImportLicenceBundle]: QueueName.Imports,
 };

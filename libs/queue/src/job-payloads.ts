@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -83,11 +84,34 @@ export class ImportScormPackagePayload {
   requestedBy: string;
 }
 
+export class ImportLicenceBundlePayload {
+  /** The ImportJob row mirroring this job; also the job id. */
+  @IsUUID()
+  importJobId: string;
+
+  /** The uploaded bundle, under DATA_DIR/uploads; removed when the job ends. */
+  @IsString()
+  @MaxLength(1024)
+  uploadPath: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName: string;
+
+  /** SHA-256 of the uploaded bundle: the same bundle is imported once. */
+  @Matches(/^[0-9a-f]{64}$/)
+  bundleSha256: string;
+
+  @IsUUID()
+  requestedBy: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
   [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload;
   [JobName.ImportScormPackage]: ImportScormPackagePayload;
+  [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload;
 }
 
 export interface JobResults {
@@ -95,6 +119,13 @@ export interface JobResults {
   [JobName.SendEmail]: { messageId: string; transport: 'smtp' | 'outbox' };
   [JobName.RemindPendingRegistrations]: { reminded: number; escalated: number };
   [JobName.ImportScormPackage]: { courseId: string; packageId: string; warnings: string[] };
+  [JobName.ImportLicenceBundle]: {
+    licenceId: string;
+    revision: number;
+    courseIds: string[];
+    addedPackages: number;
+    alreadyImported: boolean;
+  };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -104,4 +135,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.SendEmail]: SendEmailPayload,
   [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload,
   [JobName.ImportScormPackage]: ImportScormPackagePayload,
+  [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload,
 };

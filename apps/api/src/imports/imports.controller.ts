@@ -9,14 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { AuthenticatedUser, CurrentUser, PageQueryDto, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import { ImportJob, ImportRequester, ImportsService } from '@app/imports';
 import { ApiErrors } from '../openapi';
+import { receiveUpload } from './upload';
 
 export const MAX_PACKAGE_BYTES = 1024 ** 3;
+export const MAX_BUNDLE_BYTES = 8 * 1024 ** 3;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 class JobAcceptedDto {
@@ -85,32 +85,13 @@ export class ImportsController {
   @ApiAcceptedResponse({ type: JobAcceptedDto })
   @ApiErrors(400, 401, 403, 404, 413)
   async upload(@CurrentUser() user: AuthenticatedUser, @Req() request: FastifyRequest): Promise<JobAcceptedDto> {
-    if (!request.isMultipart()) {
-      throw new DomainException(ErrorCode.UnsupportedMediaType, 415, 'Send the package as multipart/form-data');
-    }
     const { jobId, uploadPath } = await this.imports.reserveUpload();
-    const fields: Record<string, string> = {};
-    let fileName: string | undefined;
     try {
-      for await (const part of request.parts({
-        limits: { fileSize: MAX_PACKAGE_BYTES, files: 1, fields: 5, fieldSize: 200 },
-      })) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file' || fileName !== undefined) {
-            throw DomainException.badRequest('Send one file, in the field "file"', ErrorCode.ValidationFailed);
-          }
-          fileName = part.filename || 'package.zip';
-          await pipeline(part.file, createWriteStream(uploadPath, { flags: 'wx', mode: 0o600 }));
-          if (part.file.truncated) {
-            throw new DomainException(ErrorCode.PayloadTooLarge, 413, 'The package is larger than 1 GiB');
-          }
-        } else {
-          fields[part.fieldname] = String(part.value);
-        }
-      }
-      if (!fileName) {
-        throw DomainException.badRequest('The field "file" is missing', ErrorCode.ValidationFailed);
-      }
+      const { fileName, fields } = await receiveUpload(request, uploadPath, {
+        maxBytes: MAX_PACKAGE_BYTES,
+        allowedFields: ['language', 'courseId'],
+        what: 'package',
+      });
       const language = fields.language;
       if (language !== 'en' && language !== 'fr' && language !== 'es') {
         throw DomainException.badRequest('language must be one of en, fr, es', ErrorCode.ValidationFailed);
@@ -118,10 +99,6 @@ export class ImportsController {
       const courseId = fields.courseId || undefined;
       if (courseId !== undefined && !UUID.test(courseId)) {
         throw DomainException.badRequest('courseId must be a UUID', ErrorCode.ValidationFailed);
-      }
-      const unknown = Object.keys(fields).filter((name) => !['language', 'courseId'].includes(name));
-      if (unknown.length > 0) {
-        throw DomainException.badRequest(`Unknown field(s): ${unknown.join(', ')}`, ErrorCode.ValidationFailed);
       }
       return {
         jobId: await this.imports.queuePackageImport(requester(user), {
@@ -131,6 +108,37 @@ export class ImportsController {
           courseId,
           language,
         }),
+      };
+    } catch (error) {
+      await this.imports.discardUpload(uploadPath);
+      throw error;
+    }
+  }
+
+  /**
+   * A national server imports a licence bundle from a hub: streamed to disk (at most 8 GiB), then
+   * an `imports` job checks its signature and licence and imports its courses. The same bundle
+   * uploaded again answers the same job.
+   */
+  @Roles(UserRole.Admin)
+  @Post('imports/licence')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiErrors(400, 401, 403, 413, 415, 503)
+  async importLicence(@CurrentUser() user: AuthenticatedUser, @Req() request: FastifyRequest): Promise<JobAcceptedDto> {
+    const { uploadPath } = await this.imports.reserveUpload();
+    try {
+      const { fileName, sha256 } = await receiveUpload(request, uploadPath, {
+        maxBytes: MAX_BUNDLE_BYTES,
+        allowedFields: [],
+        what: 'licence bundle',
+      });
+      return {
+        jobId: await this.imports.queueLicenceImport(requester(user), { uploadPath, fileName, bundleSha256: sha256 }),
       };
     } catch (error) {
       await this.imports.discardUpload(uploadPath);

@@ -42,6 +42,13 @@ export class CourseSearchEntry {
   @Column({ name: 'sort_es', type: 'varchar', length: 300 })
   sortEs: string;
 
+  /** For a licensed course: the days its licence allows (learners see it only then). */
+  @Column({ name: 'licence_from', type: 'date', nullable: true })
+  licenceFrom: string | null;
+
+  @Column({ name: 'licence_until', type: 'date', nullable: true })
+  licenceUntil: string | null;
+
   /** Every language's title and description, one per line. */
   @Column({ type: 'mediumtext' })
   document: string;

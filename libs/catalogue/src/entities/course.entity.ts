@@ -15,6 +15,7 @@ export enum CourseOrigin {
 
 @Entity({ name: 'courses' })
 @Index('IDX_courses_status_topic', ['status', 'topicCode'])
+@Index('IDX_courses_licence', ['licenceId'])
 export class Course {
   @PrimaryColumn({ type: 'char', length: 36 })
   id: string;
@@ -34,6 +35,10 @@ export class Course {
 
   @Column({ name: 'created_by', type: 'char', length: 36, nullable: true })
   createdBy: string | null;
+
+  /** On a national server: the received licence that brought this course (its terms apply). */
+  @Column({ name: 'licence_id', type: 'char', length: 36, nullable: true })
+  licenceId: string | null;
 
   @CreatedAtColumn()
   createdAt: Date;

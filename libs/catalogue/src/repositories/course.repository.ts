@@ -18,6 +18,8 @@ export interface CourseSearch {
   sort: 'relevance' | 'title' | 'newest';
   /** The language titles are sorted and shown in. */
   displayLanguage: CatalogueLanguage;
+  /** Leave out licensed courses outside their licence's days (everyone but admins). */
+  withinLicence: boolean;
   page: number;
   pageSize: number;
 }
@@ -28,7 +30,7 @@ export interface CourseSearch {
  * one document. The migration that created `course_search` filled it with the same expressions.
  */
 export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
-  (course_id, status, topic_code, languages, created_at, sort_en, sort_fr, sort_es, document)
+  (course_id, status, topic_code, languages, created_at, sort_en, sort_fr, sort_es, document, licence_from, licence_until)
   SELECT c.id, c.status, c.topic_code,
     CONCAT_WS(',',
       IF(e.course_id IS NOT NULL OR EXISTS (SELECT 1 FROM course_packages p WHERE p.course_id = c.id AND p.language = 'en'), 'en', NULL),
@@ -36,8 +38,10 @@ export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
       IF(s.course_id IS NOT NULL OR EXISTS (SELECT 1 FROM course_packages p WHERE p.course_id = c.id AND p.language = 'es'), 'es', NULL)),
     c.created_at,
     COALESCE(e.title, f.title, s.title, ''), COALESCE(f.title, e.title, s.title, ''), COALESCE(s.title, e.title, f.title, ''),
-    CONCAT_WS('\\n', e.title, e.description, f.title, f.description, s.title, s.description)
+    CONCAT_WS('\\n', e.title, e.description, f.title, f.description, s.title, s.description),
+    rl.valid_from, rl.valid_until
   FROM courses c
+  LEFT JOIN received_licences rl ON rl.id = c.licence_id
   LEFT JOIN course_translations e ON e.course_id = c.id AND e.language = 'en'
   LEFT JOIN course_translations f ON f.course_id = c.id AND f.language = 'fr'
   LEFT JOIN course_translations s ON s.course_id = c.id AND s.language = 'es'`;
@@ -103,11 +107,13 @@ export class CourseRepository {
     return courseIds.length === 0 ? Promise.resolve([]) : this.translations.findBy({ courseId: In(courseIds) });
   }
 
-  packagesOf(courseId: string): Promise<CoursePackage[]> {
+  /** A course's package versions, newest first per language, without manifests (`withStorage`: with their blob keys). */
+  packagesOf(courseId: string, withStorage = false): Promise<CoursePackage[]> {
     return this.packages.find({
       where: { courseId },
       order: { language: 'ASC', version: 'DESC' },
       select: {
+        storageKey: withStorage,
         id: true,
         courseId: true,
         language: true,
@@ -169,6 +175,9 @@ export class CourseRepository {
   async search(search: CourseSearch): Promise<{ ids: string[]; total: number }> {
     const where = [`s.status IN (${search.statuses.map(() => '?').join(', ')})`];
     const parameters: unknown[] = [...search.statuses];
+    if (search.withinLicence) {
+      where.push('(s.licence_until IS NULL OR CURRENT_DATE BETWEEN s.licence_from AND s.licence_until)');
+    }
     if (search.topic) {
       where.push('s.topic_code = ?');
       parameters.push(search.topic);
@@ -224,6 +233,18 @@ export class CourseRepository {
       parameters,
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /** For a licensed course: whether today is within its licence's days; true for other courses. */
+  async withinLicence(course: Course): Promise<boolean> {
+    if (!course.licenceId) {
+      return true;
+    }
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM received_licences WHERE id = ? AND CURRENT_DATE BETWEEN valid_from AND valid_until',
+      [course.licenceId],
+    );
+    return rows.length === 1;
   }
 
   findByIds(ids: string[]): Promise<Course[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DomainException, ErrorCode } from '@app/common';
 import { CreateCourseDto, CourseQueryDto, UpdateCourseDto } from '../dto/course.dto';
@@ -59,6 +59,17 @@ export interface ImportedPackage {
   sha256: string;
   storageKey: string;
   importJobId: string;
+  requestedBy: string;
+}
+
+/** A course as a licence bundle brings it, with its packages already inspected and stored. */
+export interface LicensedCourse {
+  id: string;
+  licenceId: string;
+  topic: string | null;
+  estimatedHours: number | null;
+  texts: Array<{ language: CatalogueLanguage; title: string; description: string }>;
+  packages: Array<Omit<ImportedPackage, 'courseId' | 'requestedBy'>>;
   requestedBy: string;
 }
 
@@ -138,6 +149,75 @@ export class CatalogueService {
     });
   }
 
+  /**
+   * Adds or refreshes a course received under a licence, in the caller's transaction: a new course
+   * is published with the licence's texts; an existing one keeps its local texts and status (a
+   * national admin may have customised them) and gains the texts of new languages. Packages are
+   * added as new versions under their hub ids, once: a repeated import adds nothing.
+   */
+  async upsertLicensedCourse(
+    manager: EntityManager,
+    input: LicensedCourse,
+  ): Promise<{ created: boolean; added: string[] }> {
+    const exists = await this.courses.lockCourse(input.id, manager);
+    const topic = input.topic && (await this.courses.topicExists(input.topic)) ? input.topic : null;
+    if (!exists) {
+      await this.courses.insertCourse(
+        Object.assign(new Course(), {
+          id: input.id,
+          topicCode: topic,
+          estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
+          status: CourseStatus.Published,
+          origin: CourseOrigin.Licensed,
+          createdBy: input.requestedBy,
+          licenceId: input.licenceId,
+        }),
+        input.texts.map((text) => ({ courseId: input.id, ...text })),
+        manager,
+      );
+    } else {
+      await manager.update(Course, { id: input.id }, { licenceId: input.licenceId, origin: CourseOrigin.Licensed });
+      const have = new Set((await manager.findBy(CourseTranslation, { courseId: input.id })).map((t) => t.language));
+      const missing = input.texts.filter((text) => !have.has(text.language));
+      if (missing.length > 0) {
+        await manager.insert(
+          CourseTranslation,
+          missing.map((text) => ({ courseId: input.id, ...text })),
+        );
+      }
+    }
+    const added: string[] = [];
+    for (const pkg of input.packages) {
+      if (await manager.existsBy(CoursePackage, { id: pkg.packageId })) {
+        continue;
+      }
+      await this.courses.addPackage(
+        {
+          id: pkg.packageId,
+          courseId: input.id,
+          language: pkg.language,
+          version: await this.courses.nextPackageVersion(input.id, pkg.language, manager),
+          standard: pkg.standard,
+          edition: pkg.edition,
+          title: pkg.title.slice(0, 300),
+          manifest: pkg.manifest,
+          launchables: pkg.launchables,
+          scoCount: pkg.scoCount,
+          sizeBytes: String(pkg.sizeBytes),
+          sha256: pkg.sha256,
+          storageKey: pkg.storageKey,
+          sourcePackageId: null,
+          importJobId: pkg.importJobId,
+          createdAt: new Date(),
+        },
+        manager,
+      );
+      added.push(pkg.packageId);
+    }
+    await this.courses.refreshSearch(input.id, manager);
+    return { created: !exists, added };
+  }
+
   topics(): ReturnType<CourseRepository['listTopics']> {
     return this.courses.listTopics();
   }
@@ -209,6 +289,7 @@ export class CatalogueService {
       lang: query.lang,
       sort: query.sort ?? (query.q ? 'relevance' : 'title'),
       displayLanguage: display,
+      withinLicence: !viewer.isAdmin,
       page: query.page,
       pageSize: query.pageSize,
     });
@@ -234,7 +315,8 @@ export class CatalogueService {
 
   async detail(viewer: CatalogueViewer, id: string, display: CatalogueLanguage = 'en'): Promise<CourseDetail> {
     const course = await this.courses.findById(id, viewer.isAdmin ? ALL_STATUSES : VISIBLE_TO_LEARNERS);
-    if (!course) {
+    // A licensed course leaves the catalogue when its licence ends (admins still see it).
+    if (!course || (!viewer.isAdmin && !(await this.courses.withinLicence(course)))) {
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
     }
     const [texts, packages] = await Promise.all([this.courses.textsOf([id]), this.courses.packagesOf(id)]);
@@ -269,6 +351,13 @@ export class CatalogueService {
     if (!course) {
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
     }
+    if (!(await this.courses.withinLicence(course))) {
+      throw new DomainException(
+        ErrorCode.LicenceExpired,
+        403,
+        "This course's licence is not in force on this server: it cannot be started (your progress is kept)",
+      );
+    }
     const [texts, packages] = await Promise.all([this.courses.textsOf([id]), this.courses.packagesOf(id)]);
     return { id, texts, packages };
   }
@@ -284,6 +373,26 @@ export class CatalogueService {
         texts: texts.filter((text) => text.courseId === id),
         packages: await this.courses.packagesOf(id),
       })),
+    );
+  }
+
+  /**
+   * Courses as a licence bundle carries them: the course, its texts, and its newest package per
+   * language (with where its files are). Unknown ids are left out; the caller checks.
+   */
+  async forLicence(
+    ids: string[],
+  ): Promise<Array<{ course: Course; texts: CourseTranslation[]; packages: CoursePackage[] }>> {
+    const courses = await this.courses.findByIds(ids);
+    const texts = await this.courses.textsOf(ids);
+    return Promise.all(
+      courses.map(async (course) => {
+        const versions = await this.courses.packagesOf(course.id, true);
+        const newest = versions.filter(
+          (pkg, index) => versions.findIndex((o) => o.language === pkg.language) === index,
+        );
+        return { course, texts: texts.filter((text) => text.courseId === course.id), packages: newest };
+      }),
     );
   }
 

@@ -78,4 +78,10 @@ export enum ErrorCode {
   CommitInvalid = 'COMMIT_INVALID',
   SuspendDataTooLong = 'SUSPEND_DATA_TOO_LONG',
   SessionSuperseded = 'SESSION_SUPERSEDED',
+
+  // licences
+  LicenceNotFound = 'LICENCE_NOT_FOUND',
+  LicenceExpired = 'LICENCE_EXPIRED',
+  SeatCapReached = 'SEAT_CAP_REACHED',
+  LicensingNotConfigured = 'LICENSING_NOT_CONFIGURED',
 }

@@ -6,6 +6,7 @@ import { Groups1764220000000 } from './1764220000000-groups';
 import { Curricula1764230000000 } from './1764230000000-curricula';
 import { GroupWorkshops1764261000000 } from './1764261000000-group-workshops';
 import { CourseSearch1764240000000 } from './1764240000000-course-search';
+import { Licences1764250000000 } from './1764250000000-licences';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Groups1764220000000,
   Curricula1764230000000,
   CourseSearch1764240000000,
+  Licences1764250000000,
   GroupWorkshops1764261000000,
 ];

@@ -46,21 +46,10 @@ export class ImportsService {
       await this.discardUpload(input.uploadPath);
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
     }
-    const job: ImportJob = Object.assign(new ImportJob(), {
-      id: input.jobId,
-      kind: ImportJobKind.ScormPackage,
-      state: ImportJobState.Waiting,
-      progress: 0,
-      result: null,
-      error: null,
-      errorCode: null,
-      fileName: input.fileName.slice(0, 255),
-      requestedBy: requester.id,
-      finishedAt: null,
-    });
+    const job = this.newJob(input.jobId, ImportJobKind.ScormPackage, input.fileName, requester);
     await this.jobs.insert(job);
-    try {
-      await this.queues.enqueue(
+    await this.enqueue(job, input.uploadPath, () =>
+      this.queues.enqueue(
         JobName.ImportScormPackage,
         {
           importJobId: job.id,
@@ -71,14 +60,83 @@ export class ImportsService {
           requestedBy: requester.id,
         },
         { jobId: job.id },
-      );
-    } catch (error) {
-      await this.jobs.markFailed(job.id, 'The import could not be queued: try again', 'QUEUE_UNAVAILABLE');
-      await this.discardUpload(input.uploadPath);
-      throw error;
-    }
+      ),
+    );
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Package import queued');
     return job.id;
+  }
+
+  /**
+   * Queues the import of an uploaded licence bundle. The same bundle (by its SHA-256) has one job:
+   * uploading it again, or a hundred times at once, answers that job's id and queues nothing more,
+   * unless that job failed.
+   */
+  async queueLicenceImport(
+    requester: ImportRequester,
+    input: { uploadPath: string; fileName: string; bundleSha256: string },
+  ): Promise<string> {
+    const sameBundle = uuidFromHash(input.bundleSha256);
+    const earlier = await this.jobs.findVisible(sameBundle, null);
+    if (earlier && earlier.state !== ImportJobState.Failed) {
+      await this.discardUpload(input.uploadPath);
+      return earlier.id;
+    }
+    const job = this.newJob(
+      earlier ? randomUUID() : sameBundle,
+      ImportJobKind.LicenceBundle,
+      input.fileName,
+      requester,
+    );
+    try {
+      await this.jobs.insert(job);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
+        await this.discardUpload(input.uploadPath); // the same bundle, uploaded at the same moment
+        return job.id;
+      }
+      throw error;
+    }
+    await this.enqueue(job, input.uploadPath, () =>
+      this.queues.enqueue(
+        JobName.ImportLicenceBundle,
+        {
+          importJobId: job.id,
+          uploadPath: input.uploadPath,
+          fileName: job.fileName,
+          bundleSha256: input.bundleSha256,
+          requestedBy: requester.id,
+        },
+        { jobId: job.id },
+      ),
+    );
+    this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Licence bundle import queued');
+    return job.id;
+  }
+
+  private newJob(id: string, kind: ImportJobKind, fileName: string, requester: ImportRequester): ImportJob {
+    return Object.assign(new ImportJob(), {
+      id,
+      kind,
+      state: ImportJobState.Waiting,
+      progress: 0,
+      result: null,
+      error: null,
+      errorCode: null,
+      fileName: fileName.slice(0, 255),
+      requestedBy: requester.id,
+      finishedAt: null,
+    });
+  }
+
+  /** Queues a job whose row is written; if the queue cannot take it, the row says so and the upload goes. */
+  private async enqueue(job: ImportJob, uploadPath: string, add: () => Promise<unknown>): Promise<void> {
+    try {
+      await add();
+    } catch (error) {
+      await this.jobs.markFailed(job.id, 'The import could not be queued: try again', 'QUEUE_UNAVAILABLE');
+      await this.discardUpload(uploadPath);
+      throw error;
+    }
   }
 
   /** The job as its requester (or an admin) sees it; 404 for anyone else. */
@@ -93,4 +151,13 @@ export class ImportsService {
   history(requester: ImportRequester, page: number, pageSize: number): Promise<{ items: ImportJob[]; total: number }> {
     return this.jobs.history(requester.isAdmin ? null : requester.id, page, pageSize);
   }
+}
+
+/** A UUID-shaped id made from a SHA-256 (version nibble 8: custom), so one bundle has one job id. */
+function uuidFromHash(sha256: string): string {
+  const hex = sha256.slice(0, 32).split('');
+  hex[12] = '8';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,0 +1,132 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { AuthenticatedUser, CountriesService, CurrentUser, Roles, UserRole } from '@app/accounts';
+import { DomainException, ErrorCode, trimString } from '@app/common';
+import { Licence, LicenceService } from '@app/imports';
+import { ApiErrors } from '../openapi';
+
+class CreateLicenceDto {
+  @ApiProperty({ example: 'KE' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(/^[A-Z]{2}$/)
+  licenseeCountry: string;
+
+  @ApiProperty({ example: 'Kenya Revenue Authority' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 200)
+  licenseeAdministration: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  courseIds: string[];
+
+  @ApiProperty({ type: [String], enum: ['en', 'fr', 'es'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(['en', 'fr', 'es'], { each: true })
+  languages: Array<'en' | 'fr' | 'es'>;
+
+  @ApiProperty({ example: '2026-01-01' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' })
+  validFrom: string;
+
+  @ApiProperty({ example: '2027-12-31' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date YYYY-MM-DD' })
+  validUntil: string;
+
+  @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null or absent: no cap' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  seatCap?: number | null;
+
+  @ApiProperty()
+  @IsBoolean()
+  translationAllowed: boolean;
+}
+
+class LicenceCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+}
+
+/** Hub side: the Secretariat grants licences and downloads their signed bundles. */
+@ApiTags('licences')
+@ApiBearerAuth()
+@Roles(UserRole.Admin)
+@Controller('licences')
+export class LicencesController {
+  constructor(
+    private readonly licences: LicenceService,
+    private readonly countries: CountriesService,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: LicenceCreatedDto })
+  @ApiErrors(400, 401, 403)
+  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateLicenceDto): Promise<Licence> {
+    const country: string = body.licenseeCountry;
+    if (!this.countries.isValid(body.licenseeCountry)) {
+      throw DomainException.badRequest(`Unknown country code: ${country}`, ErrorCode.InvalidCountry);
+    }
+    return this.licences.create(user.id, { ...body, seatCap: body.seatCap ?? null });
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Every licence granted, newest first' })
+  @ApiErrors(401, 403)
+  list(): Promise<Licence[]> {
+    return this.licences.list();
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'One licence' })
+  @ApiErrors(400, 401, 403, 404)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<Licence> {
+    return this.licences.get(id);
+  }
+
+  /** The signed bundle (docs/licence-bundle.md), built for this download. */
+  @Get(':id/bundle')
+  @ApiOkResponse({ description: 'application/zip' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  async bundle(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const bundle = await this.licences.buildBundle(id);
+    const stream = createReadStream(bundle.file);
+    stream.once('close', () => void bundle.cleanUp());
+    await reply
+      .header('Content-Type', 'application/zip')
+      .header('Content-Disposition', `attachment; filename="${bundle.fileName}"`) // our own ASCII name
+      .header('Cache-Control', 'no-store')
+      .send(stream);
+  }
+}

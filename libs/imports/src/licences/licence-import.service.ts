@@ -1,0 +1,313 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { CatalogueService, LicensedCourse } from '@app/catalogue';
+import { AppConfig } from '@app/config';
+import { ImportLicenceBundlePayload, JobContext, JobName, JobResults } from '@app/queue';
+import { BlobStore } from '@app/storage';
+import { ImportJobRepository } from '../repositories/import-job.repository';
+import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
+import {
+  BundleFormatError,
+  CourseDocument,
+  LicenceDocument,
+  parseCourseDocument,
+  parseLicenceDocument,
+  parseManifestDocument,
+  parseSignatureDocument,
+} from './bundle-format';
+import { BundleRejectedError, ReadBundle, readBundle } from './bundle-reader';
+import { ReceivedLicence } from './licence.entity';
+import { keyId, parsePublicKey, verifyBytes } from './licence-keys';
+
+type Result = JobResults[JobName.ImportLicenceBundle];
+
+/** Share of the progress bar each phase takes. */
+const READ_SHARE = 25;
+const PACKAGES_SHARE = 65;
+
+const refuse = (code: string, message: string) => new BundleRejectedError(code, message);
+
+/**
+ * National side: imports a hub's signed licence bundle. Checks come first and refuse the whole
+ * bundle with a reason a person can read (signature by a trusted hub key, files exactly as signed,
+ * licence for this server and in force); then every package is inspected in the sandbox and
+ * stored under its hub id; then one transaction records the licence, the courses and the package
+ * versions, so nothing of a bundle is visible before all of it is. Repeats are harmless: the same
+ * bundle is recognised by its hash, packages by their ids, and a killed run leaves only files that
+ * the next run replaces.
+ */
+@Injectable()
+export class LicenceImportService {
+  private readonly logger = new Logger(LicenceImportService.name);
+
+  constructor(
+    private readonly jobs: ImportJobRepository,
+    private readonly inspector: PackageInspector,
+    private readonly blobs: BlobStore,
+    private readonly catalogue: CatalogueService,
+    private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async run(payload: ImportLicenceBundlePayload, context: JobContext): Promise<Result> {
+    const id = payload.importJobId;
+    await this.jobs.markActive(id);
+    const workDir = await this.blobs.workDir(id);
+    const stored: string[] = [];
+    let lastProgress = 0;
+    const progress = (percent: number): void => {
+      const rounded = Math.floor(percent);
+      if (rounded >= lastProgress + 5 || rounded === 100) {
+        lastProgress = rounded;
+        void context.reportProgress(rounded);
+        void this.jobs.setProgress(id, rounded);
+      }
+    };
+    try {
+      const bundle = await readBundle(payload.uploadPath, path.join(workDir, 'bundle'), (f) =>
+        progress(f * READ_SHARE),
+      );
+      const signer = await this.checkSignature(bundle);
+      const licence = await this.checkLicence(bundle);
+      const previous = await this.dataSource.getRepository(ReceivedLicence).findOneBy({ id: licence.licence.id });
+      if (previous && previous.revision > licence.licence.revision) {
+        throw refuse(
+          'LICENCE_OUTDATED',
+          `Revision ${previous.revision} of this licence is already imported; this bundle is revision ${licence.licence.revision}.`,
+        );
+      }
+      const courses = await this.readCourses(bundle, licence);
+      if (previous?.bundleSha256 === payload.bundleSha256) {
+        return await this.finish(payload, {
+          licenceId: licence.licence.id,
+          revision: licence.licence.revision,
+          courseIds: licence.licence.courseIds,
+          addedPackages: 0,
+          alreadyImported: true,
+        });
+      }
+
+      const packages = courses.flatMap((course) => course.packages.map((pkg) => ({ course, pkg })));
+      const prepared = new Map<string, LicensedCourse['packages']>();
+      let done = 0;
+      for (const { course, pkg } of packages) {
+        context.signal.throwIfAborted();
+        const list = prepared.get(course.id) ?? [];
+        prepared.set(course.id, list);
+        if (await this.catalogue.packageWithManifest(pkg.id)) {
+          done += 1;
+          continue; // imported by an earlier bundle of this licence
+        }
+        const content = path.join(workDir, `content-${pkg.id}`);
+        const inspection = await this.inspector.inspect(
+          { zipPath: path.join(bundle.root, pkg.file), destination: content },
+          (fraction) => progress(READ_SHARE + ((done + fraction) / packages.length) * PACKAGES_SHARE),
+          context.signal,
+        );
+        const { manifest } = inspection;
+        if (manifest.launchables.length === 0) {
+          throw new InspectionFailedError(
+            'NOTHING_TO_LAUNCH',
+            `Package ${pkg.id} has no item that can be launched`,
+            true,
+          );
+        }
+        const storageKey = `packages/${pkg.id}`;
+        await this.blobs.removeDirectory(storageKey); // what a killed earlier run may have left
+        await this.blobs.commitDirectory(content, storageKey);
+        stored.push(storageKey);
+        list.push({
+          packageId: pkg.id,
+          language: pkg.language,
+          title: manifest.title,
+          standard: manifest.standard,
+          edition: manifest.edition,
+          manifest,
+          launchables: manifest.launchables.map((item) => ({
+            itemIdentifier: item.itemIdentifier,
+            title: item.title,
+            resourceIdentifier: item.resourceIdentifier,
+            type: item.type,
+            href: item.href,
+          })),
+          scoCount: manifest.scoCount,
+          sizeBytes: inspection.totalBytes,
+          sha256: inspection.sha256,
+          storageKey,
+          importJobId: id,
+        });
+        done += 1;
+      }
+      progress(READ_SHARE + PACKAGES_SHARE);
+
+      let added = 0;
+      await this.dataSource.transaction(async (manager) => {
+        const terms = licence.licence;
+        await manager.upsert(
+          ReceivedLicence,
+          {
+            id: terms.id,
+            revision: terms.revision,
+            keyId: signer,
+            bundleSha256: payload.bundleSha256,
+            licenseeCountry: terms.licensee.country,
+            licenseeAdministration: terms.licensee.administration,
+            courseIds: terms.courseIds,
+            languages: terms.languages,
+            validFrom: terms.validFrom,
+            validUntil: terms.validUntil,
+            seatCap: terms.seatCap,
+            translationAllowed: terms.translationAllowed,
+            importJobId: id,
+            importedAt: new Date(),
+          },
+          ['id'],
+        );
+        for (const course of courses) {
+          const outcome = await this.catalogue.upsertLicensedCourse(manager, {
+            id: course.id,
+            licenceId: terms.id,
+            topic: course.topic,
+            estimatedHours: course.estimatedHours,
+            texts: course.texts,
+            packages: prepared.get(course.id) ?? [],
+            requestedBy: payload.requestedBy,
+          });
+          added += outcome.added.length;
+        }
+      });
+      stored.length = 0; // recorded: no longer ours to clean up
+      return await this.finish(payload, {
+        licenceId: licence.licence.id,
+        revision: licence.licence.revision,
+        courseIds: licence.licence.courseIds,
+        addedPackages: added,
+        alreadyImported: false,
+      });
+    } catch (error) {
+      for (const key of stored) {
+        await this.blobs.removeDirectory(key).catch(() => undefined);
+      }
+      const permanent =
+        error instanceof BundleRejectedError ||
+        error instanceof BundleFormatError ||
+        (error instanceof InspectionFailedError && error.permanent);
+      const message = error instanceof Error ? error.message : String(error);
+      const code =
+        error instanceof BundleRejectedError || error instanceof InspectionFailedError
+          ? error.code
+          : error instanceof BundleFormatError
+            ? 'BUNDLE_INVALID'
+            : 'IMPORT_FAILED';
+      const lastAttempt = context.job.attemptsMade + 1 >= (context.job.opts.attempts ?? 1);
+      if (permanent || lastAttempt) {
+        await this.jobs.markFailed(id, message, code);
+        await rm(payload.uploadPath, { force: true });
+      } else {
+        await this.jobs.markRetrying(id, message);
+      }
+      this.logger.warn({ jobId: id, code, permanent }, `Licence bundle import failed: ${message}`);
+      throw permanent ? new UnrecoverableError(message) : error;
+    } finally {
+      await this.blobs.removeWorkDir(id);
+    }
+  }
+
+  private async finish(payload: ImportLicenceBundlePayload, result: Result): Promise<Result> {
+    await this.jobs.markCompleted(payload.importJobId, result);
+    await rm(payload.uploadPath, { force: true });
+    this.logger.log({ jobId: payload.importJobId, ...result }, 'Licence bundle imported');
+    return result;
+  }
+
+  /** The id of the trusted key whose signature over manifest.json holds; refuses otherwise. */
+  private async checkSignature(bundle: ReadBundle): Promise<string> {
+    if (this.config.licenceTrustedKeys.length === 0) {
+      throw refuse('LICENSING_NOT_CONFIGURED', 'This server trusts no hub key (LICENCE_TRUSTED_KEYS is not set).');
+    }
+    const signature = parseSignatureDocument(await bundle.json('signature.json'));
+    const trusted = this.config.licenceTrustedKeys.map((text) => parsePublicKey(text));
+    const key = trusted.find((candidate) => keyId(candidate) === signature.keyId);
+    if (!key) {
+      throw refuse(
+        'BUNDLE_UNKNOWN_SIGNER',
+        `The bundle is signed by a key this server does not trust (key ${signature.keyId}).`,
+      );
+    }
+    if (!bundle.files.has('manifest.json')) {
+      throw refuse('BUNDLE_INCOMPLETE', 'The bundle has no manifest.json.');
+    }
+    const manifestBytes = await readFile(path.join(bundle.root, 'manifest.json'));
+    if (!verifyBytes(key, manifestBytes, signature.signature)) {
+      throw refuse('BUNDLE_BAD_SIGNATURE', 'The signature does not match the bundle: it was altered after signing.');
+    }
+    const manifest = parseManifestDocument(await bundle.json('manifest.json'));
+    const listed = new Set(manifest.files.map((file) => file.path));
+    for (const file of manifest.files) {
+      const found = bundle.files.get(file.path);
+      if (!found) {
+        throw refuse('BUNDLE_INCOMPLETE', `The bundle is missing ${file.path}, which its manifest lists.`);
+      }
+      if (found.size !== file.size || found.sha256 !== file.sha256) {
+        throw refuse('BUNDLE_TAMPERED', `${file.path} is not the file that was signed: the bundle was altered.`);
+      }
+    }
+    for (const name of bundle.files.keys()) {
+      if (name !== 'manifest.json' && name !== 'signature.json' && !listed.has(name)) {
+        throw refuse('BUNDLE_UNEXPECTED_FILE', `${name} is in the bundle but not in its signed manifest.`);
+      }
+    }
+    return signature.keyId;
+  }
+
+  private async checkLicence(bundle: ReadBundle): Promise<LicenceDocument> {
+    const licence = parseLicenceDocument(await bundle.json('licence.json'));
+    const { country, administration } = licence.licence.licensee;
+    if (!this.config.serverCountry || !this.config.serverAdministration) {
+      throw refuse(
+        'LICENSING_NOT_CONFIGURED',
+        'This server does not say whose it is (SERVER_COUNTRY and SERVER_ADMINISTRATION are not set).',
+      );
+    }
+    const same = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'base' }) === 0;
+    if (country !== this.config.serverCountry || !same(administration, this.config.serverAdministration)) {
+      throw refuse(
+        'LICENCE_WRONG_LICENSEE',
+        `This licence is for ${administration} (${country}), not for this server's ${this.config.serverAdministration} (${this.config.serverCountry}).`,
+      );
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    if (licence.licence.validUntil < today) {
+      throw refuse('LICENCE_EXPIRED', `This licence ended on ${licence.licence.validUntil}.`);
+    }
+    return licence;
+  }
+
+  private async readCourses(bundle: ReadBundle, licence: LicenceDocument): Promise<CourseDocument[]> {
+    const courses: CourseDocument[] = [];
+    for (const courseId of licence.licence.courseIds) {
+      const name = `courses/${courseId}.json`;
+      const course = parseCourseDocument(await bundle.json(name), name);
+      if (course.id !== courseId) {
+        throw refuse('BUNDLE_INVALID', `${name} describes course ${course.id}.`);
+      }
+      for (const pkg of course.packages) {
+        if (!licence.licence.languages.includes(pkg.language)) {
+          throw refuse(
+            'BUNDLE_INVALID',
+            `${name} lists a ${pkg.language} package; the licence covers ${licence.licence.languages.join(', ')}.`,
+          );
+        }
+        if (!bundle.files.has(pkg.file)) {
+          throw refuse('BUNDLE_INCOMPLETE', `The bundle is missing ${pkg.file}, which ${name} lists.`);
+        }
+      }
+      courses.push(course);
+    }
+    return courses;
+  }
+}

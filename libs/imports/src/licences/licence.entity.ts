@@ -1,0 +1,102 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+// Direct file import: the database library's index lists the entities, so it would be a cycle.
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+
+export type LicenceLanguage = 'en' | 'fr' | 'es';
+
+/** Hub side: a licence the Secretariat grants a member administration, exported as signed bundles. */
+@Entity({ name: 'licences' })
+export class Licence {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  /** Bumped on every change; the national server keeps the newest it received. */
+  @Column({ type: 'int', unsigned: true, default: 1 })
+  revision: number;
+
+  @Column({ name: 'licensee_country', type: 'char', length: 2 })
+  licenseeCountry: string;
+
+  @Column({ name: 'licensee_administration', type: 'varchar', length: 200 })
+  licenseeAdministration: string;
+
+  @Column({ name: 'course_ids', type: 'json' })
+  courseIds: string[];
+
+  @Column({ type: 'json' })
+  languages: LicenceLanguage[];
+
+  /** YYYY-MM-DD, included. */
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom: string;
+
+  /** YYYY-MM-DD, included. */
+  @Column({ name: 'valid_until', type: 'date' })
+  validUntil: string;
+
+  @Column({ name: 'seat_cap', type: 'int', unsigned: true, nullable: true })
+  seatCap: number | null;
+
+  @Column({ name: 'translation_allowed', type: 'boolean', default: false })
+  translationAllowed: boolean;
+
+  @Column({ name: 'created_by', type: 'char', length: 36 })
+  createdBy: string;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}
+
+/**
+ * National side: a licence received from a hub in a signed bundle, as last imported. Its courses
+ * point at it (courses.licence_id); its dates and seat cap are enforced on this server.
+ */
+@Entity({ name: 'received_licences' })
+export class ReceivedLicence {
+  /** The hub's licence id. */
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ type: 'int', unsigned: true })
+  revision: number;
+
+  /** Id of the trusted hub key that signed the bundle. */
+  @Column({ name: 'key_id', type: 'char', length: 16 })
+  keyId: string;
+
+  @Column({ name: 'bundle_sha256', type: 'char', length: 64 })
+  bundleSha256: string;
+
+  @Column({ name: 'licensee_country', type: 'char', length: 2 })
+  licenseeCountry: string;
+
+  @Column({ name: 'licensee_administration', type: 'varchar', length: 200 })
+  licenseeAdministration: string;
+
+  @Column({ name: 'course_ids', type: 'json' })
+  courseIds: string[];
+
+  @Column({ type: 'json' })
+  languages: LicenceLanguage[];
+
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom: string;
+
+  @Column({ name: 'valid_until', type: 'date' })
+  validUntil: string;
+
+  @Column({ name: 'seat_cap', type: 'int', unsigned: true, nullable: true })
+  seatCap: number | null;
+
+  @Column({ name: 'translation_allowed', type: 'boolean' })
+  translationAllowed: boolean;
+
+  @Column({ name: 'import_job_id', type: 'char', length: 36 })
+  importJobId: string;
+
+  @Column({ name: 'imported_at', type: 'datetime', precision: 3 })
+  importedAt: Date;
+}
