@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { EnvironmentError } from '@app/config';
 import { CliError } from './cli-error';
 import { createAdmin } from './commands/create-admin.command';
+import { licenceKeygen } from './commands/licence-keygen.command';
 import { checkSchema, migrate } from './commands/database.command';
 import { seedDemoData } from './commands/seed.command';
 import { start } from './commands/start.command';
@@ -14,7 +15,8 @@ Commands:
   migrate                               run pending database migrations (idempotent)
   db-check                              fail when the entities differ from the migrations
   seed                                  add demo accounts when the database has no users
-  start                                 migrate, seed when empty, then run api and worker together`;
+  start                                 migrate, seed when empty, then run api and worker together
+  licence-keygen                        print a new Ed25519 key pair for signing licence bundles`;
 
 async function run(argv: string[]): Promise<string | undefined> {
   const { positionals, values } = parseArgs({
@@ -46,6 +48,8 @@ async function run(argv: string[]): Promise<string | undefined> {
     case 'start':
       await start();
       return undefined;
+    case 'licence-keygen':
+      return licenceKeygen();
     default:
       throw new CliError(`Unknown command: ${command}\n\n${USAGE}`, 2);
   }
