@@ -2,13 +2,16 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
-import { appoint, bearer, uniqueEmail } from '../support/accounts';
+import { GroupDigestService } from '@app/groups';
+import { QueueName, QueueService } from '@app/queue';
+import { appoint, bearer, isolateRedisPrefix, uniqueEmail } from '../support/accounts';
 
 type Person = { id: string; email: string; password: string; token: string };
 
 const NO_SUCH_ID = '6b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f';
 
 describe('closed user groups, fora and files', () => {
+  let restorePrefix: () => void;
   let app: TestApp;
   let admin: Person;
   let coordinator: Person;
@@ -32,6 +35,8 @@ describe('closed user groups, fora and files', () => {
   };
 
   beforeAll(async () => {
+    // Mail jobs queued here stay in this file's own queues.
+    restorePrefix = isolateRedisPrefix('groups');
     app = await createTestApp();
     await resetDatabase(app);
     admin = await person({ role: UserRole.Admin, country: null });
@@ -45,6 +50,7 @@ describe('closed user groups, fora and files', () => {
 
   afterAll(async () => {
     await app.close();
+    restorePrefix();
   });
 
   describe('creating groups', () => {
@@ -271,6 +277,76 @@ describe('closed user groups, fora and files', () => {
       await as(expert).delete(`/api/threads/${later.body.id}`).expect(403);
       await as(colleague).delete(`/api/threads/${later.body.id}`).expect(204);
       await as(colleague).get(`/api/threads/${later.body.id}`).expect(404);
+    });
+  });
+
+  describe('mentions and the daily digest', () => {
+    let groupId: string;
+    const mailJob = async (jobId: string) =>
+      app.get(QueueService).queue(QueueName.Notifications).getJob(jobId) as Promise<
+        { data: { to: string; template: string; language: string; params: Record<string, string> } } | undefined
+      >;
+
+    beforeAll(async () => {
+      groupId = (await as(rtc).post('/api/groups', { name: 'Mentions', kind: 'expert_community' }).expect(201)).body
+        .id as string;
+      for (const member of [expert, colleague]) {
+        const invitation = await as(rtc).post(`/api/groups/${groupId}/invitations`, { userId: member.id }).expect(201);
+        await as(member).post(`/api/group-invitations/${invitation.body.id}/accept`).expect(200);
+      }
+    });
+
+    it('mails the members named as @Display Name in a new post, not others nor non-members', async () => {
+      const thread = await as(rtc)
+        .post(`/api/groups/${groupId}/threads`, {
+          title: 'Review',
+          body: 'Could @expert amina have a look? cc @Outsider',
+        })
+        .expect(201);
+      const posts = (await as(rtc).get(`/api/threads/${thread.body.id}`).expect(200)).body.posts as Array<{
+        id: string;
+      }>;
+      const mention = await mailJob(`group-mention-${posts[0].id}-${expert.id}`);
+      expect(mention?.data).toMatchObject({
+        to: expert.email,
+        template: 'group-mention',
+        params: {
+          displayName: 'Expert Amina',
+          authorName: 'RTC Nairobi',
+          groupName: 'Mentions',
+          threadTitle: 'Review',
+        },
+      });
+      expect(mention?.data.params.link).toMatch(new RegExp(`/threads/${thread.body.id}$`));
+      expect(await mailJob(`group-mention-${posts[0].id}-${outsider.id}`)).toBeUndefined();
+      expect(await mailJob(`group-mention-${posts[0].id}-${colleague.id}`)).toBeUndefined();
+
+      const reply = await as(expert)
+        .post(`/api/threads/${thread.body.id}/posts`, { body: 'Yes, @Colleague Juan too' })
+        .expect(201);
+      expect((await mailJob(`group-mention-${reply.body.id}-${colleague.id}`))?.data.to).toBe(colleague.email);
+    });
+
+    it('sends each member one digest a day of what others posted in their groups', async () => {
+      const now = new Date(Date.now() + 1000);
+      const result = await app.get(GroupDigestService).run(now);
+      expect(result.mails).toBeGreaterThanOrEqual(3);
+      const day = now.toISOString().slice(0, 10);
+      const toColleague = await mailJob(`group-digest-${colleague.id}-${day}`);
+      expect(toColleague?.data).toMatchObject({ to: colleague.email, template: 'group-digest' });
+      expect(toColleague?.data.params.summary).toContain('Mentions — Review (2)');
+      const toExpert = await mailJob(`group-digest-${expert.id}-${day}`);
+      // The expert's own reply is not news to them.
+      expect(toExpert?.data.params.summary).toContain('Mentions — Review (1)');
+      expect(await mailJob(`group-digest-${outsider.id}-${day}`)).toBeUndefined();
+      // A second run the same day queues nothing new.
+      const again = await app.get(GroupDigestService).run(now);
+      expect(again.mails).toBe(result.mails);
+      expect(
+        (await app.get(QueueService).queue(QueueName.Notifications).getJobs()).filter((j) =>
+          j.id?.startsWith(`group-digest-${colleague.id}`),
+        ),
+      ).toHaveLength(1);
     });
   });
 

@@ -25,5 +25,13 @@ export class WorkerSchedules implements OnApplicationBootstrap {
         { name: JobName.RemindPendingRegistrations, data: {} },
       );
     this.logger.log(`Pending registrations are checked every ${this.config.registrationCheckEveryMinutes} min`);
+    // Group digests: once a day at 06:00 UTC, covering the 24 hours before.
+    await this.queues
+      .queue(JOB_QUEUE[JobName.SendGroupDigests])
+      .upsertJobScheduler(
+        JobName.SendGroupDigests,
+        { pattern: '0 6 * * *', tz: 'UTC' },
+        { name: JobName.SendGroupDigests, data: {} },
+      );
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
 import { StorageModule } from '@app/storage';
 import { LoggerModule } from 'nestjs-pino';
@@ -13,6 +14,7 @@ import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
+import { SendGroupDigestsProcessor } from './processors/send-group-digests.processor';
 import { SystemEchoProcessor } from './processors/system-echo.processor';
 import { WorkerSchedules } from './worker-schedules';
 
@@ -22,6 +24,7 @@ const PROCESSORS = [
   SendEmailProcessor,
   RemindPendingRegistrationsProcessor,
   ImportScormPackageProcessor,
+  SendGroupDigestsProcessor,
   ImportLicenceBundleProcessor,
 ];
 
@@ -40,6 +43,7 @@ const PROCESSORS = [
     AccountsModule,
     StorageModule,
     ImportsModule,
+    GroupsModule,
   ],
   providers: [
     ...PROCESSORS,

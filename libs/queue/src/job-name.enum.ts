@@ -10,6 +10,8 @@ export enum JobName {
   RemindPendingRegistrations = 'registrations.remind-pending',
   /** Extracts, checks and parses an uploaded SCORM package, then adds it to the catalogue. */
   ImportScormPackage = 'imports.scorm-package',
+  /** Mails each group member what was posted in their groups over the last day. */
+  SendGroupDigests = 'groups.send-digests',
   /** Checks a signed licence bundle from a hub and imports its courses and packages. */
   ImportLicenceBundle = 'imports.licence-bundle',
 }
@@ -20,5 +22,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendEmail]: QueueName.Notifications,
   [JobName.RemindPendingRegistrations]: QueueName.Maintenance,
   [JobName.ImportScormPackage]: QueueName.Imports,
+  [JobName.SendGroupDigests]: QueueName.Maintenance,
   [JobName.ImportLicenceBundle]: QueueName.Imports,
 };

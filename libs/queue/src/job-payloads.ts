@@ -106,11 +106,19 @@ export class ImportLicenceBundlePayload {
   requestedBy: string;
 }
 
+export class SendGroupDigestsPayload {
+  /** ISO time the day ends at; defaults to when the job runs (tests set it). */
+  @IsOptional()
+  @IsString()
+  now?: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
   [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload;
   [JobName.ImportScormPackage]: ImportScormPackagePayload;
+  [JobName.SendGroupDigests]: SendGroupDigestsPayload;
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload;
 }
 
@@ -119,6 +127,7 @@ export interface JobResults {
   [JobName.SendEmail]: { messageId: string; transport: 'smtp' | 'outbox' };
   [JobName.RemindPendingRegistrations]: { reminded: number; escalated: number };
   [JobName.ImportScormPackage]: { courseId: string; packageId: string; warnings: string[] };
+  [JobName.SendGroupDigests]: { users: number; mails: number };
   [JobName.ImportLicenceBundle]: {
     licenceId: string;
     revision: number;
@@ -135,5 +144,6 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.SendEmail]: SendEmailPayload,
   [JobName.RemindPendingRegistrations]: RemindPendingRegistrationsPayload,
   [JobName.ImportScormPackage]: ImportScormPackagePayload,
+  [JobName.SendGroupDigests]: SendGroupDigestsPayload,
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload,
 };

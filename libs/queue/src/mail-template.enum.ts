@@ -12,4 +12,8 @@ export enum MailTemplate {
   PendingRegistrationsReminder = 'pending-registrations-reminder',
   /** To the Secretariat. params: displayName (admin), country, count, days, link */
   PendingRegistrationsEscalation = 'pending-registrations-escalation',
+  /** To a group member named in a post. params: displayName, authorName, groupName, threadTitle, link (thread) */
+  GroupMention = 'group-mention',
+  /** Daily, to a group member. params: displayName, count, summary, link (groups page) */
+  GroupDigest = 'group-digest',
 }

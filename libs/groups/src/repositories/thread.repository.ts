@@ -154,4 +154,29 @@ export class ThreadRepository {
       await manager.delete(GroupThread, { id: threadId });
     });
   }
+
+  /**
+   * For the daily digest: per active member, the threads of their unarchived groups with posts by
+   * others in (from, to], and how many.
+   */
+  activityBetween(from: Date, to: Date): Promise<DigestRow[]> {
+    return this.dataSource.query<DigestRow[]>(
+      `SELECT m.user_id AS userId, g.name AS groupName, t.title AS threadTitle, COUNT(*) AS posts
+       FROM group_posts p
+       JOIN group_threads t ON t.id = p.thread_id
+       JOIN community_groups g ON g.id = t.group_id AND g.archived_at IS NULL
+       JOIN group_memberships m ON m.group_id = g.id AND m.state = 'active' AND m.user_id <> p.author_id
+       WHERE p.created_at > ? AND p.created_at <= ? AND p.deleted_at IS NULL
+       GROUP BY m.user_id, g.id, g.name, t.id, t.title
+       ORDER BY m.user_id, g.name, t.title`,
+      [from, to],
+    );
+  }
+}
+
+export interface DigestRow {
+  userId: string;
+  groupName: string;
+  threadTitle: string;
+  posts: string | number;
 }

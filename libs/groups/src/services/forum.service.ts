@@ -21,6 +21,7 @@ import { GroupFileRepository } from '../repositories/group-file.repository';
 import { ThreadAccess, ThreadRepository } from '../repositories/thread.repository';
 import { atLeast, GroupCaller, requireRole, requireWritable } from './group-policy';
 import { GroupsService } from './groups.service';
+import { MentionNotifier } from './mention-notifier.service';
 
 /** Threads and posts of a group's forum. Authors edit and delete their own posts; moderators any. */
 @Injectable()
@@ -32,6 +33,7 @@ export class ForumService {
     private readonly threads: ThreadRepository,
     private readonly files: GroupFileRepository,
     private readonly accounts: AccountsService,
+    private readonly mentions: MentionNotifier,
   ) {}
 
   async list(caller: GroupCaller, groupId: string): Promise<ThreadSummaryView[]> {
@@ -55,7 +57,9 @@ export class ForumService {
       postCount: 1,
       lastPostAt: now,
     });
-    await this.threads.createThread(thread, this.newPost(thread.id, caller.id, body.body, now), attachmentIds);
+    const post = this.newPost(thread.id, caller.id, body.body, now);
+    await this.threads.createThread(thread, post, attachmentIds);
+    await this.mentions.notify({ id: post.id, body: body.body, authorId: caller.id }, thread, access.group);
     return { id: thread.id };
   }
 
@@ -134,6 +138,7 @@ export class ForumService {
     const attachmentIds = await this.checkAttachments(access.group.id, body.attachmentIds);
     const post = this.newPost(threadId, caller.id, body.body, new Date());
     await this.threads.addPost(post, attachmentIds);
+    await this.mentions.notify({ id: post.id, body: body.body, authorId: caller.id }, access.thread, access.group);
     return { id: post.id };
   }
 

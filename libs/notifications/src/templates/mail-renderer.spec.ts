@@ -9,6 +9,10 @@ const SAMPLE: Record<string, string> = {
   country: 'KE',
   count: '3',
   days: '7',
+  authorName: 'Juan <b>Pérez</b>',
+  groupName: 'HS experts & friends',
+  threadTitle: 'Draft "module 3"',
+  summary: '• HS experts — Draft module 3 (2)',
 };
 
 const paramsOf = (template: MailTemplate): Record<string, string> =>

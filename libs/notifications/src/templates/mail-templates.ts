@@ -44,6 +44,8 @@ export const MAIL_TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
   [MailTemplate.RegistrationRejected]: ['displayName', 'reason'],
   [MailTemplate.PendingRegistrationsReminder]: ['displayName', 'country', 'count', 'link'],
   [MailTemplate.PendingRegistrationsEscalation]: ['displayName', 'country', 'count', 'days', 'link'],
+  [MailTemplate.GroupMention]: ['displayName', 'authorName', 'groupName', 'threadTitle', 'link'],
+  [MailTemplate.GroupDigest]: ['displayName', 'count', 'summary', 'link'],
 };
 
 export const MAIL_COMMON_TEXT: Record<MailLanguage, MailCommonText> = {
@@ -279,6 +281,49 @@ export const MAIL_TEMPLATES: Record<MailTemplate, Record<MailLanguage, MailTempl
           'Puede ponerse en contacto con ellos o revisar directamente estas solicitudes.',
       ],
       action: 'Abrir las solicitudes pendientes',
+    },
+  },
+  [MailTemplate.GroupMention]: {
+    en: {
+      subject: 'Clearance: {authorName} mentioned you in {groupName}',
+      greeting: 'Hello {displayName},',
+      body: ['{authorName} mentioned you in the discussion “{threadTitle}” of the group {groupName}.'],
+      action: 'Open the discussion',
+    },
+    fr: {
+      subject: 'Clearance\u00a0: {authorName} vous a mentionné dans {groupName}',
+      greeting: 'Bonjour {displayName},',
+      body: ['{authorName} vous a mentionné dans la discussion «\u00a0{threadTitle}\u00a0» du groupe {groupName}.'],
+      action: 'Ouvrir la discussion',
+    },
+    es: {
+      subject: 'Clearance: {authorName} le mencionó en {groupName}',
+      greeting: 'Estimado/a {displayName}:',
+      body: ['{authorName} le mencionó en el debate «{threadTitle}» del grupo {groupName}.'],
+      action: 'Abrir el debate',
+    },
+  },
+  [MailTemplate.GroupDigest]: {
+    en: {
+      subject: 'Clearance: {count|# new message|# new messages} in your groups',
+      greeting: 'Hello {displayName},',
+      body: ['Since yesterday, {count|# message was|# messages were} posted in your groups:', '{summary}'],
+      action: 'Open your groups',
+    },
+    fr: {
+      subject: 'Clearance\u00a0: {count|# nouveau message|# nouveaux messages} dans vos groupes',
+      greeting: 'Bonjour {displayName},',
+      body: [
+        'Depuis hier, {count|# message a été publié|# messages ont été publiés} dans vos groupes\u00a0:',
+        '{summary}',
+      ],
+      action: 'Ouvrir vos groupes',
+    },
+    es: {
+      subject: 'Clearance: {count|# mensaje nuevo|# mensajes nuevos} en sus grupos',
+      greeting: 'Estimado/a {displayName}:',
+      body: ['Desde ayer, se {count|publicó # mensaje|publicaron # mensajes} en sus grupos:', '{summary}'],
+      action: 'Abrir sus grupos',
     },
   },
 };
