@@ -295,6 +295,34 @@ describe('licensed courses from a hub to a national server', () => {
     ]);
   });
 
+  it("enrolments beyond the licence's seat cap are refused, even when they arrive together", async () => {
+    // The licence above caps seats at 2; its first officer holds one.
+    const officers = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const officer = await createUser(nationalApp, { country: 'KE' });
+        return login(nationalApp, officer.email, officer.password);
+      }),
+    );
+    const answers = await Promise.all(
+      officers.map((token) => as(national, token).post(`/api/courses/${courseId}/enrolments`).send({})),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409]);
+    for (const answer of answers.filter((a) => a.status === 409)) {
+      expect(answer.body.code).toBe('SEAT_CAP_REACHED');
+    }
+    const seated = officers[answers.findIndex((answer) => answer.status === 201)];
+    await as(national, seated).post(`/api/courses/${courseId}/enrolments`).send({}).expect(201); // still theirs
+    const refused = officers[answers.findIndex((answer) => answer.status === 409)];
+    expect((await as(national, refused).post(`/api/courses/${courseId}/launch`).send({}).expect(409)).body.code).toBe(
+      'SEAT_CAP_REACHED',
+    );
+    const [{ n }] = await national.dataSource.query('SELECT COUNT(*) AS n FROM enrolments WHERE course_id = ?', [
+      courseId,
+    ]);
+    expect(Number(n)).toBe(2);
+  });
+
   it('tampered, foreign, misaddressed, expired or incomplete bundles fail with a reason and import nothing', async () => {
     const before = await nationalCounts();
     const good = readFileSync(await exportBundle(await createLicence({ languages: ['en'], seatCap: null })));
@@ -375,7 +403,7 @@ describe('licensed courses from a hub to a national server', () => {
   });
 
   it('a newer bundle adds the new package version and keeps attempts; after expiry the course leaves the catalogue', async () => {
-    const licenceId = await createLicence();
+    const licenceId = await createLicence({ seatCap: null });
     await finished(national, ((await importBundle(await exportBundle(licenceId))).body as { jobId: string }).jobId);
     const officer = await createUser(nationalApp, { country: 'KE' });
     const token = await login(nationalApp, officer.email, officer.password);

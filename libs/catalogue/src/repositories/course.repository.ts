@@ -247,6 +247,18 @@ export class CourseRepository {
     return rows.length === 1;
   }
 
+  /** Learners a licensed course may enrol, per its licence; null for no cap (and unlicensed courses). */
+  async seatCap(course: Course): Promise<number | null> {
+    if (!course.licenceId) {
+      return null;
+    }
+    const rows: Array<{ seat_cap: number | null }> = await this.dataSource.query(
+      'SELECT seat_cap FROM received_licences WHERE id = ?',
+      [course.licenceId],
+    );
+    return rows[0]?.seat_cap ?? null;
+  }
+
   findByIds(ids: string[]): Promise<Course[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.courses.findBy({ id: In(ids) });
   }

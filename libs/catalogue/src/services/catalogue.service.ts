@@ -346,7 +346,9 @@ export class CatalogueService {
    * A published course as the learning run-time needs it: its texts and its package versions
    * (newest first per language, without manifests). Unknown or unpublished: 404 COURSE_NOT_FOUND.
    */
-  async publishedCourse(id: string): Promise<{ id: string; texts: CourseTranslation[]; packages: CoursePackage[] }> {
+  async publishedCourse(
+    id: string,
+  ): Promise<{ id: string; texts: CourseTranslation[]; packages: CoursePackage[]; seatCap: number | null }> {
     const course = await this.courses.findById(id, VISIBLE_TO_LEARNERS);
     if (!course) {
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
@@ -358,8 +360,12 @@ export class CatalogueService {
         "This course's licence is not in force on this server: it cannot be started (your progress is kept)",
       );
     }
-    const [texts, packages] = await Promise.all([this.courses.textsOf([id]), this.courses.packagesOf(id)]);
-    return { id, texts, packages };
+    const [texts, packages, seatCap] = await Promise.all([
+      this.courses.textsOf([id]),
+      this.courses.packagesOf(id),
+      this.courses.seatCap(course),
+    ]);
+    return { id, texts, packages, seatCap };
   }
 
   /** Texts and package versions of courses (any status: a learner's history outlives publication). */

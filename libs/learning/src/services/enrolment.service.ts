@@ -12,8 +12,8 @@ export class EnrolmentService {
 
   /** Self-enrolment in a published course; again → the same enrolment. */
   async enrol(userId: string, courseId: string): Promise<EnrolmentView> {
-    await this.catalogue.publishedCourse(courseId);
-    const enrolment = await this.enrolments.ensure(userId, courseId);
+    const course = await this.catalogue.publishedCourse(courseId);
+    const enrolment = await this.enrolments.ensure(userId, courseId, course.seatCap);
     return { courseId: enrolment.courseId, enrolledAt: enrolment.enrolledAt };
   }
 }

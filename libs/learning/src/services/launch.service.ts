@@ -37,7 +37,7 @@ export class LaunchService {
     if (course.packages.length === 0) {
       throw DomainException.conflict('This course has no package to launch yet', ErrorCode.CourseHasNoPackage);
     }
-    await this.enrolments.ensure(userId, courseId);
+    await this.enrolments.ensure(userId, courseId, course.seatCap);
     const profile = await this.profiles.get(userId);
     const languages = [options.language, profile.preferredLanguage, 'en'];
     const language =
