@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { HomePage } from './pages/HomePage';
+import { PlayerLoading } from './player/PlayerLoading';
 
 // The home page ships in the main bundle; every other page is its own chunk, fetched when visited.
 const SignInPage = lazy(() => import('./pages/SignInPage'));
@@ -33,7 +34,7 @@ export function App() {
       <Route
         path="play/:attemptId"
         element={
-          <Suspense fallback={null}>
+          <Suspense fallback={<PlayerLoading />}>
             <PlayerPage />
           </Suspense>
         }

@@ -36,7 +36,8 @@ export default function PlayerPage() {
   const [navigation, setNavigation] = useState<Navigation | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const sessionRef = useRef<PlayerSession | null>(null);
-  const exitRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = data !== null;
 
   useEffect(() => {
     const token = readToken(window.location.hash);
@@ -84,6 +85,13 @@ export default function PlayerPage() {
     // The attempt of the URL the page was opened at; later items replace the URL themselves.
   }, []);
 
+  // Keyboard and screen reader users start at the player's heading, as on every page of the app.
+  useEffect(() => {
+    if (loaded) {
+      headingRef.current?.focus();
+    }
+  }, [loaded]);
+
   useEffect(() => {
     document.title = t('app.documentTitle', { page: data ? data.course.title : t('player.title') });
   }, [t, data]);
@@ -127,7 +135,9 @@ export default function PlayerPage() {
     <div className={multi ? 'player with-toc' : 'player'}>
       <header className="player-bar">
         <div className="player-titles">
-          <h1>{data ? data.course.title : t('player.title')}</h1>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {data ? data.course.title : t('player.title')}
+          </h1>
           {data && multi && currentItem && <p className="player-item-title">{currentItem.title}</p>}
         </div>
         {data?.attempt.mode === 'review' && <p className="player-review badge">{t('player.review')}</p>}
@@ -156,7 +166,6 @@ export default function PlayerPage() {
           <Link to="/my-learning">{t('player.toMyLearning')}</Link>
         </nav>
         <button
-          ref={exitRef}
           type="button"
           className="button button-primary"
           disabled={state === 'leaving'}
