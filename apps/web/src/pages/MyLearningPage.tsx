@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { Page } from '../components/Page';
@@ -108,6 +108,22 @@ function MyLearning() {
 }
 
 export default function MyLearningPage() {
+  const { t } = useTranslation();
+  const { status, user } = useAuth();
+  const location = useLocation();
+  // Visitors who are not signed in learn what the page holds, and the way in.
+  if (status === 'signedOut' && !user) {
+    return (
+      <Page title={t('section.myLearning.title')} heading={t('section.myLearning.heading')}>
+        <p className="lead">{t('section.myLearning.body')}</p>
+        <p>
+          <Link to="/sign-in" state={{ from: location.pathname }}>
+            {t('learning.signInToSee')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
   return (
     <RequireAuth>
       <MyLearning />
