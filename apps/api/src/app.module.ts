@@ -30,6 +30,7 @@ import { ThreadsController } from './groups/threads.controller';
 import { WorkshopsController } from './groups/workshops.controller';
 import { ImportsController } from './imports/imports.controller';
 import { LicencesController } from './licences/licences.controller';
+import { TranslationsController } from './imports/translations.controller';
 import { AttemptsController } from './learning/attempts.controller';
 import { EnrolmentsController } from './learning/enrolments.controller';
 import { MyLearningController } from './learning/my-learning.controller';
@@ -63,6 +64,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     CoursesController,
     ImportsController,
     LicencesController,
+    TranslationsController,
     SystemJobsController,
     GroupsController,
     ThreadsController,

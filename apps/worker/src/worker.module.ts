@@ -12,6 +12,7 @@ import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
 import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle.processor';
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
+import { ImportXliffTranslationProcessor } from './processors/import-xliff-translation.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { SendGroupDigestsProcessor } from './processors/send-group-digests.processor';
@@ -26,6 +27,7 @@ const PROCESSORS = [
   ImportScormPackageProcessor,
   SendGroupDigestsProcessor,
   ImportLicenceBundleProcessor,
+  ImportXliffTranslationProcessor,
 ];
 
 @Module({

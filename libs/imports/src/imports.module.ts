@@ -8,6 +8,7 @@ import { LicenceService } from './licences/licence.service';
 import { ImportJobRepository } from './repositories/import-job.repository';
 import { PackageInspector } from './sandbox/package-inspector';
 import { ImportsService } from './services/imports.service';
+import { TranslationImportService } from './translations/translation-import.service';
 import { PackageImportService } from './services/package-import.service';
 
 @Module({
@@ -19,7 +20,8 @@ import { PackageImportService } from './services/package-import.service';
     PackageImportService,
     LicenceService,
     LicenceImportService,
+    TranslationImportService,
   ],
-  exports: [ImportsService, PackageImportService, LicenceService, LicenceImportService],
+  exports: [ImportsService, PackageImportService, LicenceService, LicenceImportService, TranslationImportService],
 })
 export class ImportsModule {}

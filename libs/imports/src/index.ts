@@ -8,3 +8,5 @@ export * from './licences/licence-import.service';
 export * from './licences/licence-keys';
 export * from './licences/licence.entity';
 export * from './licences/licence.service';
+export * from './translations/translation-import.service';
+export * from './translations/xliff';

@@ -14,6 +14,8 @@ export enum JobName {
   SendGroupDigests = 'groups.send-digests',
   /** Checks a signed licence bundle from a hub and imports its courses and packages. */
   ImportLicenceBundle = 'imports.licence-bundle',
+  /** Applies an XLIFF file of a course's translated catalogue texts. */
+  ImportXliffTranslation = 'translations.xliff',
 }
 
 /** The queue each job kind runs on. */
@@ -24,4 +26,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportScormPackage]: QueueName.Imports,
   [JobName.SendGroupDigests]: QueueName.Maintenance,
   [JobName.ImportLicenceBundle]: QueueName.Imports,
+  [JobName.ImportXliffTranslation]: QueueName.Translations,
 };

@@ -77,6 +77,11 @@ export class ImportScormPackagePayload {
   @IsUUID()
   courseId?: string;
 
+  /** For a translated package: the package version (of the same course) it was translated from. */
+  @IsOptional()
+  @IsUUID()
+  sourcePackageId?: string;
+
   @IsIn(['en', 'fr', 'es'])
   language: 'en' | 'fr' | 'es';
 
@@ -113,6 +118,24 @@ export class SendGroupDigestsPayload {
   now?: string;
 }
 
+export class ImportXliffTranslationPayload {
+  /** The ImportJob row mirroring this job; also the job id. */
+  @IsUUID()
+  importJobId: string;
+
+  /** The uploaded XLIFF file, under DATA_DIR/uploads; removed when the job ends. */
+  @IsString()
+  @MaxLength(1024)
+  uploadPath: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName: string;
+
+  @IsUUID()
+  requestedBy: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -120,6 +143,7 @@ export interface JobPayloads {
   [JobName.ImportScormPackage]: ImportScormPackagePayload;
   [JobName.SendGroupDigests]: SendGroupDigestsPayload;
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload;
+  [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload;
 }
 
 export interface JobResults {
@@ -135,6 +159,7 @@ export interface JobResults {
     addedPackages: number;
     alreadyImported: boolean;
   };
+  [JobName.ImportXliffTranslation]: { courseId: string; language: string; sourceLanguage: string; units: string[] };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -146,4 +171,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.ImportScormPackage]: ImportScormPackagePayload,
   [JobName.SendGroupDigests]: SendGroupDigestsPayload,
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload,
+  [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload,
 };

@@ -13,7 +13,7 @@ import { AuthenticatedUser, CurrentUser, PageQueryDto, Roles, UserRole } from '@
 import { DomainException, ErrorCode } from '@app/common';
 import { ImportJob, ImportRequester, ImportsService } from '@app/imports';
 import { ApiErrors } from '../openapi';
-import { receiveUpload } from './upload';
+import { isZip, receiveUpload } from './upload';
 
 export const MAX_PACKAGE_BYTES = 1024 ** 3;
 export const MAX_BUNDLE_BYTES = 8 * 1024 ** 3;
@@ -139,6 +139,75 @@ export class ImportsController {
       });
       return {
         jobId: await this.imports.queueLicenceImport(requester(user), { uploadPath, fileName, bundleSha256: sha256 }),
+      };
+    } catch (error) {
+      await this.imports.discardUpload(uploadPath);
+      throw error;
+    }
+  }
+
+  /**
+   * A translation, as an `imports`-style job: an XLIFF file (2.0 or 1.2) of a course's texts, which
+   * names its course and languages; or a translated SCORM package (a zip) with `courseId`,
+   * `language` and `sourcePackageId` (the package of the same course it was translated from).
+   */
+  @Roles(UserRole.Admin)
+  @Post('imports/translation')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        courseId: { type: 'string', format: 'uuid' },
+        language: { type: 'string', enum: ['en', 'fr', 'es'] },
+        sourcePackageId: { type: 'string', format: 'uuid' },
+      },
+    },
+  })
+  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiErrors(400, 401, 403, 404, 413, 415, 503)
+  async importTranslation(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<JobAcceptedDto> {
+    const { jobId, uploadPath } = await this.imports.reserveUpload();
+    try {
+      const { fileName, fields } = await receiveUpload(request, uploadPath, {
+        maxBytes: MAX_PACKAGE_BYTES,
+        allowedFields: ['courseId', 'language', 'sourcePackageId'],
+        what: 'translation',
+      });
+      if (!(await isZip(uploadPath))) {
+        if (Object.keys(fields).length > 0) {
+          throw DomainException.badRequest(
+            'An XLIFF file names its course and languages itself: send it alone',
+            ErrorCode.ValidationFailed,
+          );
+        }
+        return { jobId: await this.imports.queueXliffImport(requester(user), { jobId, uploadPath, fileName }) };
+      }
+      const { courseId, language, sourcePackageId } = fields;
+      if (!courseId || !UUID.test(courseId) || !sourcePackageId || !UUID.test(sourcePackageId)) {
+        throw DomainException.badRequest(
+          'A translated package needs courseId and sourcePackageId (UUIDs)',
+          ErrorCode.ValidationFailed,
+        );
+      }
+      if (language !== 'en' && language !== 'fr' && language !== 'es') {
+        throw DomainException.badRequest('language must be one of en, fr, es', ErrorCode.ValidationFailed);
+      }
+      return {
+        jobId: await this.imports.queuePackageImport(requester(user), {
+          jobId,
+          uploadPath,
+          fileName,
+          courseId,
+          language,
+          sourcePackageId,
+        }),
       };
     } catch (error) {
       await this.imports.discardUpload(uploadPath);

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainException, ErrorCode } from '@app/common';
@@ -62,4 +63,16 @@ export async function receiveUpload(
     throw DomainException.badRequest(`Unknown field(s): ${unknown.join(', ')}`, ErrorCode.ValidationFailed);
   }
   return { fileName, fields, sha256: hash.digest('hex') };
+}
+
+/** Whether a stored upload starts like a zip archive (a local file header). */
+export async function isZip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await handle.close();
+  }
 }

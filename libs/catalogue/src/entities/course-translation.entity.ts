@@ -14,4 +14,11 @@ export class CourseTranslation {
 
   @Column({ type: 'text' })
   description: string;
+
+  /** For a translation: the language it was translated from, and the SHA-256 of those source texts. */
+  @Column({ name: 'source_language', type: 'enum', enum: ['en', 'fr', 'es'], nullable: true })
+  sourceLanguage?: 'en' | 'fr' | 'es' | null;
+
+  @Column({ name: 'source_hash', type: 'char', length: 64, nullable: true })
+  sourceHash?: string | null;
 }

@@ -259,6 +259,71 @@ export class CourseRepository {
     return rows[0]?.seat_cap ?? null;
   }
 
+  /** Whether a licensed course's licence allows translations (true for other courses). */
+  async translationAllowed(course: Course): Promise<boolean> {
+    if (!course.licenceId) {
+      return true;
+    }
+    const rows: Array<{ translation_allowed: number }> = await this.dataSource.query(
+      'SELECT translation_allowed FROM received_licences WHERE id = ?',
+      [course.licenceId],
+    );
+    return Number(rows[0]?.translation_allowed ?? 0) === 1;
+  }
+
+  /**
+   * Translations made from a source that has changed since: a text whose source language's texts
+   * no longer hash to what it was translated from, and a package whose source package has a newer
+   * version in its language.
+   */
+  async staleTranslations(): Promise<
+    Array<{
+      courseId: string;
+      kind: 'text' | 'package';
+      language: string;
+      sourceLanguage: string;
+      packageId: string | null;
+    }>
+  > {
+    const texts: Array<{ course_id: string; language: string; source_language: string }> = await this.dataSource.query(
+      `SELECT t.course_id, t.language, t.source_language
+         FROM course_translations t
+         JOIN course_translations s ON s.course_id = t.course_id AND s.language = t.source_language
+        WHERE t.source_hash IS NOT NULL
+          AND t.source_hash <> SHA2(CONCAT(s.title, CHAR(0 USING utf8mb4), s.description), 256)
+        ORDER BY t.course_id, t.language`,
+    );
+    const packages: Array<{ course_id: string; language: string; source_language: string; id: string }> =
+      await this.dataSource.query(
+        `SELECT p.course_id, p.language, src.language AS source_language, p.id
+           FROM course_packages p
+           JOIN course_packages src ON src.id = p.source_package_id
+          WHERE EXISTS (SELECT 1 FROM course_packages newer
+                         WHERE newer.course_id = src.course_id AND newer.language = src.language
+                           AND newer.version > src.version)
+            AND NOT EXISTS (SELECT 1 FROM course_packages later
+                             WHERE later.course_id = p.course_id AND later.language = p.language
+                               AND later.version > p.version)
+          ORDER BY p.course_id, p.language`,
+      );
+    return [
+      ...texts.map((row) => ({
+        courseId: row.course_id,
+        kind: 'text' as const,
+        language: row.language,
+        sourceLanguage: row.source_language,
+        packageId: null,
+      })),
+      ...packages.map((row) => ({
+        courseId: row.course_id,
+        kind: 'package' as const,
+        language: row.language,
+        sourceLanguage: row.source_language,
+        packageId: row.id,
+      })),
+    ];
+  }
+
   findByIds(ids: string[]): Promise<Course[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.courses.findBy({ id: In(ids) });
   }

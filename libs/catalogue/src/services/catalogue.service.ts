@@ -60,6 +60,8 @@ export interface ImportedPackage {
   storageKey: string;
   importJobId: string;
   requestedBy: string;
+  /** For a translated package: the package (same course, another language) it was translated from. */
+  sourcePackageId?: string;
 }
 
 /** A course as a licence bundle brings it, with its packages already inspected and stored. */
@@ -139,7 +141,7 @@ export class CatalogueService {
           sizeBytes: String(input.sizeBytes),
           sha256: input.sha256,
           storageKey: input.storageKey,
-          sourcePackageId: null,
+          sourcePackageId: input.sourcePackageId ?? null,
           importJobId: input.importJobId,
           createdAt: new Date(),
         },
@@ -400,6 +402,90 @@ export class CatalogueService {
         return { course, texts: texts.filter((text) => text.courseId === course.id), packages: newest };
       }),
     );
+  }
+
+  /**
+   * A course's texts in two languages, for an XLIFF export (admins; any status). The source must
+   * exist; the target may not yet.
+   */
+  async textsForTranslation(
+    courseId: string,
+    source: CatalogueLanguage,
+    target: CatalogueLanguage,
+  ): Promise<{ source: CourseTranslation; target: CourseTranslation | null }> {
+    const course = await this.courses.findById(courseId, ALL_STATUSES);
+    if (!course) {
+      throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
+    }
+    const texts = await this.courses.textsOf([courseId]);
+    const sourceText = texts.find((text) => text.language === source);
+    if (!sourceText) {
+      throw DomainException.badRequest(
+        `The course has no ${source} text to translate from`,
+        ErrorCode.ValidationFailed,
+      );
+    }
+    return { source: sourceText, target: texts.find((text) => text.language === target) ?? null };
+  }
+
+  /**
+   * Writes a translated text of a course (from an XLIFF import) with where it came from. A licensed
+   * course takes translations only when its licence allows them. A unit the file leaves out keeps
+   * the current text; a new language needs at least a title.
+   */
+  async applyTranslation(input: {
+    courseId: string;
+    source: CatalogueLanguage;
+    target: CatalogueLanguage;
+    title?: string;
+    description?: string;
+    sourceHash: string;
+  }): Promise<void> {
+    const course = await this.courses.findById(input.courseId, ALL_STATUSES);
+    if (!course) {
+      throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
+    }
+    if (input.source === input.target) {
+      throw DomainException.badRequest('The source and target languages are the same', ErrorCode.ValidationFailed);
+    }
+    if (course.licenceId && !(await this.courses.translationAllowed(course))) {
+      throw new DomainException(
+        ErrorCode.TranslationNotAllowed,
+        403,
+        "This course's licence does not allow translations",
+      );
+    }
+    const existing = (await this.courses.textsOf([input.courseId])).find((text) => text.language === input.target);
+    const title = input.title?.trim().slice(0, 300) || existing?.title;
+    if (!title) {
+      throw DomainException.badRequest(
+        `A new ${input.target} text needs a translated title`,
+        ErrorCode.ValidationFailed,
+      );
+    }
+    await this.courses.update(
+      input.courseId,
+      {},
+      {
+        courseId: input.courseId,
+        language: input.target,
+        title,
+        description: (input.description ?? existing?.description ?? '').slice(0, 20_000),
+        sourceLanguage: input.source,
+        sourceHash: input.sourceHash,
+      },
+    );
+  }
+
+  /** Translations whose source has changed since: texts whose source texts differ, packages with a newer source version. */
+  staleTranslations(): ReturnType<CourseRepository['staleTranslations']> {
+    return this.courses.staleTranslations();
+  }
+
+  /** Whether `packageId` is a package of `courseId` in another language than `language` (a translation's source). */
+  async isTranslationSource(courseId: string, packageId: string, language: CatalogueLanguage): Promise<boolean> {
+    const pkg = await this.courses.findPackage(packageId);
+    return Boolean(pkg && pkg.courseId === courseId && pkg.language !== language);
   }
 
   /** One package version with its parsed manifest, or null. */

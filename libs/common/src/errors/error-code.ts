@@ -84,4 +84,5 @@ export enum ErrorCode {
   LicenceExpired = 'LICENCE_EXPIRED',
   SeatCapReached = 'SEAT_CAP_REACHED',
   LicensingNotConfigured = 'LICENSING_NOT_CONFIGURED',
+  TranslationNotAllowed = 'TRANSLATION_NOT_ALLOWED',
 }

@@ -7,6 +7,7 @@ import { Curricula1764230000000 } from './1764230000000-curricula';
 import { GroupWorkshops1764261000000 } from './1764261000000-group-workshops';
 import { CourseSearch1764240000000 } from './1764240000000-course-search';
 import { Licences1764250000000 } from './1764250000000-licences';
+import { Translations1764260000000 } from './1764260000000-translations';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Curricula1764230000000,
   CourseSearch1764240000000,
   Licences1764250000000,
+  Translations1764260000000,
   GroupWorkshops1764261000000,
 ];

@@ -204,9 +204,10 @@ export class LicenceImportService {
             ? 'BUNDLE_INVALID'
             : 'IMPORT_FAILED';
       const lastAttempt = context.job.attemptsMade + 1 >= (context.job.opts.attempts ?? 1);
+      await this.blobs.removeWorkDir(id);
       if (permanent || lastAttempt) {
-        await this.jobs.markFailed(id, message, code);
         await rm(payload.uploadPath, { force: true });
+        await this.jobs.markFailed(id, message, code);
       } else {
         await this.jobs.markRetrying(id, message);
       }
@@ -218,8 +219,10 @@ export class LicenceImportService {
   }
 
   private async finish(payload: ImportLicenceBundlePayload, result: Result): Promise<Result> {
-    await this.jobs.markCompleted(payload.importJobId, result);
+    // Clean before the job says it is done: a finished job has left nothing behind.
+    await this.blobs.removeWorkDir(payload.importJobId);
     await rm(payload.uploadPath, { force: true });
+    await this.jobs.markCompleted(payload.importJobId, result);
     this.logger.log({ jobId: payload.importJobId, ...result }, 'Licence bundle imported');
     return result;
   }

@@ -39,12 +39,33 @@ export class ImportsService {
   /** Queues the import of an uploaded package (already on disk). The row commits before the job is queued. */
   async queuePackageImport(
     requester: ImportRequester,
-    input: { jobId: string; uploadPath: string; fileName: string; courseId?: string; language: 'en' | 'fr' | 'es' },
+    input: {
+      jobId: string;
+      uploadPath: string;
+      fileName: string;
+      courseId?: string;
+      language: 'en' | 'fr' | 'es';
+      /** A translated package: the package of the same course it was translated from. */
+      sourcePackageId?: string;
+    },
   ): Promise<string> {
     if (input.courseId && !(await this.catalogue.mayAddPackage(requester, input.courseId))) {
       // Another's course answers like a missing one.
       await this.discardUpload(input.uploadPath);
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
+    }
+    if (
+      input.sourcePackageId &&
+      !(
+        input.courseId &&
+        (await this.catalogue.isTranslationSource(input.courseId, input.sourcePackageId, input.language))
+      )
+    ) {
+      await this.discardUpload(input.uploadPath);
+      throw DomainException.badRequest(
+        'sourcePackageId must be a package of the same course in another language',
+        ErrorCode.ValidationFailed,
+      );
     }
     const job = this.newJob(input.jobId, ImportJobKind.ScormPackage, input.fileName, requester);
     await this.jobs.insert(job);
@@ -56,6 +77,7 @@ export class ImportsService {
           uploadPath: input.uploadPath,
           fileName: job.fileName,
           ...(input.courseId ? { courseId: input.courseId } : {}),
+          ...(input.sourcePackageId ? { sourcePackageId: input.sourcePackageId } : {}),
           language: input.language,
           requestedBy: requester.id,
         },
@@ -110,6 +132,24 @@ export class ImportsService {
       ),
     );
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Licence bundle import queued');
+    return job.id;
+  }
+
+  /** Queues an XLIFF file of translated course texts (the `translations` queue). */
+  async queueXliffImport(
+    requester: ImportRequester,
+    input: { jobId: string; uploadPath: string; fileName: string },
+  ): Promise<string> {
+    const job = this.newJob(input.jobId, ImportJobKind.Translation, input.fileName, requester);
+    await this.jobs.insert(job);
+    await this.enqueue(job, input.uploadPath, () =>
+      this.queues.enqueue(
+        JobName.ImportXliffTranslation,
+        { importJobId: job.id, uploadPath: input.uploadPath, fileName: job.fileName, requestedBy: requester.id },
+        { jobId: job.id },
+      ),
+    );
+    this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Translation import queued');
     return job.id;
   }
 

@@ -80,11 +80,14 @@ export class PackageImportService {
         storageKey,
         importJobId: id,
         requestedBy: payload.requestedBy,
+        ...(payload.sourcePackageId ? { sourcePackageId: payload.sourcePackageId } : {}),
       });
       const result = { courseId: recorded.courseId, packageId, warnings: manifest.warnings };
+      // Clean before the job says it is done: a finished job has left nothing behind.
+      await this.blobs.removeWorkDir(id);
+      await rm(payload.uploadPath, { force: true });
       await this.jobs.markCompleted(id, result);
       await context.reportProgress(100);
-      await rm(payload.uploadPath, { force: true });
       this.logger.log({ jobId: id, ...result, version: recorded.version }, 'Package imported');
       return result;
     } catch (error) {
@@ -100,9 +103,10 @@ export class PackageImportService {
             ? error.code
             : 'IMPORT_FAILED';
       const lastAttempt = context.job.attemptsMade + 1 >= (context.job.opts.attempts ?? 1);
+      await this.blobs.removeWorkDir(id);
       if (permanent || lastAttempt) {
-        await this.jobs.markFailed(id, message, code);
         await rm(payload.uploadPath, { force: true });
+        await this.jobs.markFailed(id, message, code);
       } else {
         await this.jobs.markRetrying(id, message);
       }
