@@ -296,6 +296,27 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
       await as(learner).post(`/api/courses/${courses.multi12}/launch`, { itemId: 42 }).expect(400);
     });
 
+    it('simultaneous launches of a new item make one attempt, and one live session', async () => {
+      const fresh = await createUser(app);
+      const token = await login(app, fresh.email, fresh.password);
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          as(token).post(`/api/courses/${courses.seq2004}/launch`, { itemId: items.seq2004[2].id }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+      const rows: Array<{ id: string; number: number; session_no: number }> = await dataSource.query(
+        'SELECT id, number, session_no FROM attempts WHERE user_id = ?',
+        [fresh.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(new Set(answers.map((answer) => (answer.body as Launch).attemptId))).toEqual(new Set([rows[0].id]));
+      // Each launch started its own session; only the last one's token still writes.
+      expect(rows[0].session_no).toBe(6);
+      const statuses = await Promise.all(answers.map(async (answer) => (await player(answer.body as Launch)).status));
+      expect(statuses.sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    });
+
     it('moves to another item of the package with the launch token', async () => {
       const first = await launch(learner, 'seq2004', { itemId: items.seq2004[0].id });
       const url = `/api/attempts/${first.attemptId}/items/${encodeURIComponent(items.seq2004[1].id)}/launch`;

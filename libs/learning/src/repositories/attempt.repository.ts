@@ -124,29 +124,18 @@ export class AttemptRepository {
 
   /**
    * Starts the next session of an attempt: folds the last session's time into the base, resets
-   * the commit sequence. Conditional on the session seen, so two simultaneous launches cannot both
-   * start the same session number; false when another launch won.
+   * the commit sequence. One statement, and the new session number comes back in its OK packet
+   * (LAST_INSERT_ID(expr)), so simultaneous launches each get their own session and the last one
+   * wins. Null when the attempt is not this user's.
    */
-  async startSession(attempt: Attempt, entry: SessionEntry): Promise<boolean> {
-    const result = await this.attempts
-      .createQueryBuilder()
-      .update(Attempt)
-      .set({
-        sessionNo: () => 'session_no + 1',
-        baseSeconds: () => 'base_seconds + session_seconds',
-        sessionSeconds: 0,
-        commitSeq: 0,
-        terminated: false,
-        entry,
-        launchedAt: () => 'CURRENT_TIMESTAMP(3)',
-      })
-      .where('id = :id AND user_id = :userId AND session_no = :sessionNo', {
-        id: attempt.id,
-        userId: attempt.userId,
-        sessionNo: attempt.sessionNo,
-      })
-      .execute();
-    return result.affected === 1;
+  async startSession(attempt: Attempt, entry: SessionEntry): Promise<number | null> {
+    const result = await this.execute<ResultSetHeader>(
+      `UPDATE attempts SET session_no = LAST_INSERT_ID(session_no + 1), base_seconds = base_seconds + session_seconds,
+        session_seconds = 0, commit_seq = 0, \`terminated\` = 0, entry = ?, launched_at = CURRENT_TIMESTAMP(3)
+       WHERE id = ? AND user_id = ?`,
+      [entry, attempt.id, attempt.userId],
+    );
+    return result.affectedRows === 1 ? Number(result.insertId) : null;
   }
 
   /** Writes one commit (one statement); only when nothing was written, a second query tells why. */

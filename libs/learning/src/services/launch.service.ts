@@ -17,7 +17,7 @@ export interface LaunchOptions {
   newAttempt?: boolean;
 }
 
-/** Simultaneous launches of one item race on the attempt number or the session; the loser retries. */
+/** Simultaneous first launches of one item race on the attempt number; the losers read again. */
 const LAUNCH_TRIES = 3;
 
 /** Opens an attempt for a learner: chooses package, item and attempt, starts a session, issues the launch token. */
@@ -102,11 +102,13 @@ export class LaunchService {
       switch (decision.kind) {
         case 'review':
           return this.view(decision.attempt, decision.attempt.sessionNo, true);
-        case 'session':
-          if (await this.attempts.startSession(decision.attempt, decision.entry)) {
-            return this.view(decision.attempt, decision.attempt.sessionNo + 1, false);
+        case 'session': {
+          const session = await this.attempts.startSession(decision.attempt, decision.entry);
+          if (session !== null) {
+            return this.view(decision.attempt, session, false);
           }
           break;
+        }
         case 'new': {
           const attempt = Object.assign(new Attempt(), {
             id: randomUUID(),
