@@ -232,7 +232,9 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
   describe('launch and player data', () => {
     it('launches every item of every fixture with the data the player needs', async () => {
       const config = app.get(AppConfig);
+      const withParameters: Record<string, string[]> = {};
       for (const key of Object.keys(FIXTURE_FILES) as Fixture[]) {
+        withParameters[key] = [];
         for (const item of items[key]) {
           const launched = await launch(other, key, { itemId: item.id });
           expect(launched.launchUrl).toBe(
@@ -259,6 +261,9 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
           // The item's file is really served under the signed prefix.
           const sco = new URL(data.scoUrl);
           await request(server()).get(sco.pathname).set('Host', sco.host).expect(200);
+          if (sco.search) {
+            withParameters[key].push(sco.search);
+          }
           if (data.standard === 'scorm12') {
             expect(data.cmi.core).toEqual(
               expect.objectContaining({
@@ -282,6 +287,12 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
           }
         }
       }
+      // The manifests' item parameters (?questions=…) reach the content URL (SCORM CAM rules).
+      expect(withParameters.multi12.sort()).toEqual(
+        ['?questions=Etiquette', '?questions=Handicapping', '?questions=HavingFun', '?questions=Playing'].sort(),
+      );
+      expect(withParameters.assets12).toHaveLength(4);
+      expect(withParameters.basic2004).toEqual([]);
     });
 
     it('without itemId, opens the item last launched, else the first', async () => {
@@ -338,7 +349,7 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
       ).toBe('ATTEMPT_NOT_FOUND');
     });
 
-    it('loads launch data, mastery score and thresholds from the manifest', async () => {
+    it('names the learner, the course and the origins', async () => {
       const launched = await launch(learner, 'seq2004', { itemId: items.seq2004[0].id });
       const data = (await player(launched).expect(200)).body;
       expect(data.standard).toBe('scorm2004');
