@@ -435,6 +435,24 @@ describe('closed user groups, fora and files', () => {
       await as(rtc).delete(`/api/workshops/${workshop.id}`).expect(204);
       await as(expert).get(`/api/workshops/${workshop.id}`).expect(404);
     });
+
+    it('lose their link to a file deleted from the library', async () => {
+      const workshop = await as(rtc).post(`/api/groups/${groupId}/workshops`, session).expect(201);
+      const file = await http()
+        .post(`/api/groups/${groupId}/files`)
+        .set(bearer(rtc.token))
+        .attach('file', Buffer.from('notes'), 'notes.txt')
+        .expect(201);
+      await as(rtc).put(`/api/workshops/${workshop.body.id}/materials/${file.body.id}`, { phase: 'after' }).expect(200);
+      await as(rtc).delete(`/api/group-files/${file.body.id}`).expect(204);
+      expect((await as(expert).get(`/api/workshops/${workshop.body.id}`).expect(200)).body.materials).toEqual([]);
+      const [{ n }] = await app
+        .get(DataSource)
+        .query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM group_workshop_materials WHERE file_id = ?', [
+          file.body.id,
+        ]);
+      expect(Number(n)).toBe(0);
+    });
   });
 
   describe('the file library', () => {
