@@ -164,9 +164,7 @@ function CourseView({ courseId }: { courseId: string }) {
               <p className="empty">{t('course.noDescription')}</p>
             )}
             <div className="start">
-              {course.packages.length === 0 ? (
-                <p className="notice">{t('course.noPackages')}</p>
-              ) : (
+              {course.packages.length === 0 ? null : (
                 <div className="actions">
                   {progressKey === 'completed' ? (
                     <>
