@@ -239,6 +239,7 @@ describe('SCORM player in the browser', () => {
       completion: await field('completion'),
       success: await field('success'),
       score: await field('score'),
+      time: await field('time'),
     };
   };
 
@@ -284,6 +285,9 @@ describe('SCORM player in the browser', () => {
       expect(facts.completion).toBe('Completed');
       expect(facts.success).toBe(passed ? 'Passed' : 'Failed');
       expect(facts.score).toBe(`${Number(raw)}%`);
+      // The SCO reports its session time at unload: two sessions of several seconds.
+      expect(facts.time).toMatch(/^\d+s$|^\d+m \d+s$/);
+      expect(facts.time).not.toBe('0s');
 
       // Third launch: the attempt is complete, so it opens for review (nothing recorded), or anew.
       await page.goto(`/courses/${course(key).id}`);
@@ -529,7 +533,7 @@ describe('SCORM player in the browser', () => {
       replies: [],
       plantedRan: true,
       plantedReplies: [],
-      // The forged SetValue posted to the player was not applied.
+      // The launcher's copy is untouched by the forged SetValue; the relaunch below shows the stored one is too.
       locationAfter: 'legit-location',
     });
     // The content origin's own storage (or none at all, for a third-party frame): never the app's.
