@@ -74,3 +74,74 @@ export function resign(entries: Array<[string, Buffer]>, keys: TestKeys): Array<
     name === 'signature.json' ? [name, Buffer.from(JSON.stringify(signature))] : [name, data],
   );
 }
+
+export interface BundleCourse {
+  id: string;
+  title: string;
+  /** SCORM zips of the course, each with its package id and language. */
+  packages: Array<{ id: string; language: 'en' | 'fr' | 'es'; zip: Buffer }>;
+}
+
+/**
+ * A licence bundle as a hub would export it (docs/licence-bundle.md), built in the test without a
+ * hub: for tests that need many bundles quickly.
+ */
+export async function writeBundle(
+  target: string,
+  keys: TestKeys,
+  licence: Record<string, unknown> & { id: string; courseIds: string[] },
+  courses: BundleCourse[],
+): Promise<void> {
+  const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+  const entries: Array<[string, Buffer]> = [
+    [
+      'licence.json',
+      json({
+        format: 'clearance-licence-bundle',
+        version: 1,
+        licence: {
+          revision: 1,
+          licensee: { country: 'KE', administration: 'Kenya Revenue Authority' },
+          languages: ['en'],
+          validFrom: new Date().toISOString().slice(0, 10),
+          validUntil: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+          seatCap: null,
+          translationAllowed: false,
+          ...licence,
+        },
+        issuedAt: new Date().toISOString(),
+      }),
+    ],
+  ];
+  for (const course of courses) {
+    for (const pkg of course.packages) {
+      entries.push([`packages/${pkg.id}.zip`, pkg.zip]);
+    }
+    entries.push([
+      `courses/${course.id}.json`,
+      json({
+        id: course.id,
+        topic: null,
+        estimatedHours: null,
+        texts: [{ language: 'en', title: course.title, description: '' }],
+        packages: course.packages.map((pkg, index) => ({
+          id: pkg.id,
+          language: pkg.language,
+          version: index + 1,
+          file: `packages/${pkg.id}.zip`,
+        })),
+      }),
+    ]);
+  }
+  const manifest = json({
+    format: 'clearance-licence-bundle',
+    version: 1,
+    files: entries.map(([path, data]) => ({
+      path,
+      size: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+    })),
+  });
+  entries.push(['manifest.json', manifest], ['signature.json', Buffer.alloc(0)]);
+  await zipAll(resign(entries, keys), target);
+}

@@ -19,6 +19,7 @@ export class AppConfig {
   readonly logLevel: string;
   readonly isProduction: boolean;
   readonly trustProxy?: string;
+  readonly jobLockMs: number;
   readonly licenceSigningKey?: string;
   readonly licenceTrustedKeys: string[];
   readonly serverCountry?: string;
@@ -48,6 +49,7 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.isProduction = env.NODE_ENV === 'production';
     this.trustProxy = env.TRUST_PROXY;
+    this.jobLockMs = env.JOB_LOCK_SECONDS * 1000;
     this.licenceSigningKey = env.LICENCE_SIGNING_KEY;
     this.licenceTrustedKeys = (env.LICENCE_TRUSTED_KEYS ?? '')
       .split(',')

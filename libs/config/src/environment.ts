@@ -119,6 +119,16 @@ export class Environment {
   @Min(1)
   REGISTRATION_CHECK_EVERY_MINUTES = 60;
 
+  /**
+   * Seconds a worker holds a job without renewing its lock before the job counts as stalled and
+   * another worker takes it over (a crashed worker's jobs resume after about this long).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  JOB_LOCK_SECONDS = 30;
+
   /** Comma-separated proxy addresses to trust for X-Forwarded-For (rate limits key on the client IP). */
   @IsOptional()
   @IsString()

@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { ConnectionOptions, Job, UnrecoverableError, Worker } from 'bullmq';
+import { hostname } from 'node:os';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 import { JOB_QUEUE, JobName } from './job-name.enum';
 import { InvalidJobPayloadError, parseJobPayload } from './payload-validation';
-import { JOB_LOCK_DURATION_MS, QUEUE_CONCURRENCY, WORKER_SHUTDOWN_GRACE_MS } from './queue.constants';
+import { QUEUE_CONCURRENCY, WORKER_SHUTDOWN_GRACE_MS } from './queue.constants';
 import { QueueName } from './queue-name.enum';
 import { QueueService } from './queue.service';
 
@@ -56,7 +57,11 @@ export class JobWorkerHost implements BeforeApplicationShutdown {
         connection: connection as ConnectionOptions,
         prefix: this.queues.prefix,
         concurrency: QUEUE_CONCURRENCY[queueName],
-        lockDuration: JOB_LOCK_DURATION_MS,
+        // A crashed worker's job is taken back once its lock lapses; the check runs as often.
+        lockDuration: this.queues.jobLockMs,
+        stalledInterval: this.queues.jobLockMs,
+        // Jobs record which worker process ran them (BullMQ's processedBy).
+        name: `${hostname()}:${process.pid}`,
         autorun: false,
       });
       worker.on('failed', (job, error) =>

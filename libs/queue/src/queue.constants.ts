@@ -43,5 +43,3 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
 /** How long a shutting-down worker waits for its active jobs before leaving them to be retried. */
 export const WORKER_SHUTDOWN_GRACE_MS = 25_000;
 
-/** A job whose worker stops renewing its lock for this long is taken back and retried. */
-export const JOB_LOCK_DURATION_MS = 30_000;

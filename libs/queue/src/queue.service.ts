@@ -52,6 +52,11 @@ export class QueueService implements OnApplicationShutdown {
     return this.config.redisPrefix;
   }
 
+  /** How long a worker's lock on a job lasts without renewal (JOB_LOCK_SECONDS). */
+  get jobLockMs(): number {
+    return this.config.jobLockMs;
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
