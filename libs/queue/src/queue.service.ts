@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Job, JobsOptions, Queue } from 'bullmq';
 import { Redis, RedisOptions } from 'ioredis';
+import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { redisOptionsFromUrl } from '@app/redis';
 import { JOB_QUEUE, JobName } from './job-name.enum';
@@ -11,6 +12,9 @@ import { QUEUE_JOB_OPTIONS } from './queue.constants';
 import { QueueName } from './queue-name.enum';
 
 export type JobState = 'waiting' | 'active' | 'completed' | 'failed';
+
+/** An enqueue that Redis has not answered by then fails (a half-open connection must not hang a request). */
+const ENQUEUE_TIMEOUT_MS = 3_000;
 
 export interface JobSnapshot {
   id: string;
@@ -61,7 +65,14 @@ export class QueueService implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       if (!this.connection) {
-        this.connection = new Redis(this.connectionOptions());
+        // The producers' connection fails fast while Redis is away (no offline queue, one retry), so
+        // an enqueue answers 503 at once instead of waiting for Redis to come back.
+        this.connection = new Redis({
+          ...redisOptionsFromUrl(this.config.redisUrl),
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          enableReadyCheck: true,
+        });
         this.connection.on('error', (error) => this.logger.warn(`Redis (queues): ${error.message}`));
       }
       queue = new Queue(name, {
@@ -82,8 +93,28 @@ export class QueueService implements OnApplicationShutdown {
     if (options.delayMs) {
       jobOptions.delay = options.delayMs;
     }
-    const job = await this.queue(JOB_QUEUE[name]).add(name, { ...data }, jobOptions);
-    return job.id!;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const job = await Promise.race([
+        this.queue(JOB_QUEUE[name]).add(name, { ...data }, jobOptions),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer from Redis in ${ENQUEUE_TIMEOUT_MS} ms`)),
+            ENQUEUE_TIMEOUT_MS,
+          );
+        }),
+      ]);
+      return job.id!;
+    } catch (error) {
+      this.logger.warn(`Could not queue ${name}: ${(error as Error).message}`);
+      throw new DomainException(
+        ErrorCode.ServiceUnavailable,
+        503,
+        'The job queue is not available right now: nothing was queued, try again in a moment',
+      );
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The job as clients see it, or null when it is unknown (never existed, or past retention). */
