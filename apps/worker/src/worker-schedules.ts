@@ -25,6 +25,14 @@ export class WorkerSchedules implements OnApplicationBootstrap {
         { name: JobName.RemindPendingRegistrations, data: {} },
       );
     this.logger.log(`Pending registrations are checked every ${this.config.registrationCheckEveryMinutes} min`);
+    // Imports Redis lost (a restart without persistence) are queued again from their MySQL rows.
+    await this.queues
+      .queue(JOB_QUEUE[JobName.RequeueLostImports])
+      .upsertJobScheduler(
+        JobName.RequeueLostImports,
+        { every: 60_000 },
+        { name: JobName.RequeueLostImports, data: {} },
+      );
     // Group digests: once a day at 06:00 UTC, covering the 24 hours before.
     await this.queues
       .queue(JOB_QUEUE[JobName.SendGroupDigests])

@@ -14,6 +14,7 @@ import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { ImportXliffTranslationProcessor } from './processors/import-xliff-translation.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
+import { RequeueLostImportsProcessor } from './processors/requeue-lost-imports.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { SendGroupDigestsProcessor } from './processors/send-group-digests.processor';
 import { SystemEchoProcessor } from './processors/system-echo.processor';
@@ -28,6 +29,7 @@ const PROCESSORS = [
   SendGroupDigestsProcessor,
   ImportLicenceBundleProcessor,
   ImportXliffTranslationProcessor,
+  RequeueLostImportsProcessor,
 ];
 
 @Module({

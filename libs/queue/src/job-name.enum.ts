@@ -16,6 +16,8 @@ export enum JobName {
   ImportLicenceBundle = 'imports.licence-bundle',
   /** Applies an XLIFF file of a course's translated catalogue texts. */
   ImportXliffTranslation = 'translations.xliff',
+  /** Queues again the imports MySQL says are waiting or running but Redis no longer knows. */
+  RequeueLostImports = 'imports.requeue-lost',
 }
 
 /** The queue each job kind runs on. */
@@ -27,4 +29,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendGroupDigests]: QueueName.Maintenance,
   [JobName.ImportLicenceBundle]: QueueName.Imports,
   [JobName.ImportXliffTranslation]: QueueName.Translations,
+  [JobName.RequeueLostImports]: QueueName.Maintenance,
 };

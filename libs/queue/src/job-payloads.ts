@@ -136,6 +136,15 @@ export class ImportXliffTranslationPayload {
   requestedBy: string;
 }
 
+export class RequeueLostImportsPayload {
+  /** Rows younger than this are left alone (their api request may be queueing them right now). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  olderThanSeconds?: number;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -144,6 +153,7 @@ export interface JobPayloads {
   [JobName.SendGroupDigests]: SendGroupDigestsPayload;
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload;
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload;
+  [JobName.RequeueLostImports]: RequeueLostImportsPayload;
 }
 
 export interface JobResults {
@@ -160,6 +170,7 @@ export interface JobResults {
     alreadyImported: boolean;
   };
   [JobName.ImportXliffTranslation]: { courseId: string; language: string; sourceLanguage: string; units: string[] };
+  [JobName.RequeueLostImports]: { requeued: number };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -172,4 +183,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.SendGroupDigests]: SendGroupDigestsPayload,
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload,
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload,
+  [JobName.RequeueLostImports]: RequeueLostImportsPayload,
 };

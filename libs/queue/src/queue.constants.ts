@@ -42,4 +42,3 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
 
 /** How long a shutting-down worker waits for its active jobs before leaving them to be retried. */
 export const WORKER_SHUTDOWN_GRACE_MS = 25_000;
-

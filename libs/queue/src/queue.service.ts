@@ -117,6 +117,11 @@ export class QueueService implements OnApplicationShutdown {
     }
   }
 
+  /** Whether Redis still holds the job (in any state). */
+  async isKnown(name: JobName, id: string): Promise<boolean> {
+    return (await this.queue(JOB_QUEUE[name]).getJobState(id)) !== 'unknown';
+  }
+
   /** The job as clients see it, or null when it is unknown (never existed, or past retention). */
   async inspect(name: JobName, id: string): Promise<JobSnapshot | null> {
     const queueName = JOB_QUEUE[name];

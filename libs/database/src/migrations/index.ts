@@ -8,6 +8,7 @@ import { GroupWorkshops1764261000000 } from './1764261000000-group-workshops';
 import { CourseSearch1764240000000 } from './1764240000000-course-search';
 import { Licences1764250000000 } from './1764250000000-licences';
 import { Translations1764260000000 } from './1764260000000-translations';
+import { ImportPayloads1764270000000 } from './1764270000000-import-payloads';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Licences1764250000000,
   Translations1764260000000,
   GroupWorkshops1764261000000,
+  ImportPayloads1764270000000,
 ];

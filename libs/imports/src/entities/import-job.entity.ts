@@ -18,6 +18,7 @@ export enum ImportJobState {
 /** The MySQL mirror of a queued import, so its history outlives Redis retention. */
 @Entity({ name: 'import_jobs' })
 @Index('IDX_import_jobs_requested_by', ['requestedBy', 'createdAt'])
+@Index('IDX_import_jobs_state', ['state', 'createdAt'])
 export class ImportJob {
   /** Also the BullMQ job id. */
   @PrimaryColumn({ type: 'char', length: 36 })
@@ -34,6 +35,10 @@ export class ImportJob {
 
   @Column({ type: 'json', nullable: true })
   result: object | null;
+
+  /** What was queued (job name and data), so a job Redis lost can be queued again. */
+  @Column({ type: 'json', nullable: true })
+  payload: { name: string; data: object } | null;
 
   /** Why it failed, for a person. */
   @Column({ type: 'varchar', length: 2000, nullable: true })

@@ -30,6 +30,17 @@ export class ImportJobRepository {
     return { items, total };
   }
 
+  /** Jobs not finished (waiting or active) created more than `seconds` ago, oldest first. */
+  unfinishedOlderThan(seconds: number): Promise<ImportJob[]> {
+    return this.jobs
+      .createQueryBuilder('j')
+      .where('j.state IN (:...states)', { states: [ImportJobState.Waiting, ImportJobState.Active] })
+      .andWhere('j.created_at <= NOW(3) - INTERVAL :seconds SECOND', { seconds })
+      .orderBy('j.created_at', 'ASC')
+      .limit(1000)
+      .getMany();
+  }
+
   async markActive(id: string): Promise<void> {
     await this.jobs.update(
       { id, state: In([ImportJobState.Waiting, ImportJobState.Active]) },

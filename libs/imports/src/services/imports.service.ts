@@ -4,7 +4,10 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
-import { JobName, QueueService } from '@app/queue';
+import { JobName, JobPayloads, QueueService } from '@app/queue';
+
+/** The jobs an ImportJob row can mirror. */
+type ImportJobName = JobName.ImportScormPackage | JobName.ImportLicenceBundle | JobName.ImportXliffTranslation;
 import { BlobStore } from '@app/storage';
 import { ImportJob, ImportJobKind, ImportJobState } from '../entities/import-job.entity';
 import { ImportJobRepository } from '../repositories/import-job.repository';
@@ -67,23 +70,20 @@ export class ImportsService {
         ErrorCode.ValidationFailed,
       );
     }
-    const job = this.newJob(input.jobId, ImportJobKind.ScormPackage, input.fileName, requester);
+    const job = this.newJob(input.jobId, ImportJobKind.ScormPackage, input.fileName, requester, {
+      name: JobName.ImportScormPackage,
+      data: {
+        importJobId: input.jobId,
+        uploadPath: input.uploadPath,
+        fileName: input.fileName.slice(0, 255),
+        ...(input.courseId ? { courseId: input.courseId } : {}),
+        ...(input.sourcePackageId ? { sourcePackageId: input.sourcePackageId } : {}),
+        language: input.language,
+        requestedBy: requester.id,
+      },
+    });
     await this.jobs.insert(job);
-    await this.enqueue(job, input.uploadPath, () =>
-      this.queues.enqueue(
-        JobName.ImportScormPackage,
-        {
-          importJobId: job.id,
-          uploadPath: input.uploadPath,
-          fileName: job.fileName,
-          ...(input.courseId ? { courseId: input.courseId } : {}),
-          ...(input.sourcePackageId ? { sourcePackageId: input.sourcePackageId } : {}),
-          language: input.language,
-          requestedBy: requester.id,
-        },
-        { jobId: job.id },
-      ),
-    );
+    await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Package import queued');
     return job.id;
   }
@@ -103,12 +103,17 @@ export class ImportsService {
       await this.discardUpload(input.uploadPath);
       return earlier.id;
     }
-    const job = this.newJob(
-      earlier ? randomUUID() : sameBundle,
-      ImportJobKind.LicenceBundle,
-      input.fileName,
-      requester,
-    );
+    const id = earlier ? randomUUID() : sameBundle;
+    const job = this.newJob(id, ImportJobKind.LicenceBundle, input.fileName, requester, {
+      name: JobName.ImportLicenceBundle,
+      data: {
+        importJobId: id,
+        uploadPath: input.uploadPath,
+        fileName: input.fileName.slice(0, 255),
+        bundleSha256: input.bundleSha256,
+        requestedBy: requester.id,
+      },
+    });
     try {
       await this.jobs.insert(job);
     } catch (error) {
@@ -118,19 +123,7 @@ export class ImportsService {
       }
       throw error;
     }
-    await this.enqueue(job, input.uploadPath, () =>
-      this.queues.enqueue(
-        JobName.ImportLicenceBundle,
-        {
-          importJobId: job.id,
-          uploadPath: input.uploadPath,
-          fileName: job.fileName,
-          bundleSha256: input.bundleSha256,
-          requestedBy: requester.id,
-        },
-        { jobId: job.id },
-      ),
-    );
+    await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Licence bundle import queued');
     return job.id;
   }
@@ -140,20 +133,47 @@ export class ImportsService {
     requester: ImportRequester,
     input: { jobId: string; uploadPath: string; fileName: string },
   ): Promise<string> {
-    const job = this.newJob(input.jobId, ImportJobKind.Translation, input.fileName, requester);
+    const job = this.newJob(input.jobId, ImportJobKind.Translation, input.fileName, requester, {
+      name: JobName.ImportXliffTranslation,
+      data: {
+        importJobId: input.jobId,
+        uploadPath: input.uploadPath,
+        fileName: input.fileName.slice(0, 255),
+        requestedBy: requester.id,
+      },
+    });
     await this.jobs.insert(job);
-    await this.enqueue(job, input.uploadPath, () =>
-      this.queues.enqueue(
-        JobName.ImportXliffTranslation,
-        { importJobId: job.id, uploadPath: input.uploadPath, fileName: job.fileName, requestedBy: requester.id },
-        { jobId: job.id },
-      ),
-    );
+    await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Translation import queued');
     return job.id;
   }
 
-  private newJob(id: string, kind: ImportJobKind, fileName: string, requester: ImportRequester): ImportJob {
+  /**
+   * Queues again, under their own ids, the imports MySQL says are waiting or running but Redis no
+   * longer knows (lost in a Redis restart without persistence, or a failover). Rows younger than
+   * `olderThanSeconds` are left to the request that is queueing them. Imports are idempotent, so a
+   * job queued twice does its work once.
+   */
+  async requeueLost(olderThanSeconds: number): Promise<number> {
+    let requeued = 0;
+    for (const job of await this.jobs.unfinishedOlderThan(olderThanSeconds)) {
+      if (!job.payload || (await this.queues.isKnown(job.payload.name as JobName, job.id))) {
+        continue;
+      }
+      await this.queues.enqueue(job.payload.name as ImportJobName, job.payload.data as never, { jobId: job.id });
+      requeued += 1;
+      this.logger.warn({ jobId: job.id, kind: job.kind }, 'Import job lost by Redis: queued again');
+    }
+    return requeued;
+  }
+
+  private newJob(
+    id: string,
+    kind: ImportJobKind,
+    fileName: string,
+    requester: ImportRequester,
+    payload: { [N in ImportJobName]: { name: N; data: JobPayloads[N] } }[ImportJobName],
+  ): ImportJob {
     return Object.assign(new ImportJob(), {
       id,
       kind,
@@ -165,13 +185,15 @@ export class ImportsService {
       fileName: fileName.slice(0, 255),
       requestedBy: requester.id,
       finishedAt: null,
+      payload,
     });
   }
 
   /** Queues a job whose row is written; if the queue cannot take it, the row says so and the upload goes. */
-  private async enqueue(job: ImportJob, uploadPath: string, add: () => Promise<unknown>): Promise<void> {
+  private async enqueue(job: ImportJob, uploadPath: string): Promise<void> {
+    const { name, data } = job.payload!;
     try {
-      await add();
+      await this.queues.enqueue(name as ImportJobName, data as never, { jobId: job.id });
     } catch (error) {
       await this.jobs.markFailed(job.id, 'The import could not be queued: try again', 'QUEUE_UNAVAILABLE');
       await this.discardUpload(uploadPath);
