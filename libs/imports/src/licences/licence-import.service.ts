@@ -10,6 +10,7 @@ import { ImportLicenceBundlePayload, JobContext, JobName, JobResults } from '@ap
 import { BlobStore } from '@app/storage';
 import { ImportJobRepository } from '../repositories/import-job.repository';
 import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
+import { packageRecord } from '../services/package-record';
 import {
   BundleFormatError,
   CourseDocument,
@@ -123,21 +124,7 @@ export class LicenceImportService {
         list.push({
           packageId: pkg.id,
           language: pkg.language,
-          title: manifest.title,
-          standard: manifest.standard,
-          edition: manifest.edition,
-          manifest,
-          launchables: manifest.launchables.map((item) => ({
-            itemIdentifier: item.itemIdentifier,
-            title: item.title,
-            resourceIdentifier: item.resourceIdentifier,
-            type: item.type,
-            href: item.href,
-          })),
-          scoCount: manifest.scoCount,
-          sizeBytes: inspection.totalBytes,
-          sha256: inspection.sha256,
-          storageKey,
+          ...packageRecord(inspection, storageKey),
           importJobId: id,
         });
         done += 1;

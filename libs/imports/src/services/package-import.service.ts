@@ -9,6 +9,7 @@ import { ImportScormPackagePayload, JobContext, JobName, JobResults } from '@app
 import { BlobStore } from '@app/storage';
 import { ImportJobRepository } from '../repositories/import-job.repository';
 import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
+import { packageRecord } from './package-record';
 
 /** Share of the progress bar each phase takes. */
 const EXTRACTION_SHARE = 85;
@@ -63,21 +64,7 @@ export class PackageImportService {
         packageId,
         courseId: payload.courseId,
         language: payload.language,
-        title: manifest.title,
-        standard: manifest.standard,
-        edition: manifest.edition,
-        manifest,
-        launchables: manifest.launchables.map((item) => ({
-          itemIdentifier: item.itemIdentifier,
-          title: item.title,
-          resourceIdentifier: item.resourceIdentifier,
-          type: item.type,
-          href: item.href,
-        })),
-        scoCount: manifest.scoCount,
-        sizeBytes: inspection.totalBytes,
-        sha256: inspection.sha256,
-        storageKey,
+        ...packageRecord(inspection, storageKey),
         importJobId: id,
         requestedBy: payload.requestedBy,
         ...(payload.sourcePackageId ? { sourcePackageId: payload.sourcePackageId } : {}),
