@@ -95,6 +95,21 @@ describe('hostile packages', () => {
     expect(new Set(digests).size).toBe(HOSTILE_CASES.length);
   });
 
+  it('corrupt deflate data never leaves the extraction hanging (the entry may fail before its file is open)', async () => {
+    const zip = zips.get('corrupt-deflate-data')!;
+    for (let run = 0; run < 150; run++) {
+      const { destination } = await makeRoom();
+      const outcome = await Promise.race([
+        extractPackage(zip.file, destination, { limits: zip.limits }).then(
+          () => 'extracted',
+          (error: unknown) => (error instanceof PackageRejectedError ? error.reason : String(error)),
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve(`still running after 5 s (run ${run})`), 5_000)),
+      ]);
+      expect(outcome).toBe(PackageRejectionReason.CorruptArchive);
+    }
+  });
+
   it.each(HOSTILE_CASES.map((hostileCase) => [hostileCase.id, hostileCase.reason, hostileCase.description]))(
     '%s is refused with %s (%s), writing nothing',
     async (id, reason) => {

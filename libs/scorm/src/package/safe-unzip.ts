@@ -571,6 +571,15 @@ async function writeFile(
     throw error;
   }
   const guard = new EntryGuard(entry, entryPath.name, limits, totalBefore, progress);
+  if (sourceError !== undefined || source.destroyed) {
+    // The entry's stream failed while the file was being created (yauzl reads and inflates ahead):
+    // a pipeline over a stream that has already ended in error may never settle, so end it here.
+    output.destroy();
+    if (!output.closed) {
+      await new Promise<void>((resolve) => output.once('close', () => resolve()));
+    }
+    throw readError(sourceError ?? new Error('the entry stream closed early'), entryPath.name);
+  }
   try {
     await pipeline(source, guard, output, { signal });
   } catch (error) {
