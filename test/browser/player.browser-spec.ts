@@ -398,7 +398,7 @@ describe('SCORM player in the browser', () => {
     expect(await attempts('Keeping Score')).toBe('1');
     expect(await attempts('Other Scoring Systems')).toBe('0');
 
-    // Launched again: the item last launched, and leaving through the app this time.
+    // Launched again: the item last launched; then its quiz, answered, and away through the app.
     await launch(page, key, 'Resume');
     expect(
       await until(
@@ -407,6 +407,21 @@ describe('SCORM player in the browser', () => {
       ),
     ).toBe('Keeping Score');
     await scoFrame(page, 'Playing/Scoring.html');
+    await tocButton(page, 'Playing Golf Quiz').click();
+    const quiz = await scoFrame(page, 'assessmenttemplate.html');
+    await quiz.locator('input[type=button][value="Submit Answers"]').waitFor();
+    for (const radio of await quiz.locator('.correctAnswer input[type=radio]').all()) {
+      await radio.check();
+    }
+    await quiz.locator('input[type=button][value="Submit Answers"]').click();
+    // A minimum-calls SCO reports nothing but its end: moving on completes the quiz's attempt.
+    await tocButton(page, 'Par').click();
+    expect(
+      await until(
+        () => statusOf(page, 'Playing Golf Quiz'),
+        (status) => status === 'Completed',
+      ),
+    ).toBe('Completed');
     await leaveByAppLink(page);
     expect(problems.all).toEqual([]);
   });
@@ -499,6 +514,60 @@ describe('SCORM player in the browser', () => {
       ),
     ).toBe('Playing the Game');
     await leaveByAppLink(page);
+    expect(problems.all).toEqual([]);
+  });
+
+  it('scorm2004Sequencing: taken in order to its quiz, the course rolls up to what the content reported', async () => {
+    const { page, problems } = await learnerPage();
+    const key = 'scorm2004Sequencing';
+    let sco = await launch(page, key, 'Start');
+    const order: Array<[string, string]> = [
+      ['Playing the Game', 'content=playing'],
+      ['Etiquette', 'content=etiquette'],
+      ['Handicapping', 'content=handicapping'],
+      ['Having Fun', 'content=havingfun'],
+    ];
+    for (const [index, [title, url]] of order.entries()) {
+      expect(
+        await until(
+          () => currentTitle(page),
+          (current) => current === title,
+        ),
+      ).toBe(title);
+      sco = await scoFrame(page, url);
+      await golfToEnd(sco);
+      expect(await scormValue(page, 'cmi.completion_status')).toBe('completed');
+      // Each finished SCO unlocks the next one, and only that one.
+      const next = order[index + 1]?.[0] ?? 'Quiz';
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+      expect(
+        await until(
+          () => currentTitle(page),
+          (current) => current === next,
+        ),
+      ).toBe(next);
+    }
+    sco = await scoFrame(page, 'assessment');
+    await answerQuiz(sco, 'right');
+    const raw = await until(
+      () => scormValue(page, 'cmi.score.raw'),
+      (value) => value !== '',
+    );
+    expect(await scormValue(page, 'cmi.success_status')).toBe('passed');
+    const scaled = Number(await scormValue(page, 'cmi.score.scaled'));
+    expect(scaled).toBeGreaterThan(0);
+    for (const [title] of order) {
+      expect(await statusOf(page, title)).toMatch(/^(Passed|Completed)$/);
+    }
+    await leaveByAppLink(page);
+    await flushed();
+
+    const facts = await learningFacts(page, key);
+    expect(facts.completion).toBe('Completed');
+    expect(facts.success).toBe('Passed');
+    // Only the quiz reports a score: the course's is the quiz's.
+    expect(facts.score).toBe(`${Math.round(scaled * 100)}%`);
+    expect(Number(raw)).toBeGreaterThan(0);
     expect(problems.all).toEqual([]);
   });
 
