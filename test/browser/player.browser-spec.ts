@@ -190,7 +190,11 @@ describe('SCORM player in the browser', () => {
 
   /** Answers the Golf assessment: every answer right, or every choice wrong and numbers left empty. */
   const answerQuiz = async (sco: Frame, how: 'right' | 'wrong') => {
-    const quiz = sco.childFrames().find((child) => child.url().includes('assessmenttemplate.html'));
+    // The launch page loads its inner quiz frame after itself: wait for it.
+    const quiz = await until(
+      () => Promise.resolve(sco.childFrames().find((child) => child.url().includes('assessmenttemplate.html'))),
+      (frame) => frame !== undefined,
+    );
     if (!quiz) {
       throw new Error('no quiz frame');
     }
