@@ -98,6 +98,22 @@ describe('PackageInspector (child process kept between packages)', () => {
     expect(results).toEqual(['ok 2', 'MISSING_MANIFEST', 'ok 2', 'MISSING_MANIFEST']);
   });
 
+  it('an inspection past its time limit fails for good and takes its child with it; the next one runs', async () => {
+    await inspector.inspect({ zipPath: good, destination: destination('k') }, () => undefined);
+    const pid = inspector.childPid!;
+    inspector.timeoutMs = 1;
+    const late = await inspector
+      .inspect({ zipPath: good, destination: destination('l') }, () => undefined)
+      .catch((error: unknown) => error);
+    inspector.timeoutMs = 60_000;
+    expect(late).toMatchObject({ code: 'INSPECTION_TIMEOUT', permanent: true });
+    expect(inspector.childPid).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(() => process.kill(pid, 0)).toThrow();
+    const next = await inspector.inspect({ zipPath: good, destination: destination('m') }, () => undefined);
+    expect(next.files).toBe(2);
+  });
+
   it('an abort stops the inspection and the child', async () => {
     const controller = new AbortController();
     const pending = inspector.inspect(

@@ -13,6 +13,8 @@ const RECYCLE_RSS_BYTES = 160 * 1024 * 1024;
 const RECYCLE_AFTER = 200;
 /** An idle child leaves after this long, giving its memory back. */
 const IDLE_EXIT_MS = 60_000;
+/** No package may take longer to check (1 GiB streams through in a few minutes): past it, the child goes. */
+export const INSPECTION_TIMEOUT_MS = 30 * 60_000;
 
 export class InspectionFailedError extends Error {
   constructor(
@@ -53,6 +55,8 @@ export class PackageInspector implements OnModuleDestroy {
   private sandbox?: Sandbox;
   private idleTimer?: NodeJS.Timeout;
   private nextId = 1;
+  /** Time limit of one inspection (tests shorten it). */
+  timeoutMs = INSPECTION_TIMEOUT_MS;
 
   inspect(
     request: Omit<InspectRequest, 'id'>,
@@ -84,6 +88,7 @@ export class PackageInspector implements OnModuleDestroy {
     sandbox.served += 1;
     return new Promise<Inspection>((resolve, reject) => {
       const done = (after: (rssBytes?: number) => void) => (rssBytes?: number) => {
+        clearTimeout(deadline);
         sandbox.child.off('message', onMessage);
         signal?.removeEventListener('abort', onAbort);
         sandbox.onExit = undefined;
@@ -120,6 +125,19 @@ export class PackageInspector implements OnModuleDestroy {
             break;
         }
       };
+      // Defence in depth: whatever a package does to the extraction, the job ends.
+      const deadline = setTimeout(() => {
+        this.retire();
+        done(() =>
+          reject(
+            new InspectionFailedError(
+              'INSPECTION_TIMEOUT',
+              `Checking the package took longer than ${Math.round(this.timeoutMs / 60_000) || 1} min: it was stopped. It may be malformed.`,
+              true,
+            ),
+          ),
+        )();
+      }, this.timeoutMs);
       const onAbort = (): void => {
         this.retire();
         done(() => reject(signal!.reason instanceof Error ? signal!.reason : new Error('Inspection aborted')))();
