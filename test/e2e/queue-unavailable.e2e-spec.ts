@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -14,11 +14,14 @@ describe('imports while Redis is down', () => {
   let proxy: TcpProxy;
   let admin: string;
   let restorePrefix: () => void;
+  let uploadsBefore: string[] = [];
   const original = process.env.REDIS_URL!;
   const bundle = path.join(mkdtempSync(path.join(tmpdir(), 'clearance-redis-down-')), 'bundle.zip');
 
   beforeAll(async () => {
     restorePrefix = isolateRedisPrefix('queue-unavailable');
+    const uploadsDir = path.join(process.env.DATA_DIR!, 'uploads');
+    uploadsBefore = existsSync(uploadsDir) ? readdirSync(uploadsDir) : [];
     const target = new URL(original);
     proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
     const viaProxy = new URL(original);
@@ -31,6 +34,14 @@ describe('imports while Redis is down', () => {
   });
 
   afterAll(async () => {
+    // The accepted uploads wait for a worker that never comes: take them away, so later suites
+    // that check the upload folder see only their own.
+    const uploadsDir = path.join(process.env.DATA_DIR!, 'uploads');
+    for (const name of readdirSync(uploadsDir)) {
+      if (!uploadsBefore.includes(name)) {
+        rmSync(path.join(uploadsDir, name), { force: true });
+      }
+    }
     process.env.REDIS_URL = original;
     await app?.close();
     await proxy?.stop();

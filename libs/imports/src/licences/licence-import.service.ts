@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UnrecoverableError } from 'bullmq';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -23,6 +22,7 @@ import {
 import { BundleRejectedError, ReadBundle, readBundle } from './bundle-reader';
 import { ReceivedLicence } from './licence.entity';
 import { keyId, parsePublicKey, verifyBytes } from './licence-keys';
+import { endFailedImport } from '../services/failed-import';
 
 type Result = JobResults[JobName.ImportLicenceBundle];
 
@@ -176,30 +176,28 @@ export class LicenceImportService {
         alreadyImported: false,
       });
     } catch (error) {
-      for (const key of stored) {
-        await this.blobs.removeDirectory(key).catch(() => undefined);
-      }
-      const permanent =
-        error instanceof BundleRejectedError ||
-        error instanceof BundleFormatError ||
-        (error instanceof InspectionFailedError && error.permanent);
-      const message = error instanceof Error ? error.message : String(error);
-      const code =
-        error instanceof BundleRejectedError || error instanceof InspectionFailedError
-          ? error.code
-          : error instanceof BundleFormatError
-            ? 'BUNDLE_INVALID'
-            : 'IMPORT_FAILED';
-      const lastAttempt = context.job.attemptsMade + 1 >= (context.job.opts.attempts ?? 1);
-      await this.blobs.removeWorkDir(id);
-      if (permanent || lastAttempt) {
-        await rm(payload.uploadPath, { force: true });
-        await this.jobs.markFailed(id, message, code);
-      } else {
-        await this.jobs.markRetrying(id, message);
-      }
-      this.logger.warn({ jobId: id, code, permanent }, `Licence bundle import failed: ${message}`);
-      throw permanent ? new UnrecoverableError(message) : error;
+      return await endFailedImport(this.jobs, this.logger, context, {
+        jobId: id,
+        uploadPath: payload.uploadPath,
+        error,
+        permanent:
+          error instanceof BundleRejectedError ||
+          error instanceof BundleFormatError ||
+          (error instanceof InspectionFailedError && error.permanent),
+        code:
+          error instanceof BundleRejectedError || error instanceof InspectionFailedError
+            ? error.code
+            : error instanceof BundleFormatError
+              ? 'BUNDLE_INVALID'
+              : 'IMPORT_FAILED',
+        what: 'Licence bundle import',
+        cleanUp: async () => {
+          for (const key of stored) {
+            await this.blobs.removeDirectory(key).catch(() => undefined);
+          }
+          await this.blobs.removeWorkDir(id);
+        },
+      });
     } finally {
       await this.blobs.removeWorkDir(id);
     }

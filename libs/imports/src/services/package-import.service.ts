@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { BlobStore } from '@app/storage';
 import { ImportJobRepository } from '../repositories/import-job.repository';
 import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
 import { packageRecord } from './package-record';
+import { endFailedImport } from './failed-import';
 
 /** Share of the progress bar each phase takes. */
 const EXTRACTION_SHARE = 85;
@@ -78,27 +78,20 @@ export class PackageImportService {
       this.logger.log({ jobId: id, ...result, version: recorded.version }, 'Package imported');
       return result;
     } catch (error) {
-      if (storageKey) {
-        await this.blobs.removeDirectory(storageKey).catch(() => undefined);
-      }
-      const permanent = (error instanceof InspectionFailedError && error.permanent) || error instanceof DomainException;
-      const message = error instanceof Error ? error.message : String(error);
-      const code =
-        error instanceof InspectionFailedError
-          ? error.code
-          : error instanceof DomainException
-            ? error.code
-            : 'IMPORT_FAILED';
-      const lastAttempt = context.job.attemptsMade + 1 >= (context.job.opts.attempts ?? 1);
-      await this.blobs.removeWorkDir(id);
-      if (permanent || lastAttempt) {
-        await rm(payload.uploadPath, { force: true });
-        await this.jobs.markFailed(id, message, code);
-      } else {
-        await this.jobs.markRetrying(id, message);
-      }
-      this.logger.warn({ jobId: id, code, permanent }, `Package import failed: ${message}`);
-      throw permanent ? new UnrecoverableError(message) : error;
+      return await endFailedImport(this.jobs, this.logger, context, {
+        jobId: id,
+        uploadPath: payload.uploadPath,
+        error,
+        permanent: (error instanceof InspectionFailedError && error.permanent) || error instanceof DomainException,
+        code: error instanceof InspectionFailedError || error instanceof DomainException ? error.code : 'IMPORT_FAILED',
+        what: 'Package import',
+        cleanUp: async () => {
+          if (storageKey) {
+            await this.blobs.removeDirectory(storageKey).catch(() => undefined);
+          }
+          await this.blobs.removeWorkDir(id);
+        },
+      });
     } finally {
       await this.blobs.removeWorkDir(id);
     }

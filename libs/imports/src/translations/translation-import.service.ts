@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException } from '@app/common';
 import { ImportXliffTranslationPayload, JobContext, JobName, JobResults } from '@app/queue';
 import { ImportJobRepository } from '../repositories/import-job.repository';
 import { parseXliff, sourceHash, XLIFF_UNITS, XliffError } from './xliff';
+import { endFailedImport } from '../services/failed-import';
 
 type Result = JobResults[JobName.ImportXliffTranslation];
 
@@ -64,18 +64,15 @@ export class TranslationImportService {
       this.logger.log({ jobId: id, ...result }, 'Translation imported');
       return result;
     } catch (error) {
-      const permanent = error instanceof XliffError || error instanceof DomainException;
-      const message = error instanceof Error ? error.message : String(error);
-      const code = error instanceof XliffError || error instanceof DomainException ? error.code : 'IMPORT_FAILED';
-      const lastAttempt = context.job.attemptsMade + 1 >= (context.job.opts.attempts ?? 1);
-      if (permanent || lastAttempt) {
-        await rm(payload.uploadPath, { force: true });
-        await this.jobs.markFailed(id, message, code);
-      } else {
-        await this.jobs.markRetrying(id, message);
-      }
-      this.logger.warn({ jobId: id, code, permanent }, `Translation import failed: ${message}`);
-      throw permanent ? new UnrecoverableError(message) : error;
+      const known = error instanceof XliffError || error instanceof DomainException;
+      return await endFailedImport(this.jobs, this.logger, context, {
+        jobId: id,
+        uploadPath: payload.uploadPath,
+        error,
+        permanent: known,
+        code: known ? error.code : 'IMPORT_FAILED',
+        what: 'Translation import',
+      });
     }
   }
 }
