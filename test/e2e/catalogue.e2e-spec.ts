@@ -1,10 +1,13 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
+import { ApiProcess } from '../support/api-process';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 
 describe('the course catalogue', () => {
   let app: TestApp;
   let admin: string;
+  let adminAccount: { email: string; password: string };
   let learner: string;
   const ids: Record<string, string> = {};
 
@@ -22,6 +25,7 @@ describe('the course catalogue', () => {
     const a = await createUser(app, { role: UserRole.Admin, country: null });
     const l = await createUser(app);
     admin = await login(app, a.email, a.password);
+    adminAccount = { email: a.email, password: a.password };
     learner = await login(app, l.email, l.password);
 
     const courses = [
@@ -166,6 +170,78 @@ describe('the course catalogue', () => {
     await as(admin).patch(`/api/courses/${ids.origin}`, { status: 'published' }).expect(200);
     expect((await search('incoterms')).total).toBe(1);
   });
+
+  it('answers a search in another api process with every change committed before it, made through either', async () => {
+    // Each api process keeps its own search index; a second one shares the database.
+    const other = new ApiProcess();
+    await other.start({});
+    try {
+      const via = (target: string | ReturnType<TestApp['getHttpServer']>, token: string) => ({
+        get: (path: string) => request(target).get(path).auth(token, { type: 'bearer' }),
+        patch: (path: string, body: object) => request(target).patch(path).auth(token, { type: 'bearer' }).send(body),
+        post: (path: string, body: object) => request(target).post(path).auth(token, { type: 'bearer' }).send(body),
+      });
+      // A token is for the server that issued it: sign in there too.
+      const signedIn = await request(other.url).post('/api/auth/login').send(adminAccount).expect(200);
+      const apps = [
+        via(app.getHttpServer(), admin),
+        via(other.url, (signedIn.body as { accessToken: string }).accessToken),
+      ];
+      const found = async (side: number, q: string) =>
+        (
+          (await apps[side].get(`/api/courses?q=${encodeURIComponent(q)}`).expect(200)).body.items as Array<{
+            id: string;
+          }>
+        ).map((c) => c.id);
+      // Both indexes built before the changes.
+      expect(await found(0, 'valuation')).toEqual([ids.valuation]);
+      expect(await found(1, 'valuation')).toEqual([ids.valuation]);
+
+      const created = await apps[0]
+        .post('/api/courses', {
+          topic: 'tir',
+          texts: [{ language: 'en', title: 'TIR carnets', description: 'Guarantee chain and the TIR convention.' }],
+        })
+        .expect(201);
+      const tir = created.body.id as string;
+      expect(await found(1, 'carnets')).toEqual([tir]);
+      await apps[1]
+        .patch(`/api/courses/${tir}`, { language: 'en', description: 'Sealed load compartments.' })
+        .expect(200);
+      expect(await found(0, 'sealed')).toEqual([tir]);
+      expect(await found(0, 'guarantee')).toEqual([]);
+
+      // Twenty edits at once, half through each process, each giving a course a word of its own.
+      const courses = [tir, ids.valuation, ids.hs, ids.origin];
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          apps[i % 2]
+            .patch(`/api/courses/${courses[i % courses.length]}`, {
+              language: 'fr',
+              title: `Cours ${i}`,
+              description: `marqueur${String.fromCharCode(97 + i)} numéro ${i}`,
+            })
+            .expect(200),
+        ),
+      );
+      const texts = await app
+        .get(DataSource)
+        .query<Array<{ course_id: string; description: string }>>(
+          "SELECT course_id, description FROM course_translations WHERE language = 'fr'",
+        );
+      const last = new Map(texts.map((row) => [row.course_id, row.description]));
+      for (let i = 0; i < 20; i++) {
+        const word = `marqueur${String.fromCharCode(97 + i)}`;
+        const owner = courses.find((id) => last.get(id)?.startsWith(`${word} `));
+        for (const side of [0, 1]) {
+          expect(await found(side, word)).toEqual(owner ? [owner] : []);
+        }
+      }
+      expect(courses.every((id) => [...last.keys()].includes(id))).toBe(true);
+    } finally {
+      await other.stop();
+    }
+  }, 120_000);
 
   it('describes a course with its texts and languages', async () => {
     const detail = await as(learner).get(`/api/courses/${ids.valuation}?lang=es`).expect(200);

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
 import * as argon2 from 'argon2';
 import { ARGON2_PARAMS } from '@app/accounts';
+import { CourseRepository } from '@app/catalogue';
 import { dropDatabase, runMigrations } from '@app/database';
 import { QueueName } from '@app/queue';
 import { createTestApp, createUser, login, TestApp } from '../support/app';
@@ -432,15 +433,14 @@ describe('licensed courses from a hub to a national server', () => {
     ]);
     expect(Number(attempts[0].n)).toBe(1);
 
-    // The calendar moves past the licence's end (simulated in the stored terms and search index).
+    // The calendar moves past the licence's end: simulated in the stored terms, and the course's
+    // search row rebuilt from them as any change to the course rebuilds it.
     await national.dataSource.query('UPDATE received_licences SET valid_until = ? WHERE id = ?', [
       daysFromNow(-1),
       licenceId,
     ]);
-    await national.dataSource.query('UPDATE course_search SET licence_until = ? WHERE course_id = ?', [
-      daysFromNow(-1),
-      courseId,
-    ]);
+    const courses = nationalApp.get(CourseRepository, { strict: false });
+    await national.dataSource.transaction((manager) => courses.refreshSearch(courseId, manager));
     expect((await as(national, token).get('/api/courses?q=golf').expect(200)).body.total).toBe(0);
     await as(national, token).get(`/api/courses/${courseId}`).expect(404);
     const refused = await as(national, token).post(`/api/courses/${courseId}/launch`).send({}).expect(403);

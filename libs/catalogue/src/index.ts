@@ -6,4 +6,5 @@ export * from './entities/course-translation.entity';
 export * from './entities/course.entity';
 export * from './entities/topic.entity';
 export * from './repositories/course.repository';
+export * from './search/course-search-index';
 export * from './services/catalogue.service';

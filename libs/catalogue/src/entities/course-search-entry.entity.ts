@@ -3,10 +3,11 @@ import { CourseStatus } from './course.entity';
 
 /**
  * One row per course, derived from `courses`, `course_translations` and `course_packages` in the
- * same transaction as every change to them (CourseRepository.refreshSearch): the catalogue's search
- * index. All three languages' titles and descriptions are one FULLTEXT document, so a search is
- * one full-text lookup with no grouping; the display title of each language is a sort key with its
- * own index, so a title-sorted page is an index range read. Never written anywhere else.
+ * same transaction as every change to them (CourseRepository.refreshSearch): what the catalogue's
+ * search reads. All three languages' titles and descriptions are one document, which each api
+ * process indexes in memory (CourseSearchIndex, caught up by `generation`); the display title of
+ * each language is a sort key with its own index, so a title-sorted page is an index range read.
+ * Never written anywhere else.
  */
 @Entity({ name: 'course_search' })
 @Index('IDX_course_search_title_en', ['status', 'sortEn', 'courseId'])
@@ -14,7 +15,7 @@ import { CourseStatus } from './course.entity';
 @Index('IDX_course_search_title_es', ['status', 'sortEs', 'courseId'])
 @Index('IDX_course_search_newest', ['status', 'createdAt', 'courseId'])
 @Index('IDX_course_search_topic', ['topicCode', 'status'])
-@Index('FT_course_search_document', ['document'], { fulltext: true })
+@Index('IDX_course_search_generation', ['generation'])
 export class CourseSearchEntry {
   @PrimaryColumn({ name: 'course_id', type: 'char', length: 36 })
   courseId: string;
@@ -52,4 +53,8 @@ export class CourseSearchEntry {
   /** Every language's title and description, one per line. */
   @Column({ type: 'mediumtext' })
   document: string;
+
+  /** The `catalogue_generation` of the transaction that wrote the row (api processes catch up by it). */
+  @Column({ type: 'bigint', unsigned: true, default: 0 })
+  generation: string;
 }

@@ -5,6 +5,8 @@ import { CoursePackage } from '../entities/course-package.entity';
 import { CourseTranslation } from '../entities/course-translation.entity';
 import { Course, CourseStatus } from '../entities/course.entity';
 import { Topic } from '../entities/topic.entity';
+import { CourseSearchIndex } from '../search/course-search-index';
+import { queryWords } from '../search/words';
 
 export type CatalogueLanguage = 'en' | 'fr' | 'es';
 
@@ -30,7 +32,8 @@ export interface CourseSearch {
  * one document. The migration that created `course_search` filled it with the same expressions.
  */
 export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
-  (course_id, status, topic_code, languages, created_at, sort_en, sort_fr, sort_es, document, licence_from, licence_until)
+  (course_id, status, topic_code, languages, created_at, sort_en, sort_fr, sort_es, document, licence_from, licence_until,
+   generation)
   SELECT c.id, c.status, c.topic_code,
     CONCAT_WS(',',
       IF(e.course_id IS NOT NULL OR EXISTS (SELECT 1 FROM course_packages p WHERE p.course_id = c.id AND p.language = 'en'), 'en', NULL),
@@ -39,22 +42,13 @@ export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
     c.created_at,
     COALESCE(e.title, f.title, s.title, ''), COALESCE(f.title, e.title, s.title, ''), COALESCE(s.title, e.title, f.title, ''),
     CONCAT_WS('\\n', e.title, e.description, f.title, f.description, s.title, s.description),
-    rl.valid_from, rl.valid_until
+    rl.valid_from, rl.valid_until,
+    (SELECT g.generation FROM catalogue_generation g WHERE g.id = 1)
   FROM courses c
   LEFT JOIN received_licences rl ON rl.id = c.licence_id
   LEFT JOIN course_translations e ON e.course_id = c.id AND e.language = 'en'
   LEFT JOIN course_translations f ON f.course_id = c.id AND f.language = 'fr'
   LEFT JOIN course_translations s ON s.course_id = c.id AND s.language = 'es'`;
-
-/** Words of a search as InnoDB boolean-mode terms: each required, as a prefix; operators stripped. */
-export function booleanQuery(q: string): string {
-  const words = q
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 12);
-  return words.map((word) => `+${word}*`).join(' ');
-}
 
 @Injectable()
 export class CourseRepository {
@@ -64,6 +58,7 @@ export class CourseRepository {
     @InjectRepository(CourseTranslation) private readonly translations: Repository<CourseTranslation>,
     @InjectRepository(CoursePackage) private readonly packages: Repository<CoursePackage>,
     @InjectRepository(Topic) private readonly topics: Repository<Topic>,
+    private readonly searchIndex: CourseSearchIndex,
   ) {}
 
   listTopics(): Promise<Topic[]> {
@@ -75,7 +70,21 @@ export class CourseRepository {
   }
 
   async create(course: Course, texts: CourseTranslation[]): Promise<void> {
-    await this.dataSource.transaction((manager) => this.insertCourse(course, texts, manager));
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockCatalogue(manager);
+      await this.insertCourse(course, texts, manager);
+    });
+  }
+
+  /**
+   * Takes the catalogue's write lock for the transaction (and moves its generation on). Every
+   * transaction that changes courses, their texts or packages takes it first, before any course row:
+   * they then run one at a time in the same lock order (no deadlock between them), and each commits
+   * a generation higher than all committed before it, which is what lets api processes catch up
+   * with `generation > last seen` (CourseSearchIndex).
+   */
+  async lockCatalogue(manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE catalogue_generation SET generation = generation + 1 WHERE id = 1');
   }
 
   async insertCourse(course: Course, texts: CourseTranslation[], manager: EntityManager): Promise<void> {
@@ -89,6 +98,7 @@ export class CourseRepository {
    * transaction of every change to them, so the index is never behind what a search may show.
    */
   async refreshSearch(courseId: string, manager: EntityManager): Promise<void> {
+    await this.lockCatalogue(manager);
     await manager.query('DELETE FROM course_search WHERE course_id = ?', [courseId]);
     await manager.query(`${REFRESH_SEARCH_SQL} WHERE c.id = ?`, [courseId]);
   }
@@ -141,6 +151,7 @@ export class CourseRepository {
     text?: CourseTranslation,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await this.lockCatalogue(manager);
       if (Object.keys(changes).length > 0) {
         await manager.update(Course, { id }, changes);
       }
@@ -165,74 +176,13 @@ export class CourseRepository {
   }
 
   /**
-   * One page of course ids with the total, from the `course_search` index. Full-text search runs on
-   * every language's title and description at once (utf8mb4_unicode_ci: case- and
-   * accent-insensitive), so "evaluation" finds "Évaluation en douane". With words, one statement
-   * returns the page and the total (`COUNT(*) OVER ()`), so the full-text lookup runs once; without,
-   * the page is an index range read in the display language's title order and the count a
-   * covering-index count.
+   * One page of course ids with the total, from the api's in-memory index of `course_search`
+   * (CourseSearchIndex): words are searched in every language's title and description at once,
+   * case- and accent-insensitively (so "evaluation" finds "Évaluation en douane"), ranked by BM25;
+   * filters and the title and newest orders apply with or without words.
    */
-  async search(search: CourseSearch): Promise<{ ids: string[]; total: number }> {
-    const where = [`s.status IN (${search.statuses.map(() => '?').join(', ')})`];
-    const parameters: unknown[] = [...search.statuses];
-    if (search.withinLicence) {
-      where.push('(s.licence_until IS NULL OR CURRENT_DATE BETWEEN s.licence_from AND s.licence_until)');
-    }
-    if (search.topic) {
-      where.push('s.topic_code = ?');
-      parameters.push(search.topic);
-    }
-    if (search.lang) {
-      where.push('FIND_IN_SET(?, s.languages) > 0');
-      parameters.push(search.lang);
-    }
-    const terms = search.q ? booleanQuery(search.q) : '';
-    const match = 'MATCH(s.document) AGAINST (? IN BOOLEAN MODE)';
-    if (terms) {
-      where.push(match);
-      parameters.push(terms);
-    }
-    const sortKey = { en: 's.sort_en', fr: 's.sort_fr', es: 's.sort_es' }[search.displayLanguage];
-    let order: string;
-    const orderParameters: unknown[] = [];
-    if (terms && search.sort === 'relevance') {
-      order = `${match} DESC, s.course_id`;
-      orderParameters.push(terms);
-    } else if (search.sort === 'newest') {
-      order = 's.created_at DESC, s.course_id';
-    } else {
-      order = `${sortKey}, s.course_id`;
-    }
-    const offset = (search.page - 1) * search.pageSize;
-    const whereSql = where.join(' AND ');
-    if (terms) {
-      const rows: Array<{ id: string; total: string | number }> = await this.dataSource.query(
-        `SELECT s.course_id AS id, COUNT(*) OVER () AS total FROM course_search s WHERE ${whereSql}
-         ORDER BY ${order} LIMIT ? OFFSET ?`,
-        [...parameters, ...orderParameters, search.pageSize, offset],
-      );
-      if (rows.length > 0 || offset === 0) {
-        return { ids: rows.map((row) => row.id), total: Number(rows[0]?.total ?? 0) };
-      }
-      // A page past the end has no row to carry the total.
-      return { ids: [], total: await this.countSearch(whereSql, parameters) };
-    }
-    const [rows, total] = await Promise.all([
-      this.dataSource.query<Array<{ id: string }>>(
-        `SELECT s.course_id AS id FROM course_search s WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-        [...parameters, search.pageSize, offset],
-      ),
-      this.countSearch(whereSql, parameters),
-    ]);
-    return { ids: rows.map((row) => row.id), total };
-  }
-
-  private async countSearch(whereSql: string, parameters: unknown[]): Promise<number> {
-    const rows: Array<{ n: string | number }> = await this.dataSource.query(
-      `SELECT COUNT(*) AS n FROM course_search s WHERE ${whereSql}`,
-      parameters,
-    );
-    return Number(rows[0]?.n ?? 0);
+  search(search: CourseSearch): Promise<{ ids: string[]; total: number }> {
+    return this.searchIndex.search(search, search.q ? queryWords(search.q) : []);
   }
 
   /** For a licensed course: whether today is within its licence's days; true for other courses. */

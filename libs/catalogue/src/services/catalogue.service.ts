@@ -98,6 +98,7 @@ export class CatalogueService {
    */
   async addImportedPackage(input: ImportedPackage): Promise<{ courseId: string; packageId: string; version: number }> {
     return this.dataSource.transaction(async (manager) => {
+      await this.courses.lockCatalogue(manager);
       let courseId = input.courseId;
       if (courseId) {
         if (!(await this.courses.lockCourse(courseId, manager))) {
@@ -161,6 +162,7 @@ export class CatalogueService {
     manager: EntityManager,
     input: LicensedCourse,
   ): Promise<{ created: boolean; added: string[] }> {
+    await this.courses.lockCatalogue(manager);
     const exists = await this.courses.lockCourse(input.id, manager);
     const topic = input.topic && (await this.courses.topicExists(input.topic)) ? input.topic : null;
     if (!exists) {

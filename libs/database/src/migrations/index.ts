@@ -9,6 +9,7 @@ import { CourseSearch1764240000000 } from './1764240000000-course-search';
 import { Licences1764250000000 } from './1764250000000-licences';
 import { Translations1764260000000 } from './1764260000000-translations';
 import { ImportPayloads1764270000000 } from './1764270000000-import-payloads';
+import { SearchGeneration1764275000000 } from './1764275000000-search-generation';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Translations1764260000000,
   GroupWorkshops1764261000000,
   ImportPayloads1764270000000,
+  SearchGeneration1764275000000,
 ];
