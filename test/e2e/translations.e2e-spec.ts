@@ -149,7 +149,15 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
       .send({ language: 'en', description: 'Where goods originate.' })
       .expect(200);
     expect((await as(admin).get('/api/translations/stale').expect(200)).body).toEqual([
-      { courseId, kind: 'text', language: 'fr', sourceLanguage: 'en', packageId: null },
+      {
+        courseId,
+        kind: 'text',
+        language: 'fr',
+        sourceLanguage: 'en',
+        packageId: null,
+        sourceVersion: null,
+        currentSourceVersion: null,
+      },
     ]);
     const again = (await exportXliff('en', 'fr')).replace(
       /<target>D’où viennent les marchandises.<\/target>/,
@@ -248,7 +256,15 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
 
     await finished((await upload({ language: 'en', courseId }).expect(202)).body.jobId); // English version 2
     expect((await as(admin).get('/api/translations/stale').expect(200)).body).toEqual([
-      { courseId, kind: 'package', language: 'fr', sourceLanguage: 'en', packageId: frenchPackageId },
+      {
+        courseId,
+        kind: 'package',
+        language: 'fr',
+        sourceLanguage: 'en',
+        packageId: frenchPackageId,
+        sourceVersion: 1,
+        currentSourceVersion: 2,
+      },
     ]);
   });
 
