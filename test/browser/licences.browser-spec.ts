@@ -381,6 +381,7 @@ describe('licences and translations in the browser', () => {
       .getByRole('status')
       .filter({ hasText: 'The translated package has been imported.' })
       .waitFor({ timeout: 60_000 });
+    await historyRow(page, `golf-fr-${word}.zip`).getByText('Translated SCORM package').waitFor();
     const [frenchPackage] = await db().query(
       `SELECT p.id, src.language AS source_language, src.version AS source_version
          FROM course_packages p JOIN course_packages src ON src.id = p.source_package_id

@@ -104,7 +104,13 @@ export function ImportHistory({ version }: { version: number }) {
                       <th scope="row" className="file-name">
                         {job.fileName}
                       </th>
-                      <td>{isImportKind(job.kind) ? t(`imports.kinds.${job.kind}`) : job.kind}</td>
+                      <td>
+                        {job.sourcePackageId
+                          ? t('imports.kinds.translatedPackage')
+                          : isImportKind(job.kind)
+                            ? t(`imports.kinds.${job.kind}`)
+                            : job.kind}
+                      </td>
                       <td>
                         <span className={`badge badge-job-${job.state}`}>{t(`imports.states.${job.state}`)}</span>
                       </td>

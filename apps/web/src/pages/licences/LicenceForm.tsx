@@ -7,7 +7,7 @@ import { ErrorSummaryList, Field, type SummaryItem } from '../../components/Fiel
 import { useCountries } from '../../hooks/useCountries';
 import { CoursePicker, type PickedCourse } from '../imports/CoursePicker';
 import { useImportErrorText } from '../imports/errors';
-import { todayUtc } from '../imports/send-upload';
+import { todayUtc } from '../imports/dates';
 import type { Licence } from '../imports/types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

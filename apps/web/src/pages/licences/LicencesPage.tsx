@@ -11,7 +11,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { formatNumber } from '../../i18n/format';
 import { downloadFile } from '../groups/files';
 import { useImportErrorText } from '../imports/errors';
-import { formatDay, todayUtc } from '../imports/send-upload';
+import { formatDay, todayUtc } from '../imports/dates';
 import type { Licence } from '../imports/types';
 import { useCourseTitles } from '../imports/useCourseTitles';
 import { LicenceForm } from './LicenceForm';
