@@ -14,7 +14,9 @@ import { startTestWorker, TestWorker } from '../support/test-worker';
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
 
 interface Job {
+  id: string;
   state: string;
+  sourcePackageId?: string | null;
   result: Record<string, unknown> | null;
   error: string | null;
   errorCode: string | null;
@@ -149,7 +151,15 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
       .send({ language: 'en', description: 'Where goods originate.' })
       .expect(200);
     expect((await as(admin).get('/api/translations/stale').expect(200)).body).toEqual([
-      { courseId, kind: 'text', language: 'fr', sourceLanguage: 'en', packageId: null },
+      {
+        courseId,
+        kind: 'text',
+        language: 'fr',
+        sourceLanguage: 'en',
+        packageId: null,
+        sourceVersion: null,
+        currentSourceVersion: null,
+      },
     ]);
     const again = (await exportXliff('en', 'fr')).replace(
       /<target>D’où viennent les marchandises.<\/target>/,
@@ -239,6 +249,11 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
       (await upload({ courseId, language: 'fr', sourcePackageId }, '/api/imports/translation').expect(202)).body.jobId,
     );
     expect(french.state).toBe('completed');
+    // The job says what it was translated from; a plain package's says nothing.
+    expect((await as(admin).get(`/api/import-jobs/${french.id}`).expect(200)).body.sourcePackageId).toBe(
+      sourcePackageId,
+    );
+    expect(english.sourcePackageId).toBeNull();
     const frenchPackageId = (french.result as { packageId: string }).packageId;
     const [row] = await app
       .get(DataSource)
@@ -248,7 +263,15 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
 
     await finished((await upload({ language: 'en', courseId }).expect(202)).body.jobId); // English version 2
     expect((await as(admin).get('/api/translations/stale').expect(200)).body).toEqual([
-      { courseId, kind: 'package', language: 'fr', sourceLanguage: 'en', packageId: frenchPackageId },
+      {
+        courseId,
+        kind: 'package',
+        language: 'fr',
+        sourceLanguage: 'en',
+        packageId: frenchPackageId,
+        sourceVersion: 1,
+        currentSourceVersion: 2,
+      },
     ]);
   });
 

@@ -19,6 +19,7 @@ const CataloguePage = lazy(() => import('./pages/CataloguePage'));
 const CoursePage = lazy(() => import('./pages/CoursePage'));
 const NewCoursePage = lazy(() => import('./pages/NewCoursePage'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage'));
+const LicencesPage = lazy(() => import('./pages/licences/LicencesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyLearningPage = lazy(() => import('./pages/MyLearningPage'));
 const GroupsPage = lazy(() => import('./pages/groups/GroupsPage'));
@@ -52,6 +53,7 @@ export function App() {
         <Route path="coordinator" element={<CoordinatorPage />} />
         <Route path="admin/coordinators" element={<AdminCoordinatorsPage />} />
         <Route path="admin/imports" element={<ImportsPage />} />
+        <Route path="admin/licences" element={<LicencesPage />} />
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="courses/new" element={<NewCoursePage />} />
         <Route path="courses/:id" element={<CoursePage />} />

@@ -11,7 +11,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, PageQueryDto, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
-import { ImportJob, ImportRequester, ImportsService } from '@app/imports';
+import { ImportJob, ImportRequester, ImportsService, sourcePackageOf } from '@app/imports';
 import { ApiErrors } from '../openapi';
 import { isZip, receiveUpload } from './upload';
 
@@ -33,6 +33,12 @@ class ImportJobDto {
   @ApiProperty({ nullable: true, type: String, description: 'Why it failed, for a person' }) error: string | null;
   @ApiProperty({ nullable: true, type: String }) errorCode: string | null;
   @ApiProperty() fileName: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A translated package: the package it was translated from',
+  })
+  sourcePackageId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
 
@@ -46,6 +52,7 @@ class ImportJobDto {
       error: job.error,
       errorCode: job.errorCode,
       fileName: job.fileName,
+      sourcePackageId: sourcePackageOf(job),
       createdAt: job.createdAt.toISOString(),
       finishedAt: job.finishedAt?.toISOString() ?? null,
     };

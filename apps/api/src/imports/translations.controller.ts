@@ -50,7 +50,10 @@ export class TranslationsController {
   /** Translations whose source has changed since they were made: re-translate and import them again. */
   @Get('translations/stale')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: '[{courseId, kind: text|package, language, sourceLanguage, packageId}]' })
+  @ApiOkResponse({
+    description:
+      '[{courseId, kind: text|package, language, sourceLanguage, packageId, sourceVersion, currentSourceVersion}]',
+  })
   @ApiErrors(401, 403)
   stale(): ReturnType<CatalogueService['staleTranslations']> {
     return this.catalogue.staleTranslations();

@@ -156,6 +156,8 @@ export interface ImportJob {
   error: string | null;
   errorCode: string | null;
   fileName: string;
+  /** A translated package: the package it was translated from. */
+  sourcePackageId?: string | null;
   createdAt: string;
   finishedAt: string | null;
 }

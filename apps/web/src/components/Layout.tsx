@@ -62,6 +62,11 @@ export function Layout() {
                 <NavLink to="/admin/imports">{t('nav.imports')}</NavLink>
               </li>
             )}
+            {hasRole(user, 'admin') && (
+              <li>
+                <NavLink to="/admin/licences">{t('licences.nav')}</NavLink>
+              </li>
+            )}
             {user && (
               <li>
                 <NavLink to="/profile">{t('nav.profile')}</NavLink>

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { COURSE_LANGUAGES, type CourseDetail, type CourseStatus } from '../api/types';
 import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
@@ -17,6 +17,7 @@ import { CourseForm } from './catalogue/CourseForm';
 import { formatHours } from './catalogue/format';
 import { LanguageBadges } from './catalogue/LanguageBadges';
 import { PackageUpload } from './catalogue/PackageUpload';
+import { XliffExport } from './imports/XliffExport';
 import { completionKey, type LearningCourse } from './learning/types';
 
 interface LaunchAnswer {
@@ -48,6 +49,7 @@ function CourseView({ courseId }: { courseId: string }) {
   );
   const course = detail.data?.id === courseId ? detail.data : undefined;
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const learning = useLoader((signal) => authJson<LearningCourse[]>('/api/me/learning', { signal }), [authJson]);
   const progress = learning.data?.find((entry) => entry.courseId === courseId);
   const progressKey = completionKey(progress?.completionStatus);
@@ -295,6 +297,15 @@ function CourseView({ courseId }: { courseId: string }) {
                   courseId={course.id}
                   onFinished={(job) => job.state === 'completed' && detail.reload()}
                 />
+              </section>
+
+              <section className="section" aria-labelledby={`${id}-xliff`}>
+                <h2 id={`${id}-xliff`}>{t('course.xliffHeading')}</h2>
+                <p>{t('course.xliffIntro')}</p>
+                <XliffExport key={course.id} course={course} preset={params.get('xliff')} />
+                <p>
+                  <Link to="/admin/imports?section=translations">{t('course.xliffImportLink')}</Link>
+                </p>
               </section>
 
               <Dialog

@@ -233,6 +233,10 @@ export class CourseRepository {
       language: string;
       sourceLanguage: string;
       packageId: string | null;
+      /** A package: the version of the source package it was translated from (null for texts). */
+      sourceVersion: number | null;
+      /** A package: the newest version of that source now (null for texts). */
+      currentSourceVersion: number | null;
     }>
   > {
     const texts: Array<{ course_id: string; language: string; source_language: string }> = await this.dataSource.query(
@@ -243,9 +247,18 @@ export class CourseRepository {
           AND t.source_hash <> SHA2(CONCAT(s.title, CHAR(0 USING utf8mb4), s.description), 256)
         ORDER BY t.course_id, t.language`,
     );
-    const packages: Array<{ course_id: string; language: string; source_language: string; id: string }> =
-      await this.dataSource.query(
-        `SELECT p.course_id, p.language, src.language AS source_language, p.id
+    const packages: Array<{
+      course_id: string;
+      language: string;
+      source_language: string;
+      id: string;
+      source_version: number | string;
+      current_source_version: number | string;
+    }> = await this.dataSource.query(
+      `SELECT p.course_id, p.language, src.language AS source_language, p.id,
+                src.version AS source_version,
+                (SELECT MAX(newest.version) FROM course_packages newest
+                  WHERE newest.course_id = src.course_id AND newest.language = src.language) AS current_source_version
            FROM course_packages p
            JOIN course_packages src ON src.id = p.source_package_id
           WHERE EXISTS (SELECT 1 FROM course_packages newer
@@ -255,7 +268,7 @@ export class CourseRepository {
                              WHERE later.course_id = p.course_id AND later.language = p.language
                                AND later.version > p.version)
           ORDER BY p.course_id, p.language`,
-      );
+    );
     return [
       ...texts.map((row) => ({
         courseId: row.course_id,
@@ -263,6 +276,8 @@ export class CourseRepository {
         language: row.language,
         sourceLanguage: row.source_language,
         packageId: null,
+        sourceVersion: null,
+        currentSourceVersion: null,
       })),
       ...packages.map((row) => ({
         courseId: row.course_id,
@@ -270,6 +285,8 @@ export class CourseRepository {
         language: row.language,
         sourceLanguage: row.source_language,
         packageId: row.id,
+        sourceVersion: Number(row.source_version),
+        currentSourceVersion: Number(row.current_source_version),
       })),
     ];
   }

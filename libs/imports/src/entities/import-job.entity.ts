@@ -63,3 +63,11 @@ export class ImportJob {
   @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })
   finishedAt: Date | null;
 }
+
+/** A translated package's import: the package it was translated from (kept in the queued payload); else null. */
+export function sourcePackageOf(job: ImportJob): string | null {
+  const data = job.payload?.data as { sourcePackageId?: unknown } | undefined;
+  return job.kind === ImportJobKind.ScormPackage && typeof data?.sourcePackageId === 'string'
+    ? data.sourcePackageId
+    : null;
+}

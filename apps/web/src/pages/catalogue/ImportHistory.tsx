@@ -10,8 +10,42 @@ import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { useJobFailureSummary } from '../imports/errors';
+import { courseOfJob, isImportKind, licenceResultOf } from '../imports/types';
 
 const PAGE_SIZE = 20;
+
+/** A finished job's outcome: a link to what it brought, or why it failed. */
+function JobOutcome({ job, summary }: { job: ImportJob; summary: string | null }) {
+  const { t } = useTranslation();
+  const courseId = courseOfJob(job);
+  const licence = licenceResultOf(job);
+  if (job.state === 'failed') {
+    return (
+      <>
+        {summary && <span className="job-summary">{summary} </span>}
+        {job.error ?? ''}
+      </>
+    );
+  }
+  if (licence) {
+    return licence.courseIds.length === 1 ? (
+      <Link
+        to={`/courses/${encodeURIComponent(licence.courseIds[0])}`}
+        aria-label={`${t('imports.openCourse')}: ${job.fileName}`}
+      >
+        {t('imports.openCourse')}
+      </Link>
+    ) : (
+      <>{t('imports.licensedCourses', { count: licence.courseIds.length })}</>
+    );
+  }
+  return courseId ? (
+    <Link to={`/courses/${encodeURIComponent(courseId)}`} aria-label={`${t('imports.openCourse')}: ${job.fileName}`}>
+      {t('imports.openCourse')}
+    </Link>
+  ) : null;
+}
 
 /** The imports of the signed-in user (every import for an admin), most recent first. */
 export function ImportHistory({ version }: { version: number }) {
@@ -19,6 +53,7 @@ export function ImportHistory({ version }: { version: number }) {
   const language = useLanguage();
   const { authJson } = useAuth();
   const errorText = useErrorText();
+  const failureSummary = useJobFailureSummary();
   const id = useId();
   const [page, setPage] = useState(1);
   const list = useLoader(
@@ -55,6 +90,7 @@ export function ImportHistory({ version }: { version: number }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('imports.columns.file')}</th>
+                    <th scope="col">{t('imports.columns.kind')}</th>
                     <th scope="col">{t('imports.columns.state')}</th>
                     <th scope="col">{t('imports.columns.progress')}</th>
                     <th scope="col">{t('imports.columns.started')}</th>
@@ -69,22 +105,20 @@ export function ImportHistory({ version }: { version: number }) {
                         {job.fileName}
                       </th>
                       <td>
+                        {job.sourcePackageId
+                          ? t('imports.kinds.translatedPackage')
+                          : isImportKind(job.kind)
+                            ? t(`imports.kinds.${job.kind}`)
+                            : job.kind}
+                      </td>
+                      <td>
                         <span className={`badge badge-job-${job.state}`}>{t(`imports.states.${job.state}`)}</span>
                       </td>
                       <td>{percent(job.progress)}</td>
                       <td>{formatDateTime(job.createdAt, language)}</td>
                       <td>{formatDateTime(job.finishedAt, language)}</td>
                       <td className="reason">
-                        {job.result ? (
-                          <Link
-                            to={`/courses/${encodeURIComponent(job.result.courseId)}`}
-                            aria-label={`${t('imports.openCourse')}: ${job.fileName}`}
-                          >
-                            {t('imports.openCourse')}
-                          </Link>
-                        ) : (
-                          (job.error ?? '')
-                        )}
+                        <JobOutcome job={job} summary={failureSummary(job)} />
                       </td>
                     </tr>
                   ))}

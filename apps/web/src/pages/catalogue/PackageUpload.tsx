@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useErrorText } from '../../i18n/errors';
+import { sendWithProgress } from '../imports/send-upload';
 
 const MAX_BYTES = 1024 ** 3;
 const POLL_MS = 1000;
@@ -17,46 +18,6 @@ type Phase =
   | { kind: 'uploading'; percent: number }
   | { kind: 'processing'; job: ImportJob | null }
   | { kind: 'done'; job: ImportJob };
-
-/** Sends the form with XMLHttpRequest, whose upload events (unlike fetch's) report the bytes sent. */
-function send(
-  form: FormData,
-  token: string | null,
-  onProgress: (percent: number) => void,
-  abort: AbortSignal,
-): Promise<{ jobId: string }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/courses/packages');
-    xhr.setRequestHeader('Accept', 'application/json');
-    if (token) {
-      xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-    }
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) {
-        onProgress(Math.min(100, Math.floor((event.loaded / event.total) * 100)));
-      }
-    };
-    xhr.onload = () => {
-      let body: { jobId?: unknown; code?: unknown; message?: unknown } = {};
-      try {
-        body = xhr.responseText ? (JSON.parse(xhr.responseText) as typeof body) : {};
-      } catch {
-        body = {};
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && typeof body.jobId === 'string') {
-        resolve({ jobId: body.jobId });
-      } else {
-        const code = typeof body.code === 'string' ? body.code : `HTTP_${xhr.status}`;
-        reject(new ApiError(xhr.status, code, typeof body.message === 'string' ? body.message : xhr.statusText));
-      }
-    };
-    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
-    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
-    abort.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(form);
-  });
-}
 
 const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
 
@@ -139,7 +100,8 @@ export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
       await authFetch('/api/me', { signal: abort.signal });
       let accepted: { jobId: string };
       try {
-        accepted = await send(
+        accepted = await sendWithProgress(
+          '/api/courses/packages',
           form,
           tokenRef.current,
           (percent) => setPhase({ kind: 'uploading', percent }),
@@ -152,7 +114,8 @@ export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
         // The token was renewed just before and this render has not seen it yet: once more.
         await authFetch('/api/me', { signal: abort.signal });
         await wait(0);
-        accepted = await send(
+        accepted = await sendWithProgress(
+          '/api/courses/packages',
           form,
           tokenRef.current,
           (percent) => setPhase({ kind: 'uploading', percent }),

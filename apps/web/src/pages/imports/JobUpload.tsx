@@ -1,0 +1,236 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportJob } from '../../api/types';
+import { ApiError, NetworkError } from '../../auth/api';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useImportErrorText } from './errors';
+import { JobFailure } from './JobFailure';
+import { sendWithProgress } from './send-upload';
+
+const POLL_MS = 1000;
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; percent: number }
+  | { kind: 'processing'; job: ImportJob | null }
+  | { kind: 'done'; job: ImportJob };
+
+const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
+
+export interface JobUploadProps {
+  /** The api route that takes the multipart form and answers 202 {jobId}. */
+  url: string;
+  fileLabel: string;
+  fileHelp?: string;
+  /** The file input's accept attribute. */
+  accept: string;
+  /** A problem with the chosen file, or null. */
+  checkFile: (file: File) => string | null;
+  /** The form's other fields, checked by the caller; null stops the upload (the caller shows why). */
+  fields?: () => Record<string, string> | null;
+  /** The form's other controls, shown before the file. */
+  children?: ReactNode;
+  submitLabel: string;
+  completedText: string;
+  anotherLabel: string;
+  /** What a completed job brought, shown under its progress. */
+  renderResult?: (job: ImportJob) => ReactNode;
+  /** After an import ended, either way. */
+  onFinished?: (job: ImportJob) => void;
+  /** Disables the form (e.g. while the caller's fields load). */
+  disabled?: boolean;
+}
+
+/**
+ * Uploads one file to an import route, showing the upload's progress, then the import job's until it
+ * ends; a failure shows the reason. The pattern of the package upload, for every kind of import.
+ */
+export function JobUpload(props: JobUploadProps) {
+  const { t } = useTranslation();
+  const uiLanguage = useLanguage();
+  const { accessToken, authFetch, authJson } = useAuth();
+  const errorText = useImportErrorText();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
+  const fail = (message: string) => setFailure((previous) => ({ message, attempt: (previous?.attempt ?? 0) + 1 }));
+  const [formKey, setFormKey] = useState(0);
+
+  // The token as of the latest render: the upload reads it after renewing the session if needed.
+  const tokenRef = useRef(accessToken);
+  tokenRef.current = accessToken;
+  const onFinishedRef = useRef(props.onFinished);
+  onFinishedRef.current = props.onFinished;
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const poll = async (jobId: string, signal: AbortSignal) => {
+    for (;;) {
+      const job = await authJson<ImportJob>(`/api/import-jobs/${encodeURIComponent(jobId)}`, { signal });
+      if (signal.aborted) {
+        return;
+      }
+      if (job.state === 'completed' || job.state === 'failed') {
+        setPhase({ kind: 'done', job });
+        onFinishedRef.current?.(job);
+        return;
+      }
+      setPhase({ kind: 'processing', job });
+      await wait(POLL_MS);
+      if (signal.aborted) {
+        return;
+      }
+    }
+  };
+
+  const upload = async () => {
+    const file = fileRef.current?.files?.[0];
+    const problem = file ? props.checkFile(file) : t('importSections.fileRequired');
+    setFileError(problem);
+    const fields = props.fields ? props.fields() : {};
+    if (problem || !file) {
+      fileRef.current?.focus();
+      return;
+    }
+    if (fields === null) {
+      return;
+    }
+    setFailure(null);
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setPhase({ kind: 'uploading', percent: 0 });
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      form.append(name, value);
+    }
+    form.append('file', file, file.name);
+    const onProgress = (percent: number) => setPhase({ kind: 'uploading', percent });
+    try {
+      // A cheap call first: it renews an expired access token, so a large file is not sent in vain.
+      await authFetch('/api/me', { signal: abort.signal });
+      let accepted: { jobId: string };
+      try {
+        accepted = await sendWithProgress(props.url, form, tokenRef.current, onProgress, abort.signal);
+      } catch (caught) {
+        if (!(caught instanceof ApiError && caught.status === 401)) {
+          throw caught;
+        }
+        // The token was renewed just before and this render has not seen it yet: once more.
+        await authFetch('/api/me', { signal: abort.signal });
+        await wait(0);
+        accepted = await sendWithProgress(props.url, form, tokenRef.current, onProgress, abort.signal);
+      }
+      setPhase({ kind: 'processing', job: null });
+      await poll(accepted.jobId, abort.signal);
+    } catch (caught) {
+      if (abort.signal.aborted) {
+        return;
+      }
+      setPhase({ kind: 'idle' });
+      fail(caught instanceof NetworkError ? t('imports.uploadFailed') : errorText(caught));
+    }
+  };
+
+  const reset = () => {
+    setPhase({ kind: 'idle' });
+    setFailure(null);
+    setFormKey((value) => value + 1);
+  };
+
+  const busy = phase.kind === 'uploading' || phase.kind === 'processing';
+  const uploadPercent = phase.kind === 'uploading' ? phase.percent : phase.kind === 'idle' ? 0 : 100;
+  const job = phase.kind === 'processing' || phase.kind === 'done' ? phase.job : null;
+  // Announced in steps of ten, so a screen reader is not flooded with every percent.
+  const spokenUpload = Math.floor(uploadPercent / 10) * 10;
+  const percent = (value: number) => new Intl.NumberFormat(uiLanguage, { style: 'percent' }).format(value / 100);
+
+  return (
+    <div className="upload">
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event: FormEvent<HTMLFormElement>) => {
+          event.preventDefault();
+          if (!busy) {
+            void upload();
+          }
+        }}
+      >
+        <fieldset className="upload-fields" disabled={busy || props.disabled}>
+          {props.children}
+          <Field key={formKey} id={`${id}-file`} label={props.fileLabel} help={props.fileHelp} error={fileError}>
+            {(control) => (
+              <input
+                {...control}
+                ref={fileRef}
+                type="file"
+                accept={props.accept}
+                required
+                onChange={() => setFileError(null)}
+              />
+            )}
+          </Field>
+          <div>
+            <button type="submit" className="button button-primary">
+              {props.submitLabel}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+
+      {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
+
+      {phase.kind !== 'idle' && (
+        <div className="progress-group">
+          <div className="progress-field">
+            <label htmlFor={`${id}-upload-progress`}>{t('imports.uploadProgress')}</label>
+            <progress id={`${id}-upload-progress`} max={100} value={uploadPercent}>
+              {percent(uploadPercent)}
+            </progress>
+            <p className="status-text" role="status">
+              {phase.kind === 'uploading'
+                ? t('imports.uploading', { percent: percent(spokenUpload) })
+                : t('imports.uploaded')}
+            </p>
+          </div>
+          {phase.kind !== 'uploading' && (
+            <div className="progress-field">
+              <label htmlFor={`${id}-job-progress`}>{t('imports.processProgress')}</label>
+              <progress id={`${id}-job-progress`} max={100} value={job?.progress ?? 0}>
+                {percent(job?.progress ?? 0)}
+              </progress>
+              <p className="status-text" role="status">
+                {job?.state === 'completed'
+                  ? props.completedText
+                  : job?.state === 'failed'
+                    ? t('imports.failed')
+                    : t('imports.processing', {
+                        state: t(`imports.states.${job?.state ?? 'waiting'}`),
+                        percent: percent(job?.progress ?? 0),
+                      })}
+              </p>
+            </div>
+          )}
+        </div>
+      )}
+
+      {phase.kind === 'done' && phase.job.state === 'completed' && props.renderResult && (
+        <div className="upload-result">{props.renderResult(phase.job)}</div>
+      )}
+      {phase.kind === 'done' && phase.job.state === 'failed' && <JobFailure job={phase.job} />}
+      {phase.kind === 'done' && (
+        <p>
+          <button type="button" className="button button-secondary" onClick={reset}>
+            {props.anotherLabel}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

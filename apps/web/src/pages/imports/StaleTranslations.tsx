@@ -1,0 +1,118 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
+import { formatNumber } from '../../i18n/format';
+import { useImportErrorText } from './errors';
+import type { StaleTranslation } from './types';
+import { useCourseTitles } from './useCourseTitles';
+
+/** Where to import a stale translation again: the package form preset, or the course's XLIFF export. */
+function reimportLink(entry: StaleTranslation): string {
+  if (entry.kind === 'text') {
+    return `/courses/${encodeURIComponent(entry.courseId)}?xliff=${entry.sourceLanguage}-${entry.language}`;
+  }
+  const query = new URLSearchParams({
+    section: 'translations',
+    course: entry.courseId,
+    language: entry.language,
+    from: entry.sourceLanguage,
+  });
+  return `/admin/imports?${query.toString()}`;
+}
+
+/** Translations whose source changed since they were made (GET /api/translations/stale). */
+export function StaleTranslations({ version }: { version: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson } = useAuth();
+  const errorText = useImportErrorText();
+  const id = useId();
+  const list = useLoader(
+    (signal) => authJson<StaleTranslation[]>('/api/translations/stale', { signal }),
+    [authJson, version],
+  );
+  const items = list.data ?? [];
+  const titles = useCourseTitles(items.map((entry) => entry.courseId));
+  const captionId = `${id}-caption`;
+  const versionText = (value: number | null) => (value === null ? '—' : formatNumber(value, language));
+
+  return (
+    <>
+      <div className="toolbar">
+        <button type="button" className="button button-secondary button-small" onClick={list.reload}>
+          {t('imports.refresh')}
+        </button>
+      </div>
+      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
+      {list.data &&
+        (items.length === 0 ? (
+          <p className="empty">{t('staleTranslations.empty')}</p>
+        ) : (
+          <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className="data-table">
+              <caption id={captionId}>{t('staleTranslations.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('staleTranslations.columns.course')}</th>
+                  <th scope="col">{t('staleTranslations.columns.what')}</th>
+                  <th scope="col">{t('staleTranslations.columns.language')}</th>
+                  <th scope="col">{t('staleTranslations.columns.translatedFrom')}</th>
+                  <th scope="col">{t('staleTranslations.columns.currentSource')}</th>
+                  <th scope="col">{t('staleTranslations.columns.action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((entry) => {
+                  const title = titles.get(entry.courseId) || entry.courseId;
+                  const target = t(`courseLanguages.${entry.language}`);
+                  const source = t(`courseLanguages.${entry.sourceLanguage}`);
+                  return (
+                    <tr key={`${entry.courseId}-${entry.kind}-${entry.language}`}>
+                      <th scope="row">
+                        <Link to={`/courses/${encodeURIComponent(entry.courseId)}`}>{title}</Link>
+                      </th>
+                      <td>{t(`staleTranslations.kinds.${entry.kind}`)}</td>
+                      <td>{target}</td>
+                      <td>
+                        {entry.kind === 'package'
+                          ? t('staleTranslations.versionOf', {
+                              language: source,
+                              version: versionText(entry.sourceVersion),
+                            })
+                          : t('staleTranslations.textsOf', { language: source })}
+                      </td>
+                      <td>
+                        {entry.kind === 'package'
+                          ? t('staleTranslations.versionOf', {
+                              language: source,
+                              version: versionText(entry.currentSourceVersion),
+                            })
+                          : t('staleTranslations.textsChanged')}
+                      </td>
+                      <td>
+                        <Link
+                          to={reimportLink(entry)}
+                          aria-label={t('staleTranslations.reimportFor', { title, language: target })}
+                        >
+                          {t('staleTranslations.reimport')}
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      {!list.data && list.loading && (
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      )}
+    </>
+  );
+}

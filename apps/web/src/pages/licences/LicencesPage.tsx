@@ -1,0 +1,175 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Page } from '../../components/Page';
+import { RequireAuth } from '../../components/RequireAuth';
+import { useCountries } from '../../hooks/useCountries';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
+import { formatNumber } from '../../i18n/format';
+import { downloadFile } from '../groups/files';
+import { useImportErrorText } from '../imports/errors';
+import { formatDay, todayUtc } from '../imports/dates';
+import type { Licence } from '../imports/types';
+import { useCourseTitles } from '../imports/useCourseTitles';
+import { LicenceForm } from './LicenceForm';
+
+type LicenceStatus = 'active' | 'upcoming' | 'expired';
+
+function statusOf(licence: Licence, today: string): LicenceStatus {
+  if (licence.validUntil < today) {
+    return 'expired';
+  }
+  return licence.validFrom > today ? 'upcoming' : 'active';
+}
+
+function Licences() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson, authFetch } = useAuth();
+  const countries = useCountries();
+  const errorText = useImportErrorText();
+  const id = useId();
+  const list = useLoader((signal) => authJson<Licence[]>('/api/licences', { signal }), [authJson]);
+  const licences = list.data ?? [];
+  const titles = useCourseTitles(licences.flatMap((licence) => licence.courseIds));
+  const [created, setCreated] = useState('');
+  const createdRef = useRef<HTMLParagraphElement>(null);
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const [downloadFailure, setDownloadFailure] = useState<{ message: string; attempt: number } | null>(null);
+  const today = todayUtc();
+  const captionId = `${id}-caption`;
+
+  const download = async (licence: Licence) => {
+    setDownloading(licence.id);
+    setDownloadFailure(null);
+    try {
+      await downloadFile(
+        authFetch,
+        `/api/licences/${encodeURIComponent(licence.id)}/bundle`,
+        `licence-${licence.licenseeCountry.toLowerCase()}-${licence.id.slice(0, 8)}-r${licence.revision}.zip`,
+      );
+    } catch (caught) {
+      setDownloadFailure((previous) => ({ message: errorText(caught), attempt: (previous?.attempt ?? 0) + 1 }));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  return (
+    <Page title={t('licences.title')} heading={t('licences.heading')} className="wide">
+      <p className="lead">{t('licences.intro')}</p>
+
+      <section className="section" aria-labelledby={`${id}-list`}>
+        <h2 id={`${id}-list`}>{t('licences.listHeading')}</h2>
+        <p ref={createdRef} className="status-text" role="status" tabIndex={-1}>
+          {created}
+        </p>
+        {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
+        {downloadFailure && <Alert key={downloadFailure.attempt}>{downloadFailure.message}</Alert>}
+        {list.data &&
+          (licences.length === 0 ? (
+            <p className="empty">{t('licences.empty')}</p>
+          ) : (
+            <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+              <table className="data-table licence-table">
+                <caption id={captionId}>{t('licences.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('licences.columns.licensee')}</th>
+                    <th scope="col">{t('licences.columns.courses')}</th>
+                    <th scope="col">{t('licences.columns.languages')}</th>
+                    <th scope="col">{t('licences.columns.validity')}</th>
+                    <th scope="col">{t('licences.columns.seatCap')}</th>
+                    <th scope="col">{t('licences.columns.translation')}</th>
+                    <th scope="col">{t('licences.columns.status')}</th>
+                    <th scope="col">{t('licences.columns.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {licences.map((licence) => {
+                    const status = statusOf(licence, today);
+                    const licensee = `${licence.licenseeAdministration} (${countries.nameOf(licence.licenseeCountry)})`;
+                    return (
+                      <tr key={licence.id}>
+                        <th scope="row">
+                          {licence.licenseeAdministration}
+                          <span className="cell-detail">{countries.nameOf(licence.licenseeCountry)}</span>
+                        </th>
+                        <td>
+                          <ul className="plain-list">
+                            {licence.courseIds.map((courseId) => (
+                              <li key={courseId}>
+                                <Link to={`/courses/${encodeURIComponent(courseId)}`}>
+                                  {titles.get(courseId) || courseId}
+                                </Link>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                        <td>{licence.languages.map((code) => t(`courseLanguages.${code}`)).join(', ')}</td>
+                        <td>
+                          {t('licences.validity', {
+                            from: formatDay(licence.validFrom, language),
+                            until: formatDay(licence.validUntil, language),
+                          })}
+                        </td>
+                        <td>
+                          {licence.seatCap === null ? t('licences.noCap') : formatNumber(licence.seatCap, language)}
+                        </td>
+                        <td>{licence.translationAllowed ? t('licences.yes') : t('licences.no')}</td>
+                        <td>
+                          <span className={`badge badge-licence-${status}`}>{t(`licences.statuses.${status}`)}</span>
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            disabled={downloading !== null}
+                            aria-label={t('licences.downloadFor', { licensee })}
+                            onClick={() => void download(licence)}
+                          >
+                            {downloading === licence.id ? t('licences.downloading') : t('licences.download')}
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        {!list.data && list.loading && (
+          <p className="loading" role="status">
+            {t('loading')}
+          </p>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby={`${id}-new`}>
+        <h2 id={`${id}-new`}>{t('licences.newHeading')}</h2>
+        <LicenceForm
+          onCreated={(licence) => {
+            setCreated(
+              t('licences.created', {
+                licensee: `${licence.licenseeAdministration} (${countries.nameOf(licence.licenseeCountry)})`,
+              }),
+            );
+            list.reload();
+            window.setTimeout(() => createdRef.current?.focus(), 0);
+          }}
+        />
+      </section>
+    </Page>
+  );
+}
+
+export default function LicencesPage() {
+  return (
+    <RequireAuth roles={['admin']}>
+      <Licences />
+    </RequireAuth>
+  );
+}
