@@ -96,7 +96,8 @@ function EditWorkshopForm({
           start: formText(form, 'start'),
           end: formText(form, 'end'),
           timeZone: formText(form, 'timeZone').trim(),
-          ...(meetingUrl ? { meetingUrl } : {}),
+          // Empty removes the link.
+          meetingUrl,
         },
       });
       onSaved(saved);
