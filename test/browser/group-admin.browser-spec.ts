@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
 import { bearer, isolateRedisPrefix } from '../support/accounts';
 import { createUser, login, nextClientIp, startTestServer, type TestApp } from '../support/app';
+import es from '../../apps/web/src/i18n/es.json';
+import fr from '../../apps/web/src/i18n/fr.json';
 import { assertWebAppBuilt, launchBrowser, watchForProblems, type PageProblems } from './support/browser';
 
 type Person = { id: string; email: string; password: string; name: string };
@@ -16,6 +18,7 @@ describe('running a group in the browser', () => {
   let browser: Browser | undefined;
   let owner: Person;
   let joiner: Person;
+  let colleague: Person;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -29,6 +32,7 @@ describe('running a group in the browser', () => {
     });
     owner = await person('Amina RTC', UserRole.RtcStaff);
     joiner = await person('Joseph Mwangi');
+    colleague = await person('Achieng Otieno');
   });
 
   afterAll(async () => {
@@ -43,10 +47,10 @@ describe('running a group in the browser', () => {
   const http = () => request(app!.getHttpServer());
   const sql = <T>(query: string, parameters: unknown[]) => app!.get(DataSource).query<T>(query, parameters);
 
-  const open = async (): Promise<{ page: Page; problems: PageProblems }> => {
+  const open = async (locale = 'en-US'): Promise<{ page: Page; problems: PageProblems }> => {
     const context = await browser!.newContext({
       baseURL: url,
-      locale: 'en-US',
+      locale,
       acceptDownloads: true,
       extraHTTPHeaders: { 'X-Forwarded-For': nextClientIp() },
     });
@@ -76,6 +80,24 @@ describe('running a group in the browser', () => {
         .send({ name: groupName, kind: 'material_workshop' })
         .expect(201)
     ).body.id as string;
+    const otherGroupId = (
+      await http()
+        .post('/api/groups')
+        .set(bearer(ownerToken))
+        .send({ name: 'Tariff working party', kind: 'expert_community' })
+        .expect(201)
+    ).body.id as string;
+    const colleagueInvitation = (
+      await http()
+        .post(`/api/groups/${otherGroupId}/invitations`)
+        .set(bearer(ownerToken))
+        .send({ userId: colleague.id })
+        .expect(201)
+    ).body.id as string;
+    await http()
+      .post(`/api/group-invitations/${colleagueInvitation}/accept`)
+      .set(bearer(await login(app!, colleague.email, colleague.password)))
+      .expect(200);
     const workshopId = (
       await http()
         .post(`/api/groups/${groupId}/workshops`)
@@ -128,8 +150,13 @@ describe('running a group in the browser', () => {
     await members.getByRole('button', { name: `Make ${joiner.name} the owner` }).click();
     const transfer = ownerPage.getByRole('dialog', { name: `Make ${joiner.name} the owner?` });
     await transfer.waitFor();
-    // Focus starts on the safe choice.
+    // Focus starts on the safe choice; Escape closes and gives focus back to the button that opened it.
     expect(await ownerPage.evaluate('document.activeElement.textContent')).toBe('Cancel');
+    await ownerPage.keyboard.press('Escape');
+    await transfer.waitFor({ state: 'hidden' });
+    expect(await ownerPage.evaluate('document.activeElement.textContent')).toBe(`Make ${joiner.name} the owner`);
+    await ownerPage.keyboard.press('Enter');
+    await transfer.waitFor();
     await transfer.getByRole('button', { name: 'Transfer ownership' }).click();
     await members.getByText(`${joiner.name} now owns the group. You are a moderator.`).waitFor();
     await memberList.locator(`[data-member="${joiner.id}"]`).getByText('Owner', { exact: true }).waitFor();
@@ -146,6 +173,21 @@ describe('running a group in the browser', () => {
       { userId: owner.id, role: 'moderator', state: 'active' },
       { userId: joiner.id, role: 'owner', state: 'active' },
     ]);
+    // A moderator invites a colleague from another of their groups by name.
+    await members.getByRole('button', { name: 'Invite someone from my other groups' }).click();
+    await members.getByLabel('Person to invite').selectOption({ label: `${colleague.name} (Tariff working party)` });
+    await members.getByRole('button', { name: 'Invite this person' }).click();
+    await members.getByText(`${colleague.name} is invited.`).waitFor();
+    await members
+      .getByRole('list', { name: 'Pending invitations' })
+      .getByText(colleague.name, { exact: true })
+      .waitFor();
+    const invited = await sql<Array<{ state: string; role: string; invited_by: string }>>(
+      'SELECT state, role, invited_by FROM group_memberships WHERE group_id = ? AND user_id = ?',
+      [groupId, colleague.id],
+    );
+    expect(invited).toEqual([{ state: 'invited', role: 'member', invited_by: owner.id }]);
+
     // Only the owner archives: the former owner no longer sees that control.
     expect(await ownerPage.getByRole('button', { name: 'Archive this group' }).count()).toBe(0);
 
@@ -312,7 +354,70 @@ describe('running a group in the browser', () => {
       .expect(200);
     expect(old.body).toEqual(version1);
 
+    // The owner unarchives: the composer is back. The former owner leaves, after a confirmation.
+    await joinerPage.getByRole('button', { name: 'Unarchive this group' }).click();
+    await joinerPage.getByText('The group is no longer archived.').waitFor();
+    await joinerPage.getByRole('button', { name: 'Start the discussion' }).waitFor();
+    expect(await joinerPage.getByRole('note').count()).toBe(0);
+    await ownerPage.reload();
+    await ownerPage.getByRole('button', { name: 'Leave this group' }).click();
+    await ownerPage
+      .getByRole('dialog', { name: `Leave ${groupName}?` })
+      .getByRole('button', { name: 'Leave the group' })
+      .click();
+    await heading(ownerPage, 'Groups').waitFor();
+    expect(
+      await sql('SELECT id FROM group_memberships WHERE group_id = ? AND user_id = ?', [groupId, owner.id]),
+    ).toEqual([]);
+
     expect(ownerProblems.all).toEqual([]);
     expect(joinerProblems.all).toEqual([]);
+  });
+
+  it.each([
+    ['fr-FR', fr],
+    ['es-ES', es],
+  ])('shows the group management in %s, with no untranslated text', async (locale, words) => {
+    const token = await login(app!, owner.email, owner.password);
+    const groupId = (
+      await http()
+        .post('/api/groups')
+        .set(bearer(token))
+        .send({ name: `Groupe ${locale}`, kind: 'expert_community' })
+        .expect(201)
+    ).body.id as string;
+    await http()
+      .post(`/api/groups/${groupId}/files`)
+      .set(bearer(token))
+      .attach('file', Buffer.from('x'), { filename: 'guide.txt', contentType: 'text/plain' })
+      .expect(201);
+    await http()
+      .post(`/api/groups/${groupId}/workshops`)
+      .set(bearer(token))
+      .send({ title: 'Atelier', start: '2027-05-03T09:00', end: '2027-05-03T10:00', timeZone: 'America/Lima' })
+      .expect(201);
+
+    const { page, problems } = await open(locale);
+    await page.goto('/sign-in');
+    await heading(page, words.signIn.heading).waitFor();
+    await page.getByLabel(words.signIn.email, { exact: true }).fill(owner.email);
+    await page.getByLabel(words.signIn.password, { exact: true }).fill(owner.password);
+    await page.getByRole('button', { name: words.signIn.submit, exact: true }).click();
+    await page.getByRole('banner').getByText(words.account.signedInAs.replace('{{name}}', owner.name)).waitFor();
+    await page.goto(`/groups/${groupId}`);
+    await heading(page, `Groupe ${locale}`).waitFor();
+    for (const name of [words.groups.settings.title, words.groups.files.title, words.groups.members.title]) {
+      await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+    }
+    await page.getByRole('button', { name: words.groups.settings.archive, exact: true }).waitFor();
+    await page.getByLabel(words.groups.files.folderName, { exact: true }).waitFor();
+    await page.getByRole('button', { name: words.groups.files.versions.replace('{{name}}', 'guide.txt') }).click();
+    const dialog = page.getByRole('dialog', {
+      name: words.groups.files.versionsTitle.replace('{{name}}', 'guide.txt'),
+    });
+    await dialog.locator('tr[data-version="1"]').waitFor();
+    const text = (await page.locator('body').innerText()) + (await dialog.innerText());
+    expect(text).not.toMatch(/groups\.|\{\{/);
+    expect(problems.all).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useLoader } from '../../hooks/useLoader';
 import { ConfirmDialog, nextFailure, type Failure } from './ConfirmDialog';
 import { formText } from './files';
+import { InviteFromGroups } from './InviteFromGroups';
 import type { GroupSummary, Member } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
@@ -28,6 +29,7 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
   const [busy, setBusy] = useState(false);
   const [asked, setAsked] = useState<Asked | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [choosing, setChoosing] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const members = useLoader(
     (signal) => authJson<Member[]>(`/api/groups/${group.id}/members`, { signal }),
@@ -275,6 +277,32 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
             </button>
           </div>
         </form>
+      )}
+      {moderator && (
+        <div className="invite-from-groups">
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={choosing}
+            aria-controls={`${id}-choose`}
+            onClick={() => setChoosing((value) => !value)}
+          >
+            {t('groups.members.chooseFromGroups')}
+          </button>
+          <div id={`${id}-choose`} hidden={!choosing}>
+            {choosing && members.data && (
+              <InviteFromGroups
+                group={group}
+                members={members.data}
+                onInvited={(name) => {
+                  setError(null);
+                  setNotice(t('groups.members.invitedUser', { name }));
+                  members.reload();
+                }}
+              />
+            )}
+          </div>
+        </div>
       )}
 
       {group.myRole !== 'owner' ? (
