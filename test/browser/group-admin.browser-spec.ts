@@ -224,7 +224,7 @@ describe('running a group in the browser', () => {
     await versions.getByRole('button', { name: 'Download version 1 of syllabus.txt' }).click();
     const downloaded = await download;
     expect(downloaded.suggestedFilename()).toBe('syllabus.txt');
-    expect(await readFile((await downloaded.path())!)).toEqual(version1);
+    expect(await readFile(await downloaded.path())).toEqual(version1);
     await versions.getByRole('button', { name: 'Close' }).click();
     await versions.waitFor({ state: 'hidden' });
 
