@@ -283,6 +283,14 @@ describe('running a group in the browser', () => {
     );
     expect(materialRows).toEqual([{ file_id: fileId, phase: 'before' }]);
 
+    const threadId = (
+      await http()
+        .post(`/api/groups/${groupId}/threads`)
+        .set(bearer(ownerToken))
+        .send({ title: 'Notes on 84.71', body: 'Computers and units thereof.' })
+        .expect(201)
+    ).body.id as string;
+
     // The new owner archives the group: it reads as read-only for both of them, and the api refuses writes.
     await joinerPage.goto(`/groups/${groupId}`);
     await heading(joinerPage, groupName).waitFor();
@@ -318,6 +326,14 @@ describe('running a group in the browser', () => {
       expect(await page.getByLabel('File to share').count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
     }
+    await joinerPage.goto(`/threads/${threadId}`);
+    await heading(joinerPage, 'Notes on 84.71').waitFor();
+    await joinerPage
+      .getByRole('note')
+      .getByText(/This group is archived: it is read-only\./)
+      .waitFor();
+    expect(await joinerPage.getByRole('button', { name: 'Send the reply' }).count()).toBe(0);
+    await joinerPage.goto(`/groups/${groupId}`);
     await joinerPage.getByRole('button', { name: 'Unarchive this group' }).waitFor();
 
     const joinerToken = await login(app!, joiner.email, joiner.password);

@@ -158,7 +158,9 @@ function Group({ groupId }: { groupId: string }) {
           <Workshops group={group.data} />
           <GroupFiles group={group.data} />
           <Members group={group.data} onGroupChanged={group.reload} />
-          {group.data.myRole !== 'member' && <GroupSettings group={group.data} onChanged={group.reload} />}
+          {(group.data.myRole === 'owner' || (group.data.myRole === 'moderator' && !group.data.archived)) && (
+            <GroupSettings group={group.data} onChanged={group.reload} />
+          )}
         </>
       )}
     </Page>

@@ -40,6 +40,19 @@ async function wholeLibrary(authJson: AuthJson, groupId: string, signal: AbortSi
   return entries;
 }
 
+/** The IANA zones the browser knows, offered as suggestions (any zone the server knows is accepted). */
+const TIME_ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+export function TimeZoneSuggestions({ id }: { id: string }) {
+  return (
+    <datalist id={id}>
+      {TIME_ZONES.map((zone) => (
+        <option key={zone} value={zone} />
+      ))}
+    </datalist>
+  );
+}
+
 type Failed = { error: unknown; attempt: number } | null;
 const failed = (previous: Failed, error: unknown): Failed => ({ error, attempt: (previous?.attempt ?? 0) + 1 });
 
@@ -130,8 +143,19 @@ function EditWorkshopForm({
         label={t('groups.workshops.fields.timeZone')}
         help={t('groups.workshops.fields.timeZoneHelp')}
       >
-        {(control) => <input {...control} name="timeZone" required maxLength={64} defaultValue={workshop.timeZone} />}
+        {(control) => (
+          <input
+            {...control}
+            name="timeZone"
+            required
+            maxLength={64}
+            defaultValue={workshop.timeZone}
+            list={`${id}-zones`}
+            autoComplete="off"
+          />
+        )}
       </Field>
+      <TimeZoneSuggestions id={`${id}-zones`} />
       <Field id={`${id}-url`} label={t('groups.workshops.fields.meetingUrl')} optional>
         {(control) => (
           <input {...control} name="meetingUrl" type="url" maxLength={2000} defaultValue={workshop.meetingUrl} />

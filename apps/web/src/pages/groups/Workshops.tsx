@@ -6,7 +6,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { downloadFile, formText } from './files';
 import type { GroupSummary, Workshop } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
-import { AddMaterialDialog, EditWorkshopDialog } from './WorkshopDialogs';
+import { AddMaterialDialog, EditWorkshopDialog, TimeZoneSuggestions } from './WorkshopDialogs';
 
 /** The browser's own zone, offered first when scheduling. */
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -168,7 +168,16 @@ export function Workshops({ group }: { group: GroupSummary }) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-zone`}>{t('groups.workshops.fields.timeZone')}</label>
-            <input id={`${id}-zone`} name="timeZone" required defaultValue={LOCAL_ZONE} maxLength={64} />
+            <input
+              id={`${id}-zone`}
+              name="timeZone"
+              required
+              defaultValue={LOCAL_ZONE}
+              maxLength={64}
+              list={`${id}-zones`}
+              autoComplete="off"
+            />
+            <TimeZoneSuggestions id={`${id}-zones`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-url`}>
