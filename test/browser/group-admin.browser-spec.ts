@@ -159,6 +159,9 @@ describe('running a group in the browser', () => {
     await transfer.waitFor();
     await transfer.getByRole('button', { name: 'Transfer ownership' }).click();
     await members.getByText(`${joiner.name} now owns the group. You are a moderator.`).waitFor();
+    expect(await ownerPage.evaluate('document.activeElement.textContent')).toBe(
+      `${joiner.name} now owns the group. You are a moderator.`,
+    );
     await memberList.locator(`[data-member="${joiner.id}"]`).getByText('Owner', { exact: true }).waitFor();
     await memberList.locator(`[data-member="${owner.id}"]`).getByText('Moderator', { exact: true }).waitFor();
     const roles = (await http().get(`/api/groups/${groupId}/members`).set(bearer(ownerToken)).expect(200))
@@ -199,6 +202,8 @@ describe('running a group in the browser', () => {
     await files.getByRole('button', { name: 'Open the folder Module 3' }).click();
     const path = files.getByRole('navigation', { name: 'Folder path' });
     await path.locator('[aria-current="location"]', { hasText: 'Module 3' }).waitFor();
+    // Focus follows into the folder (the button pressed is gone).
+    expect(await ownerPage.evaluate('document.activeElement.getAttribute("aria-current")')).toBe('location');
     await path.getByRole('button', { name: 'All files' }).waitFor();
     const version1 = Buffer.from('Syllabus, version 1: headings 84.01 to 84.87\n');
     const version2 = Buffer.from('Syllabus, version 2: headings 84.01 to 85.48, with notes\n');
@@ -298,6 +303,9 @@ describe('running a group in the browser', () => {
     const archive = joinerPage.getByRole('dialog', { name: `Archive ${groupName}?` });
     await archive.getByRole('button', { name: 'Archive the group' }).click();
     await joinerPage.getByText('The group is archived: it is now read-only.').waitFor();
+    expect(await joinerPage.evaluate('document.activeElement.textContent')).toBe(
+      'The group is archived: it is now read-only.',
+    );
     for (const page of [joinerPage, ownerPage]) {
       await page.goto(`/groups/${groupId}`);
       await heading(page, groupName).waitFor();

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
@@ -12,6 +12,8 @@ interface ConfirmDialogProps {
   /** A failure of the confirmed action, shown in the dialog (a new `attempt` announces it again). */
   failure: { message: string; attempt: number } | null;
   danger?: boolean;
+  /** Where focus goes when the dialog closes, when set by then (after success); else back to the opener. */
+  returnFocus?: RefObject<HTMLElement | null>;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -25,6 +27,7 @@ export function ConfirmDialog({
   busy,
   failure,
   danger = true,
+  returnFocus,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -32,7 +35,14 @@ export function ConfirmDialog({
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog open={open} title={title} onDismiss={onCancel} initialFocus={cancelRef} describedBy={`${id}-body`}>
+    <Dialog
+      open={open}
+      title={title}
+      onDismiss={onCancel}
+      initialFocus={cancelRef}
+      returnFocus={returnFocus}
+      describedBy={`${id}-body`}
+    >
       <p id={`${id}-body`}>{body}</p>
       {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
       <div className="dialog-actions">

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -25,6 +25,16 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   const [trail, setTrail] = useState<Folder[]>([]);
   const [versionsOf, setVersionsOf] = useState<LibraryFile | null>(null);
   const folder = trail.at(-1) ?? null;
+  const currentRef = useRef<HTMLSpanElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  /** Whether the folder changed by the person's choice (then focus follows them into it). */
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) {
+      moved.current = false;
+      currentRef.current?.focus();
+    }
+  }, [folder?.id]);
   const library = useLoader(
     (signal) =>
       authJson<Library>(`/api/groups/${group.id}/files${folder ? `?folderId=${encodeURIComponent(folder.id)}` : ''}`, {
@@ -94,7 +104,15 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   const open = (next: Folder[]) => {
     setError(null);
     setStatus('');
+    moved.current = true;
     setTrail(next);
+  };
+
+  /** Deletions remove the button that was pressed: focus continues from the outcome. */
+  const remove = async (path: string, done: string) => {
+    if (await run(() => authJson(path, { method: 'DELETE' }), done)) {
+      statusRef.current?.focus();
+    }
   };
 
   const data = library.data;
@@ -121,7 +139,9 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
             return (
               <li key={step?.id ?? 'top'}>
                 {current ? (
-                  <span aria-current="location">{name}</span>
+                  <span ref={currentRef} aria-current="location" tabIndex={-1}>
+                    {name}
+                  </span>
                 ) : (
                   <button type="button" className="link-button" onClick={() => open(trail.slice(0, index))}>
                     {name}
@@ -132,7 +152,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
           })}
         </ol>
       </nav>
-      <p className="status-text" role="status">
+      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
         {status}
       </p>
 
@@ -152,8 +172,8 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
                   className="button button-quiet button-small"
                   disabled={busy}
                   onClick={() =>
-                    void run(
-                      () => authJson(`/api/groups/${group.id}/folders/${child.id}`, { method: 'DELETE' }),
+                    void remove(
+                      `/api/groups/${group.id}/folders/${child.id}`,
                       t('groups.files.folderDeleted', { name: child.name }),
                     )
                   }
@@ -193,10 +213,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
                 className="button button-quiet"
                 disabled={busy}
                 onClick={() =>
-                  void run(
-                    () => authJson(`/api/group-files/${file.id}`, { method: 'DELETE' }),
-                    t('groups.files.deleted', { name: file.name }),
-                  )
+                  void remove(`/api/group-files/${file.id}`, t('groups.files.deleted', { name: file.name }))
                 }
               >
                 {t('groups.files.delete', { name: file.name })}

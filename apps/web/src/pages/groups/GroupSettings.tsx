@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -28,6 +28,9 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  /** Set once archiving succeeded: the dialog then hands focus to the status, as its opener is gone. */
+  const afterArchive = useRef<HTMLElement | null>(null);
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -61,9 +64,13 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
     setError(null);
     try {
       await authJson(`/api/groups/${group.id}`, { method: 'PATCH', body: { archived } });
+      afterArchive.current = statusRef.current;
       setConfirming(false);
       setStatus(archived ? t('groups.settings.archivedNow') : t('groups.settings.unarchivedNow'));
       onChanged();
+      if (!archived) {
+        statusRef.current?.focus();
+      }
     } catch (caught) {
       if (archived) {
         setFailure((previous) => nextFailure(previous, errorText(caught)));
@@ -80,7 +87,7 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
     <section className="section group-settings" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('groups.settings.title')}</h2>
       {error && <Alert key={error.attempt}>{errorText(error.error)}</Alert>}
-      <p className="status-text" role="status">
+      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
         {status}
       </p>
       {!group.archived && (
@@ -160,6 +167,7 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
               disabled={busy}
               onClick={() => {
                 setFailure(null);
+                afterArchive.current = null;
                 setConfirming(true);
               }}
             >
@@ -175,6 +183,7 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
         confirmLabel={t('groups.settings.archiveConfirm')}
         busy={busy}
         failure={failure}
+        returnFocus={afterArchive}
         onConfirm={() => void setArchived(true)}
         onCancel={() => setConfirming(false)}
       />

@@ -31,6 +31,8 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
   const [failure, setFailure] = useState<Failure | null>(null);
   const [choosing, setChoosing] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  /** Set once a confirmed action succeeded: focus goes to its outcome, as the button that opened it is gone. */
+  const afterConfirm = useRef<HTMLElement | null>(null);
   const members = useLoader(
     (signal) => authJson<Member[]>(`/api/groups/${group.id}/members`, { signal }),
     [authJson, group.id, group.myRole],
@@ -40,7 +42,13 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
   const owner = group.myRole === 'owner' && writable;
 
   /** Runs one call; on success reloads the list and says what happened. */
-  const act = async (path: string, method: 'POST' | 'PATCH' | 'DELETE', body: object | undefined, done: string) => {
+  const act = async (
+    path: string,
+    method: 'POST' | 'PATCH' | 'DELETE',
+    body: object | undefined,
+    done: string,
+    focusOutcome = true,
+  ) => {
     setBusy(true);
     setError(null);
     setNotice('');
@@ -48,6 +56,10 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
       await authJson(path, { method, body: method === 'DELETE' ? undefined : (body ?? {}) });
       setNotice(done);
       members.reload();
+      if (focusOutcome) {
+        // The button pressed disappears with the change: continue from the outcome.
+        statusRef.current?.focus();
+      }
       return true;
     } catch (caught) {
       setError((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
@@ -61,7 +73,8 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
     event.preventDefault();
     const formElement = event.currentTarget;
     const email = formText(new FormData(formElement), 'email');
-    if (await act(`/api/groups/${group.id}/invitations`, 'POST', { email }, t('groups.members.invited', { email }))) {
+    const done = t('groups.members.invited', { email });
+    if (await act(`/api/groups/${group.id}/invitations`, 'POST', { email }, done, false)) {
       formElement.reset();
     }
   };
@@ -91,9 +104,9 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
         setNotice(t('groups.members.transferred', { name: member.displayName }));
         onGroupChanged();
       }
+      afterConfirm.current = statusRef.current;
       setAsked(null);
       members.reload();
-      statusRef.current?.focus();
     } catch (caught) {
       setFailure((previous) => nextFailure(previous, errorText(caught)));
     } finally {
@@ -107,6 +120,7 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
   const invitations = all.filter((member) => member.state === 'invited');
   const ask = (next: Asked) => {
     setFailure(null);
+    afterConfirm.current = null;
     setAsked(next);
   };
 
@@ -340,6 +354,7 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
         }
         busy={busy}
         failure={failure}
+        returnFocus={afterConfirm}
         onConfirm={() => void confirm()}
         onCancel={() => setAsked(null)}
       />
