@@ -399,6 +399,10 @@ describe('closed user groups, fora and files', () => {
         .patch(`/api/workshops/${created.body.id}`, { timeZone: 'Europe/Brussels' })
         .expect(200);
       expect(moved.body).toMatchObject({ start: '2027-03-15T09:00', startsAt: '2027-03-15T08:00:00.000Z' });
+      await as(rtc).patch(`/api/workshops/${created.body.id}`, { meetingUrl: 'javascript:alert(1)' }).expect(400);
+      const unlinked = await as(rtc).patch(`/api/workshops/${created.body.id}`, { meetingUrl: '' }).expect(200);
+      expect(unlinked.body).toMatchObject({ meetingUrl: '', start: '2027-03-15T09:00' });
+      await as(rtc).patch(`/api/workshops/${created.body.id}`, { meetingUrl: session.meetingUrl }).expect(200);
     });
 
     it('download as .ics, and carry linked material', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { trimString } from '@app/common';
 import { WorkshopPhase } from '../entities/group-workshop-material.entity';
 
@@ -69,8 +69,9 @@ export class UpdateWorkshopDto {
   @Length(1, 64)
   timeZone?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'An empty string removes the link' })
   @IsOptional()
+  @ValidateIf((_, value) => value !== '')
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(2000)
   meetingUrl?: string;

@@ -11,8 +11,11 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { downloadFile, formatBytes, uploadFile, formText } from './files';
-import type { GroupSummary, Library, Member, ThreadSummary } from './types';
+import { uploadFile, formText } from './files';
+import { GroupFiles } from './GroupFiles';
+import { GroupSettings } from './GroupSettings';
+import { Members } from './Members';
+import type { GroupSummary, ThreadSummary } from './types';
 import { Workshops } from './Workshops';
 
 function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (id: string) => void }) {
@@ -113,199 +116,10 @@ function Threads({ group }: { group: GroupSummary }) {
   );
 }
 
-function Files({ group }: { group: GroupSummary }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const { authJson, authFetch, accessToken } = useAuth();
-  const errorText = useErrorText();
-  const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const library = useLoader(
-    (signal) => authJson<Library>(`/api/groups/${group.id}/files`, { signal }),
-    [authJson, group.id],
-  );
-
-  const upload = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const file = new FormData(formElement).get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await uploadFile(`/api/groups/${group.id}/files`, accessToken, file);
-      formElement.reset();
-      library.reload();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const remove = async (fileId: string) => {
-    setError(null);
-    try {
-      await authJson(`/api/group-files/${fileId}`, { method: 'DELETE' });
-      library.reload();
-    } catch (caught) {
-      setError(caught);
-    }
-  };
-
-  return (
-    <section className="section" aria-labelledby={`${id}-files`}>
-      <h2 id={`${id}-files`}>{t('groups.files.title')}</h2>
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-      {library.error !== null && <Alert>{errorText(library.error)}</Alert>}
-      {library.data && (
-        <p className="status-text">
-          {t('groups.files.used', {
-            used: formatBytes(library.data.usedBytes, language),
-            quota: formatBytes(library.data.quotaBytes, language),
-          })}
-        </p>
-      )}
-      {library.data?.files.length === 0 && <p className="empty">{t('groups.files.none')}</p>}
-      <ul className="file-list" aria-label={t('groups.files.title')}>
-        {library.data?.files.map((file) => (
-          <li key={file.id} data-file={file.id}>
-            <span className="file-name">{file.name}</span>{' '}
-            <span className="file-meta">
-              {formatBytes(file.sizeBytes, language)} · v{file.currentVersion} ·{' '}
-              {formatDateTime(file.updatedAt, language)}
-            </span>{' '}
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() =>
-                void downloadFile(authFetch, `/api/group-files/${file.id}/download`, file.name).catch(setError)
-              }
-            >
-              {t('groups.files.download', { name: file.name })}
-            </button>
-            {file.canDelete && (
-              <button type="button" className="button button-quiet" onClick={() => void remove(file.id)}>
-                {t('groups.files.delete', { name: file.name })}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {!group.archived && (
-        <form className="form" onSubmit={(event) => void upload(event)}>
-          <div className="field">
-            <label htmlFor={`${id}-upload`}>{t('groups.files.choose')}</label>
-            <input id={`${id}-upload`} name="file" type="file" required />
-          </div>
-          <button type="submit" className="button button-secondary" disabled={busy}>
-            {t('groups.files.upload')}
-          </button>
-        </form>
-      )}
-    </section>
-  );
-}
-
-function Members({ group }: { group: GroupSummary }) {
-  const { t } = useTranslation();
-  const { authJson } = useAuth();
-  const errorText = useErrorText();
-  const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
-  const members = useLoader(
-    (signal) => authJson<Member[]>(`/api/groups/${group.id}/members`, { signal }),
-    [authJson, group.id],
-  );
-  const moderator = group.myRole !== 'member' && !group.archived;
-
-  const act = async (path: string, method: 'POST' | 'DELETE', body?: object) => {
-    setError(null);
-    setNotice('');
-    try {
-      await authJson(path, { method, body: method === 'POST' ? (body ?? {}) : undefined });
-      members.reload();
-      return true;
-    } catch (caught) {
-      setError(caught);
-      return false;
-    }
-  };
-
-  const invite = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const email = formText(new FormData(formElement), 'email');
-    if (await act(`/api/groups/${group.id}/invitations`, 'POST', { email })) {
-      formElement.reset();
-      setNotice(t('groups.members.invited', { email }));
-    }
-  };
-
-  return (
-    <section className="section" aria-labelledby={`${id}-members`}>
-      <h2 id={`${id}-members`}>{t('groups.members.title')}</h2>
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-      {notice && (
-        <p className="status-text" role="status">
-          {notice}
-        </p>
-      )}
-      <ul className="member-list" aria-label={t('groups.members.title')}>
-        {members.data?.map((member) => (
-          <li key={member.id} data-member={member.userId ?? member.email}>
-            <span className="member-name">{member.displayName}</span>{' '}
-            <span className="badge">
-              {member.state === 'active'
-                ? t(`groups.roles.${member.role}`)
-                : t(`groups.members.states.${member.state}`)}
-            </span>
-            {moderator && member.state === 'requested' && (
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => void act(`/api/group-join-requests/${member.id}/approve`, 'POST')}
-              >
-                {t('groups.members.approve', { name: member.displayName })}
-              </button>
-            )}
-            {moderator && member.role !== 'owner' && member.role !== 'moderator' && (
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => void act(`/api/groups/${group.id}/members/${member.id}`, 'DELETE')}
-              >
-                {t('groups.members.remove', { name: member.displayName })}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {moderator && (
-        <form className="form" onSubmit={(event) => void invite(event)}>
-          <div className="field">
-            <label htmlFor={`${id}-email`}>{t('groups.members.inviteEmail')}</label>
-            <input id={`${id}-email`} name="email" type="email" required maxLength={254} />
-          </div>
-          <button type="submit" className="button button-secondary">
-            {t('groups.members.invite')}
-          </button>
-        </form>
-      )}
-    </section>
-  );
-}
-
 function Group({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const { authJson } = useAuth();
   const errorText = useErrorText();
-  const navigate = useNavigate();
-  const [error, setError] = useState<unknown>(null);
   const group = useLoader(
     (signal) => authJson<GroupSummary>(`/api/groups/${groupId}`, { signal }),
     [authJson, groupId],
@@ -314,19 +128,10 @@ function Group({ groupId }: { groupId: string }) {
   if (group.error instanceof ApiError && group.error.status === 404) {
     return <NotFoundPage />;
   }
-  const leave = async () => {
-    try {
-      await authJson(`/api/groups/${groupId}/leave`, { method: 'POST', body: {} });
-      await navigate('/groups');
-    } catch (caught) {
-      setError(caught);
-    }
-  };
   const name = group.data?.name ?? t('groups.title');
   return (
     <Page title={name} heading={name} className="wide">
       {group.error !== null && <Alert>{errorText(group.error)}</Alert>}
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
       {!group.data && group.loading && (
         <p className="loading" role="status">
           {t('loading')}
@@ -339,6 +144,11 @@ function Group({ groupId }: { groupId: string }) {
             <span className="badge">{t(`groups.roles.${group.data.myRole}`)}</span>
             {group.data.archived && <span className="badge">{t('groups.archived')}</span>}
           </p>
+          {group.data.archived && (
+            <div className="notice-box group-archived-notice" role="note">
+              <p>{t('groups.archivedNotice')}</p>
+            </div>
+          )}
           {group.data.description && (
             <p className="group-description" lang={group.data.language}>
               {group.data.description}
@@ -346,14 +156,10 @@ function Group({ groupId }: { groupId: string }) {
           )}
           <Threads group={group.data} />
           <Workshops group={group.data} />
-          <Files group={group.data} />
-          <Members group={group.data} />
-          {group.data.myRole !== 'owner' && (
-            <p>
-              <button type="button" className="button button-quiet" onClick={() => void leave()}>
-                {t('groups.leave')}
-              </button>
-            </p>
+          <GroupFiles group={group.data} />
+          <Members group={group.data} onGroupChanged={group.reload} />
+          {(group.data.myRole === 'owner' || (group.data.myRole === 'moderator' && !group.data.archived)) && (
+            <GroupSettings group={group.data} onChanged={group.reload} />
           )}
         </>
       )}

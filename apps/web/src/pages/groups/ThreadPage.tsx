@@ -201,6 +201,11 @@ function ThreadView({ threadId }: { threadId: string }) {
               {t('groups.threads.back', { name: thread.data.groupName })}
             </Link>
           </p>
+          {thread.data.groupArchived && (
+            <div className="notice-box group-archived-notice" role="note">
+              <p>{t('groups.archivedNotice')}</p>
+            </div>
+          )}
           {thread.data.canModerate && (
             <p>
               <button type="button" className="button button-quiet" onClick={() => void pin(!thread.data!.pinned)}>

@@ -3,20 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { useLoader } from '../../hooks/useLoader';
-import { useErrorText } from '../../i18n/errors';
 import { downloadFile, formText } from './files';
 import type { GroupSummary, Workshop } from './types';
+import { useGroupErrorText } from './useGroupErrorText';
+import { AddMaterialDialog, EditWorkshopDialog, TimeZoneSuggestions } from './WorkshopDialogs';
 
 /** The browser's own zone, offered first when scheduling. */
 const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Scheduled sessions of a group: times in the zone they were planned in, meeting link, .ics, material. */
+/**
+ * Scheduled sessions of a group: times in the zone they were planned in, meeting link, .ics, and
+ * library files linked as material for before or after. Moderators schedule, edit and link material.
+ */
 export function Workshops({ group }: { group: GroupSummary }) {
   const { t } = useTranslation();
   const { authJson, authFetch } = useAuth();
-  const errorText = useErrorText();
+  const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState<Workshop | null>(null);
+  const [addingTo, setAddingTo] = useState<Workshop | null>(null);
   const workshops = useLoader(
     (signal) => authJson<Workshop[]>(`/api/groups/${group.id}/workshops`, { signal }),
     [authJson, group.id],
@@ -47,11 +54,26 @@ export function Workshops({ group }: { group: GroupSummary }) {
     }
   };
 
+  const unlink = async (workshop: Workshop, fileId: string, name: string) => {
+    setError(null);
+    setStatus('');
+    try {
+      await authJson(`/api/workshops/${workshop.id}/materials/${fileId}`, { method: 'DELETE' });
+      setStatus(t('groups.workshops.unlinked', { name, title: workshop.title }));
+      workshops.reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
   return (
     <section className="section" aria-labelledby={`${id}-workshops`}>
       <h2 id={`${id}-workshops`}>{t('groups.workshops.title')}</h2>
       {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
       {workshops.error !== null && <Alert>{errorText(workshops.error)}</Alert>}
+      <p className="status-text" role="status">
+        {status}
+      </p>
       {workshops.data?.length === 0 && <p className="empty">{t('groups.workshops.none')}</p>}
       <ul className="workshop-list" aria-label={t('groups.workshops.title')}>
         {workshops.data?.map((workshop) => (
@@ -81,11 +103,47 @@ export function Workshops({ group }: { group: GroupSummary }) {
             >
               {t('groups.workshops.ics', { title: workshop.title })}
             </button>
+            {moderator && (
+              <>
+                {' '}
+                <button type="button" className="button button-quiet" onClick={() => setEditing(workshop)}>
+                  {t('groups.workshops.edit', { title: workshop.title })}
+                </button>
+                <button type="button" className="button button-quiet" onClick={() => setAddingTo(workshop)}>
+                  {t('groups.workshops.addMaterial', { title: workshop.title })}
+                </button>
+              </>
+            )}
             {workshop.materials.length > 0 && (
-              <ul className="attachments">
+              <ul className="attachments" aria-label={t('groups.workshops.materials', { title: workshop.title })}>
                 {workshop.materials.map((material) => (
-                  <li key={material.fileId}>
-                    {t(`groups.workshops.phases.${material.phase}`)}: <span className="file-name">{material.name}</span>
+                  <li key={material.fileId} data-material={material.fileId} data-phase={material.phase}>
+                    {t(`groups.workshops.phases.${material.phase}`)}:{' '}
+                    <button
+                      type="button"
+                      className="link-button file-name"
+                      onClick={() =>
+                        void downloadFile(
+                          authFetch,
+                          `/api/group-files/${material.fileId}/download`,
+                          material.name,
+                        ).catch(setError)
+                      }
+                    >
+                      {t('groups.files.download', { name: material.name })}
+                    </button>
+                    {moderator && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button-quiet button-small"
+                          onClick={() => void unlink(workshop, material.fileId, material.name)}
+                        >
+                          {t('groups.workshops.unlink', { name: material.name, title: workshop.title })}
+                        </button>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -110,7 +168,16 @@ export function Workshops({ group }: { group: GroupSummary }) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-zone`}>{t('groups.workshops.fields.timeZone')}</label>
-            <input id={`${id}-zone`} name="timeZone" required defaultValue={LOCAL_ZONE} maxLength={64} />
+            <input
+              id={`${id}-zone`}
+              name="timeZone"
+              required
+              defaultValue={LOCAL_ZONE}
+              maxLength={64}
+              list={`${id}-zones`}
+              autoComplete="off"
+            />
+            <TimeZoneSuggestions id={`${id}-zones`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-url`}>
@@ -123,6 +190,25 @@ export function Workshops({ group }: { group: GroupSummary }) {
           </button>
         </form>
       )}
+      <EditWorkshopDialog
+        workshop={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(saved) => {
+          setEditing(null);
+          setStatus(t('groups.workshops.saved', { title: saved.title }));
+          workshops.reload();
+        }}
+      />
+      <AddMaterialDialog
+        workshop={addingTo}
+        group={group}
+        onClose={() => setAddingTo(null)}
+        onLinked={(saved) => {
+          setAddingTo(null);
+          setStatus(t('groups.workshops.linked', { title: saved.title }));
+          workshops.reload();
+        }}
+      />
     </section>
   );
 }

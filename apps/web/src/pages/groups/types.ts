@@ -79,6 +79,7 @@ export interface Thread extends ThreadSummary {
 
 export interface LibraryFile {
   id: string;
+  folderId: string | null;
   name: string;
   currentVersion: number;
   sizeBytes: number;
@@ -87,12 +88,37 @@ export interface LibraryFile {
   canDelete: boolean;
 }
 
+export interface Folder {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
 export interface Library {
-  folders: Array<{ id: string; name: string }>;
+  folder: Folder | null;
+  folders: Folder[];
   files: LibraryFile[];
   quotaBytes: number;
   usedBytes: number;
 }
+
+export interface FileVersion {
+  version: number;
+  sizeBytes: number;
+  contentType: string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedByName: string;
+  createdAt: string;
+}
+
+export interface FileDetail extends LibraryFile {
+  versions: FileVersion[];
+}
+
+export const GROUP_LANGUAGES = ['en', 'fr', 'es'] as const;
+
+export type WorkshopPhase = 'before' | 'after';
 
 export interface Workshop {
   id: string;
@@ -102,5 +128,5 @@ export interface Workshop {
   end: string;
   timeZone: string;
   meetingUrl: string;
-  materials: Array<{ fileId: string; name: string; phase: 'before' | 'after' }>;
+  materials: Array<{ fileId: string; name: string; phase: WorkshopPhase }>;
 }

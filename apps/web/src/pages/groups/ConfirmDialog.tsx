@@ -1,0 +1,73 @@
+import { useId, useRef, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  busy: boolean;
+  /** A failure of the confirmed action, shown in the dialog (a new `attempt` announces it again). */
+  failure: { message: string; attempt: number } | null;
+  danger?: boolean;
+  /** Where focus goes when the dialog closes, when set by then (after success); else back to the opener. */
+  returnFocus?: RefObject<HTMLElement | null>;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before an action that is hard to undo; focus starts on Cancel, the safe choice. */
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  busy,
+  failure,
+  danger = true,
+  returnFocus,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onDismiss={onCancel}
+      initialFocus={cancelRef}
+      returnFocus={returnFocus}
+      describedBy={`${id}-body`}
+    >
+      <p id={`${id}-body`}>{body}</p>
+      {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className={danger ? 'button button-danger' : 'button button-primary'}
+          disabled={busy}
+          onClick={onConfirm}
+        >
+          {confirmLabel}
+        </button>
+        <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel}>
+          {t('dialog.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** State of a confirmed action: what is asked about, whether it runs, and its last failure. */
+export interface Failure {
+  message: string;
+  attempt: number;
+}
+
+export function nextFailure(previous: Failure | null, message: string): Failure {
+  return { message, attempt: (previous?.attempt ?? 0) + 1 };
+}

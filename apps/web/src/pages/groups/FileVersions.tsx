@@ -1,0 +1,154 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
+import { formatDateTime } from '../../i18n/format';
+import { downloadFile, formatBytes, uploadFile } from './files';
+import type { FileDetail, GroupSummary, LibraryFile } from './types';
+import { useGroupErrorText } from './useGroupErrorText';
+
+interface FileVersionsProps {
+  /** The file whose versions are shown; null: the dialog is closed. */
+  file: LibraryFile | null;
+  group: GroupSummary;
+  onClose: () => void;
+  onUploaded: () => void;
+}
+
+/** A file's versions in a dialog: each one downloadable, and a new version uploaded from here. */
+export function FileVersions({ file, group, onClose, onUploaded }: FileVersionsProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      open={file !== null}
+      title={file ? t('groups.files.versionsTitle', { name: file.name }) : ''}
+      onDismiss={onClose}
+    >
+      {file && <VersionsBody key={file.id} file={file} group={group} onUploaded={onUploaded} />}
+      <div className="dialog-actions">
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          {t('groups.files.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: GroupSummary; onUploaded: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson, authFetch, accessToken } = useAuth();
+  const errorText = useGroupErrorText();
+  const id = useId();
+  const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const detail = useLoader(
+    (signal) => authJson<FileDetail>(`/api/group-files/${file.id}`, { signal }),
+    [authJson, file.id],
+  );
+  const fail = (caught: unknown) => setError((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
+
+  const upload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const chosen = new FormData(formElement).get('file');
+    if (!(chosen instanceof File) || chosen.size === 0) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    try {
+      const updated = await uploadFile<FileDetail>(`/api/groups/${group.id}/files`, accessToken, chosen, {
+        fileId: file.id,
+      });
+      formElement.reset();
+      setStatus(t('groups.files.versionUploaded', { version: updated.currentVersion }));
+      detail.reload();
+      onUploaded();
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const versions = detail.data?.versions ?? [];
+  return (
+    <>
+      {error && <Alert key={error.attempt}>{errorText(error.error)}</Alert>}
+      {detail.error !== null && <Alert>{errorText(detail.error)}</Alert>}
+      {!detail.data && detail.loading && (
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      )}
+      {versions.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('groups.files.versionsTitle', { name: file.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('groups.files.columns.version')}</th>
+                <th scope="col">{t('groups.files.columns.size')}</th>
+                <th scope="col">{t('groups.files.columns.by')}</th>
+                <th scope="col">{t('groups.files.columns.date')}</th>
+                <th scope="col">{t('groups.files.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((version) => (
+                <tr key={version.version} data-version={version.version}>
+                  <th scope="row">
+                    {t('groups.files.versionShort', { version: version.version })}
+                    {version.version === detail.data?.currentVersion && (
+                      <span className="badge"> {t('groups.files.current')}</span>
+                    )}
+                  </th>
+                  <td>{formatBytes(version.sizeBytes, language)}</td>
+                  <td>{version.uploadedByName}</td>
+                  <td>{formatDateTime(version.createdAt, language)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button-quiet button-small"
+                      onClick={() =>
+                        void downloadFile(
+                          authFetch,
+                          `/api/group-files/${file.id}/download?version=${version.version}`,
+                          file.name,
+                        ).catch(fail)
+                      }
+                    >
+                      {t('groups.files.downloadVersion', { name: file.name, version: version.version })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="status-text" role="status">
+        {status}
+      </p>
+      {!group.archived && (
+        <form className="form" onSubmit={(event) => void upload(event)}>
+          <Field id={`${id}-version`} label={t('groups.files.newVersion', { name: file.name })}>
+            {(control) => <input {...control} name="file" type="file" required />}
+          </Field>
+          <div>
+            <button type="submit" className="button button-secondary" disabled={busy}>
+              {t('groups.files.uploadVersion')}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

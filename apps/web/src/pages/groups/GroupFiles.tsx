@@ -1,0 +1,266 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
+import { formatDateTime } from '../../i18n/format';
+import { FileVersions } from './FileVersions';
+import { downloadFile, formatBytes, formText, uploadFile } from './files';
+import type { Folder, GroupSummary, Library, LibraryFile } from './types';
+import { useGroupErrorText } from './useGroupErrorText';
+
+/** The group's file library: folders with breadcrumbs, uploads into the open folder, versions, quota. */
+export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChanged?: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson, authFetch, accessToken } = useAuth();
+  const errorText = useGroupErrorText();
+  const id = useId();
+  const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  /** The folders from the top of the library to the open one. */
+  const [trail, setTrail] = useState<Folder[]>([]);
+  const [versionsOf, setVersionsOf] = useState<LibraryFile | null>(null);
+  const folder = trail.at(-1) ?? null;
+  const currentRef = useRef<HTMLSpanElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  /** Whether the folder changed by the person's choice (then focus follows them into it). */
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) {
+      moved.current = false;
+      currentRef.current?.focus();
+    }
+  }, [folder?.id]);
+  const library = useLoader(
+    (signal) =>
+      authJson<Library>(`/api/groups/${group.id}/files${folder ? `?folderId=${encodeURIComponent(folder.id)}` : ''}`, {
+        signal,
+      }),
+    [authJson, group.id, folder?.id],
+  );
+  const writable = !group.archived;
+  const moderator = group.myRole !== 'member' && writable;
+
+  const fail = (caught: unknown) => setError((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    try {
+      await work();
+      setStatus(done);
+      library.reload();
+      onChanged?.();
+      return true;
+    } catch (caught) {
+      fail(caught);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const upload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const file = new FormData(formElement).get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      return;
+    }
+    const fields: Record<string, string> = folder ? { folderId: folder.id } : {};
+    if (
+      await run(
+        () => uploadFile(`/api/groups/${group.id}/files`, accessToken, file, fields),
+        t('groups.files.uploaded', { name: file.name }),
+      )
+    ) {
+      formElement.reset();
+    }
+  };
+
+  const createFolder = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const name = formText(new FormData(formElement), 'name').trim();
+    if (
+      await run(
+        () =>
+          authJson(`/api/groups/${group.id}/folders`, {
+            method: 'POST',
+            body: { name, ...(folder ? { parentId: folder.id } : {}) },
+          }),
+        t('groups.files.folderCreated', { name }),
+      )
+    ) {
+      formElement.reset();
+    }
+  };
+
+  const open = (next: Folder[]) => {
+    setError(null);
+    setStatus('');
+    moved.current = true;
+    setTrail(next);
+  };
+
+  /** Deletions remove the button that was pressed: focus continues from the outcome. */
+  const remove = async (path: string, done: string) => {
+    if (await run(() => authJson(path, { method: 'DELETE' }), done)) {
+      statusRef.current?.focus();
+    }
+  };
+
+  const data = library.data;
+  const used = data?.usedBytes ?? group.usedBytes;
+  const quota = data?.quotaBytes ?? group.quotaBytes;
+  return (
+    <section className="section group-files" aria-labelledby={`${id}-files`}>
+      <h2 id={`${id}-files`}>{t('groups.files.title')}</h2>
+      {error && <Alert key={error.attempt}>{errorText(error.error)}</Alert>}
+      {library.error !== null && <Alert takeFocus={false}>{errorText(library.error)}</Alert>}
+      <div className="quota">
+        <label htmlFor={`${id}-quota`}>{t('groups.files.quota')}</label>{' '}
+        <progress id={`${id}-quota`} max={quota} value={used} aria-describedby={`${id}-quota-text`} />{' '}
+        <span id={`${id}-quota-text`}>
+          {t('groups.files.used', { used: formatBytes(used, language), quota: formatBytes(quota, language) })}
+        </span>
+      </div>
+
+      <nav className="breadcrumbs" aria-label={t('groups.files.path')}>
+        <ol>
+          {[null, ...trail].map((step, index) => {
+            const current = index === trail.length;
+            const name = step?.name ?? t('groups.files.top');
+            return (
+              <li key={step?.id ?? 'top'}>
+                {current ? (
+                  <span ref={currentRef} aria-current="location" tabIndex={-1}>
+                    {name}
+                  </span>
+                ) : (
+                  <button type="button" className="link-button" onClick={() => open(trail.slice(0, index))}>
+                    {name}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
+        {status}
+      </p>
+
+      {data && data.folders.length > 0 && (
+        <ul className="folder-list" aria-label={t('groups.files.folders')}>
+          {data.folders.map((child) => (
+            <li key={child.id} data-folder={child.id}>
+              <span aria-hidden="true" className="folder-mark">
+                ▸{' '}
+              </span>
+              <button type="button" className="link-button folder-name" onClick={() => open([...trail, child])}>
+                {t('groups.files.openFolder', { name: child.name })}
+              </button>
+              {moderator && (
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
+                  disabled={busy}
+                  onClick={() =>
+                    void remove(
+                      `/api/groups/${group.id}/folders/${child.id}`,
+                      t('groups.files.folderDeleted', { name: child.name }),
+                    )
+                  }
+                >
+                  {t('groups.files.deleteFolder', { name: child.name })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data?.files.length === 0 && data.folders.length === 0 && <p className="empty">{t('groups.files.none')}</p>}
+      <ul className="file-list" aria-label={t('groups.files.title')}>
+        {data?.files.map((file) => (
+          <li key={file.id} data-file={file.id}>
+            <span className="file-name">{file.name}</span>{' '}
+            <span className="file-meta">
+              {formatBytes(file.sizeBytes, language)} ·{' '}
+              {t('groups.files.versionShort', { version: file.currentVersion })} ·{' '}
+              {formatDateTime(file.updatedAt, language)}
+            </span>{' '}
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() =>
+                void downloadFile(authFetch, `/api/group-files/${file.id}/download`, file.name).catch(fail)
+              }
+            >
+              {t('groups.files.download', { name: file.name })}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setVersionsOf(file)}>
+              {t('groups.files.versions', { name: file.name })}
+            </button>
+            {file.canDelete && (
+              <button
+                type="button"
+                className="button button-quiet"
+                disabled={busy}
+                onClick={() =>
+                  void remove(`/api/group-files/${file.id}`, t('groups.files.deleted', { name: file.name }))
+                }
+              >
+                {t('groups.files.delete', { name: file.name })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      {writable && (
+        <div className="library-forms">
+          <form className="form" onSubmit={(event) => void upload(event)}>
+            <Field
+              id={`${id}-upload`}
+              label={t('groups.files.choose')}
+              help={folder ? t('groups.files.intoFolder', { name: folder.name }) : t('groups.files.intoTop')}
+            >
+              {(control) => <input {...control} name="file" type="file" required />}
+            </Field>
+            <div>
+              <button type="submit" className="button button-secondary" disabled={busy}>
+                {t('groups.files.upload')}
+              </button>
+            </div>
+          </form>
+          <form className="form" onSubmit={(event) => void createFolder(event)}>
+            <Field id={`${id}-folder`} label={t('groups.files.folderName')}>
+              {(control) => <input {...control} name="name" required maxLength={200} />}
+            </Field>
+            <div>
+              <button type="submit" className="button button-secondary" disabled={busy}>
+                {t('groups.files.createFolder')}
+              </button>
+            </div>
+          </form>
+        </div>
+      )}
+
+      <FileVersions
+        file={versionsOf}
+        group={group}
+        onClose={() => setVersionsOf(null)}
+        onUploaded={() => {
+          library.reload();
+          onChanged?.();
+        }}
+      />
+    </section>
+  );
+}
