@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COURSE_LANGUAGES, type CourseLanguage, type ImportJob } from '../../api/types';
-import { ApiError, NetworkError } from '../../auth/api';
+import { NetworkError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
@@ -18,46 +18,6 @@ type Phase =
   | { kind: 'processing'; job: ImportJob | null }
   | { kind: 'done'; job: ImportJob };
 
-/** Sends the form with XMLHttpRequest, whose upload events (unlike fetch's) report the bytes sent. */
-function send(
-  form: FormData,
-  token: string | null,
-  onProgress: (percent: number) => void,
-  abort: AbortSignal,
-): Promise<{ jobId: string }> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/courses/packages');
-    xhr.setRequestHeader('Accept', 'application/json');
-    if (token) {
-      xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-    }
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) {
-        onProgress(Math.min(100, Math.floor((event.loaded / event.total) * 100)));
-      }
-    };
-    xhr.onload = () => {
-      let body: { jobId?: unknown; code?: unknown; message?: unknown } = {};
-      try {
-        body = xhr.responseText ? (JSON.parse(xhr.responseText) as typeof body) : {};
-      } catch {
-        body = {};
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && typeof body.jobId === 'string') {
-        resolve({ jobId: body.jobId });
-      } else {
-        const code = typeof body.code === 'string' ? body.code : `HTTP_${xhr.status}`;
-        reject(new ApiError(xhr.status, code, typeof body.message === 'string' ? body.message : xhr.statusText));
-      }
-    };
-    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
-    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
-    abort.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(form);
-  });
-}
-
 const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
 
 interface PackageUploadProps {
@@ -71,7 +31,7 @@ interface PackageUploadProps {
 export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
-  const { accessToken, authFetch, authJson } = useAuth();
+  const { authJson, authUpload } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -82,9 +42,6 @@ export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
   const fail = (message: string) => setFailure((previous) => ({ message, attempt: (previous?.attempt ?? 0) + 1 }));
   const [formKey, setFormKey] = useState(0);
 
-  // The token as of the latest render: the upload reads it after renewing the session if needed.
-  const tokenRef = useRef(accessToken);
-  tokenRef.current = accessToken;
   const onFinishedRef = useRef(onFinished);
   onFinishedRef.current = onFinished;
   const controller = useRef<AbortController | null>(null);
@@ -135,30 +92,11 @@ export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
     }
     form.append('file', file, file.name);
     try {
-      // A cheap call first: it renews an expired access token, so a large file is not sent in vain.
-      await authFetch('/api/me', { signal: abort.signal });
-      let accepted: { jobId: string };
-      try {
-        accepted = await send(
-          form,
-          tokenRef.current,
-          (percent) => setPhase({ kind: 'uploading', percent }),
-          abort.signal,
-        );
-      } catch (caught) {
-        if (!(caught instanceof ApiError && caught.status === 401)) {
-          throw caught;
-        }
-        // The token was renewed just before and this render has not seen it yet: once more.
-        await authFetch('/api/me', { signal: abort.signal });
-        await wait(0);
-        accepted = await send(
-          form,
-          tokenRef.current,
-          (percent) => setPhase({ kind: 'uploading', percent }),
-          abort.signal,
-        );
-      }
+      // Renews an expired sign-in first, or after a 401, like every API call.
+      const accepted = await authUpload<{ jobId: string }>('/api/courses/packages', form, {
+        onProgress: (percent) => setPhase({ kind: 'uploading', percent }),
+        signal: abort.signal,
+      });
       setPhase({ kind: 'processing', job: null });
       await poll(accepted.jobId, abort.signal);
     } catch (caught) {

@@ -11,7 +11,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { downloadFile, formatBytes, uploadFile, formText } from './files';
+import { downloadFile, fileForm, formatBytes, formText } from './files';
 import type { Post, Thread } from './types';
 
 function PostView({ post, onChanged }: { post: Post; onChanged: () => void }) {
@@ -113,7 +113,7 @@ function PostView({ post, onChanged }: { post: Post; onChanged: () => void }) {
 
 function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void }) {
   const { t } = useTranslation();
-  const { authJson, accessToken } = useAuth();
+  const { authJson, authUpload } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
@@ -130,7 +130,7 @@ function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void 
       const attachmentIds: string[] = [];
       if (file instanceof File && file.size > 0) {
         attachmentIds.push(
-          (await uploadFile<{ id: string }>(`/api/groups/${thread.groupId}/files`, accessToken, file)).id,
+          (await authUpload<{ id: string }>(`/api/groups/${thread.groupId}/files`, fileForm(file))).id,
         );
       }
       await authJson(`/api/threads/${thread.id}/posts`, {
