@@ -24,11 +24,13 @@ function fold(text: string): string {
 
 /** Add or edit a contact point, in a dialog; the countries offered are those the user maintains. */
 function ContactPointDialog({
+  open,
   editing,
   countries,
   onClose,
   onSaved,
 }: {
+  open: boolean;
   /** null: a new contact point. */
   editing: ContactPoint | null;
   countries: { code: string; name: string }[];
@@ -40,14 +42,23 @@ function ContactPointDialog({
   const errorText = useErrorText();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(
-    editing ?? {
-      country: countries.length === 1 ? countries[0].code : '',
-      name: '',
-      roleTitle: '',
-      organisation: '',
-      email: '',
-      phone: '',
-    },
+    editing
+      ? {
+          country: editing.country,
+          name: editing.name,
+          roleTitle: editing.roleTitle,
+          organisation: editing.organisation,
+          email: editing.email,
+          phone: editing.phone,
+        }
+      : {
+          country: countries.length === 1 ? countries[0].code : '',
+          name: '',
+          roleTitle: '',
+          organisation: '',
+          email: '',
+          phone: '',
+        },
   );
   const [problems, setProblems] = useState<Partial<Record<'country' | 'name' | 'email' | 'phone', string>>>({});
   const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
@@ -115,43 +126,45 @@ function ContactPointDialog({
 
   return (
     <Dialog
-      open
+      open={open}
       title={editing ? t('contactPoints.editTitle', { name: editing.name }) : t('contactPoints.addTitle')}
       onDismiss={onClose}
     >
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        {failure && <Alert key={failure.attempt}>{errorText(failure.error)}</Alert>}
-        <Field id={`${id}-country`} label={t('contactPoints.fields.country')} error={problems.country}>
-          {(control) => (
-            <select
-              {...control}
-              value={draft.country}
-              required
-              onChange={(event) => set('country', event.target.value)}
-            >
-              <option value="">{t('contactPoints.form.chooseCountry')}</option>
-              {countries.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {text('name', { max: 200 })}
-        {text('roleTitle', { optional: true, max: 200 })}
-        {text('organisation', { optional: true, max: 200 })}
-        {text('email', { type: 'email', max: 254 })}
-        {text('phone', { optional: true, type: 'tel', max: 50 })}
-        <div className="dialog-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {editing ? t('contactPoints.form.save') : t('contactPoints.form.create')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            {t('contactPoints.form.cancel')}
-          </button>
-        </div>
-      </form>
+      {open && (
+        <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+          {failure && <Alert key={failure.attempt}>{errorText(failure.error)}</Alert>}
+          <Field id={`${id}-country`} label={t('contactPoints.fields.country')} error={problems.country}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.country}
+                required
+                onChange={(event) => set('country', event.target.value)}
+              >
+                <option value="">{t('contactPoints.form.chooseCountry')}</option>
+                {countries.map((entry) => (
+                  <option key={entry.code} value={entry.code}>
+                    {entry.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {text('name', { max: 200 })}
+          {text('roleTitle', { optional: true, max: 200 })}
+          {text('organisation', { optional: true, max: 200 })}
+          {text('email', { type: 'email', max: 254 })}
+          {text('phone', { optional: true, type: 'tel', max: 50 })}
+          <div className="dialog-actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {editing ? t('contactPoints.form.save') : t('contactPoints.form.create')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={onClose}>
+              {t('contactPoints.form.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }
@@ -166,7 +179,15 @@ function ContactPoints() {
   const [params, setParams] = useSearchParams();
   const country = /^[A-Z]{2}$/.test(params.get('country') ?? '') ? params.get('country')! : '';
   const [filter, setFilter] = useState('');
-  const [dialog, setDialog] = useState<{ editing: ContactPoint | null } | null>(null);
+  // Kept mounted while closed, so the dialog gives focus back to the button that opened it.
+  const [dialog, setDialog] = useState<{ open: boolean; editing: ContactPoint | null; key: number }>({
+    open: false,
+    editing: null,
+    key: 0,
+  });
+  const openDialog = (editing: ContactPoint | null) =>
+    setDialog((current) => ({ open: true, editing, key: current.key + 1 }));
+  const closeDialog = () => setDialog((current) => ({ ...current, open: false }));
   const [removing, setRemoving] = useState<ContactPoint | null>(null);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
@@ -222,7 +243,7 @@ function ContactPoints() {
       </p>
       {maintained.length > 0 && (
         <p className="actions">
-          <button type="button" className="button button-primary" onClick={() => setDialog({ editing: null })}>
+          <button type="button" className="button button-primary" onClick={() => openDialog(null)}>
             {t('contactPoints.add')}
           </button>
         </p>
@@ -287,7 +308,7 @@ function ContactPoints() {
                     <button
                       type="button"
                       className="button button-quiet button-small"
-                      onClick={() => setDialog({ editing: point })}
+                      onClick={() => openDialog(point)}
                     >
                       {t('contactPoints.edit', { name: point.name })}
                     </button>
@@ -305,22 +326,22 @@ function ContactPoints() {
           </ul>
         </section>
       ))}
-      {dialog && (
-        <ContactPointDialog
-          editing={dialog.editing}
-          countries={
-            dialog.editing && !maintained.some((entry) => entry.code === dialog.editing!.country)
-              ? [...maintained, { code: dialog.editing.country, name: countries.nameOf(dialog.editing.country) }]
-              : maintained
-          }
-          onClose={() => setDialog(null)}
-          onSaved={(saved) => {
-            setDialog(null);
-            setStatus(t('contactPoints.saved', { name: saved.name }));
-            points.reload();
-          }}
-        />
-      )}
+      <ContactPointDialog
+        key={dialog.key}
+        open={dialog.open}
+        editing={dialog.editing}
+        countries={
+          dialog.editing && !maintained.some((entry) => entry.code === dialog.editing!.country)
+            ? [...maintained, { code: dialog.editing.country, name: countries.nameOf(dialog.editing.country) }]
+            : maintained
+        }
+        onClose={closeDialog}
+        onSaved={(saved) => {
+          closeDialog();
+          setStatus(t('contactPoints.saved', { name: saved.name }));
+          points.reload();
+        }}
+      />
       <Dialog open={removing !== null} title={t('contactPoints.removeTitle')} onDismiss={() => setRemoving(null)}>
         <p>{t('contactPoints.removeConfirm', { name: removing?.name ?? '' })}</p>
         <div className="dialog-actions">
