@@ -14,6 +14,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { useTopics } from '../../hooks/useTopics';
 import { useErrorText } from '../../i18n/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { shorten } from '../catalogue/format';
 import { SignedOutIntro } from '../groups/SignedOutIntro';
 import { CURRICULUM_LANGUAGES, SHARING_ROLES, languageName, type Curriculum } from './types';
 
@@ -176,6 +177,7 @@ function Curricula() {
                     <dd>{formatDate(curriculum.updatedAt, language)}</dd>
                   </div>
                 </dl>
+                {curriculum.summary && <p className="curriculum-card-summary">{shorten(curriculum.summary)}</p>}
               </li>
             ))}
           </ul>
