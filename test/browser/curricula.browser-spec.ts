@@ -392,6 +392,62 @@ describe('curricula, contact points and mentions in the browser', () => {
         files: Array<{ name: string }>;
       };
       expect(files.files.map((file) => file.name)).toEqual(['first.txt', 'second.txt']);
+
+      // The group page's file library and a thread reply's attachment go through the same upload helper.
+      const groupId = (
+        await http()
+          .post('/api/groups')
+          .set(bearer(rtcToken))
+          .send({ name: `Renewal ${Date.now()}`, kind: 'expert_community' })
+          .expect(201)
+      ).body.id as string;
+      const threadId = (
+        await http()
+          .post(`/api/groups/${groupId}/threads`)
+          .set(bearer(rtcToken))
+          .send({ title: 'Renewal thread', body: 'start' })
+          .expect(201)
+      ).body.id as string;
+      const groupUploads: number[] = [];
+      page.on('response', (response) => {
+        if (
+          new URL(response.url()).pathname === `/api/groups/${groupId}/files` &&
+          response.request().method() === 'POST'
+        ) {
+          groupUploads.push(response.status());
+        }
+      });
+      await page.clock.setFixedTime(Date.now());
+      await page.goto(`/groups/${groupId}`);
+      await page.getByRole('heading', { level: 2, name: 'Files' }).waitFor();
+      await page.waitForTimeout(4000);
+      await page.clock.setFixedTime(Date.now());
+      await page.getByLabel('File to share', { exact: true }).setInputFiles({
+        name: 'library.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('library file'),
+      });
+      await page.getByRole('button', { name: 'Upload', exact: true }).click();
+      await page.getByText('library.txt', { exact: true }).waitFor();
+      expect(groupUploads).toEqual([201]);
+
+      await page.goto(`/threads/${threadId}`);
+      await heading(page, 'Renewal thread').waitFor();
+      await page.waitForTimeout(4000);
+      await page.clock.setFixedTime(Date.now());
+      await page.getByLabel('Message', { exact: true }).fill('With the minutes attached.');
+      await page.getByLabel('Attach a file (optional)').setInputFiles({
+        name: 'minutes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('minutes'),
+      });
+      await page.getByRole('button', { name: 'Send the reply' }).click();
+      await page
+        .locator('article.post')
+        .nth(1)
+        .getByRole('button', { name: /minutes\.txt/ })
+        .waitFor();
+      expect(groupUploads).toEqual([201, 201]);
       expect(problems.all.filter((line) => !isExpected401(line))).toEqual([]);
     } finally {
       await short.app.close();
