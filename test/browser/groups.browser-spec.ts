@@ -244,9 +244,12 @@ describe('groups in the browser', () => {
     await heading(page, 'Wall').waitFor();
     await page.locator('article.post').nth(200).waitFor();
 
-    await page.goto('/curricula');
-    await heading(page, 'Training curricula').waitFor();
-    await page.locator('[data-curriculum]').nth(99).waitFor();
+    // Ten to a page, most recent first: the wall's 100 fill the first ten pages.
+    for (let n = 1; n <= 10; n++) {
+      await page.goto(`/curricula?page=${n}`);
+      await heading(page, 'Training curricula').waitFor();
+      await page.locator('[data-curriculum]').nth(9).waitFor();
+    }
 
     // Give any injected handler (onerror, onload, autofocus) the time to fire.
     await page.waitForTimeout(500);

@@ -26,6 +26,9 @@ const GroupsPage = lazy(() => import('./pages/groups/GroupsPage'));
 const GroupPage = lazy(() => import('./pages/groups/GroupPage'));
 const ThreadPage = lazy(() => import('./pages/groups/ThreadPage'));
 const CurriculaPage = lazy(() => import('./pages/curricula/CurriculaPage'));
+const NewCurriculumPage = lazy(() => import('./pages/curricula/NewCurriculumPage'));
+const CurriculumPage = lazy(() => import('./pages/curricula/CurriculumPage'));
+const ContactPointsPage = lazy(() => import('./pages/curricula/ContactPointsPage'));
 // The player brings scorm-again: its own chunk, loaded by this route only, without the app's chrome.
 const PlayerPage = lazy(() => import('./player/PlayerPage'));
 
@@ -62,6 +65,9 @@ export function App() {
         <Route path="groups/:id" element={<GroupPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />
         <Route path="curricula" element={<CurriculaPage />} />
+        <Route path="curricula/new" element={<NewCurriculumPage />} />
+        <Route path="curricula/:id" element={<CurriculumPage />} />
+        <Route path="contact-points" element={<ContactPointsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

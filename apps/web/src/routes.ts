@@ -8,6 +8,7 @@ export const SIGNED_IN_PATHS = [
   '/groups',
   '/threads',
   '/curricula',
+  '/contact-points',
 ];
 
 export function isSignedInPath(pathname: string): boolean {

@@ -20,6 +20,7 @@ export class AppConfig {
   readonly isProduction: boolean;
   readonly trustProxy?: string;
   readonly jobLockMs: number;
+  readonly accessTokenTtlSeconds: number;
   readonly licenceSigningKey?: string;
   readonly licenceTrustedKeys: string[];
   readonly serverCountry?: string;
@@ -50,6 +51,7 @@ export class AppConfig {
     this.isProduction = env.NODE_ENV === 'production';
     this.trustProxy = env.TRUST_PROXY;
     this.jobLockMs = env.JOB_LOCK_SECONDS * 1000;
+    this.accessTokenTtlSeconds = env.ACCESS_TOKEN_TTL_SECONDS;
     this.licenceSigningKey = env.LICENCE_SIGNING_KEY;
     this.licenceTrustedKeys = (env.LICENCE_TRUSTED_KEYS ?? '')
       .split(',')

@@ -9,6 +9,7 @@ describe('loadEnvironment', () => {
     expect(sut.PUBLIC_URL).toBe('http://localhost:3000');
     expect(sut.CONTENT_URL).toBe('http://127.0.0.1:3000');
     expect(sut.SMTP_URL).toBeUndefined();
+    expect(sut.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
   });
 
   it('reads values and converts numbers', () => {
@@ -20,6 +21,7 @@ describe('loadEnvironment', () => {
     expect(sut.PORT).toBe(8080);
     expect(sut.DATABASE_URL).toBe('mysql://app:secret@db:3306/lms');
     expect(sut.SMTP_URL).toBe('smtp://mail:25');
+    expect(loadEnvironment({ ACCESS_TOKEN_TTL_SECONDS: '3' }).ACCESS_TOKEN_TTL_SECONDS).toBe(3);
   });
 
   it('treats empty strings as unset', () => {
@@ -35,6 +37,9 @@ describe('loadEnvironment', () => {
     ['SMTP_URL', 'mail.example.org'],
     ['JWT_SECRET', 'too-short'],
     ['NODE_ENV', 'staging'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '1'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '90000'],
+    ['ACCESS_TOKEN_TTL_SECONDS', 'soon'],
   ])('names %s when its value %p is wrong', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${name}:`));
   });

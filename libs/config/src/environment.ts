@@ -129,6 +129,16 @@ export class Environment {
   @Max(600)
   JOB_LOCK_SECONDS = 30;
 
+  /**
+   * Lifetime of an access token, in seconds. The web app renews it with the refresh cookie when it
+   * expires; a short value (tests) exercises that renewal.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
   /** Comma-separated proxy addresses to trust for X-Forwarded-For (rate limits key on the client IP). */
   @IsOptional()
   @IsString()

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, apiFetch, requestJson, type RequestOptions } from './api';
+import { registerUploadSession, uploadWithRenewal, type UploadOptions, type UploadSession } from './upload';
 
 export interface SignedInUser {
   id: string;
@@ -43,6 +44,8 @@ interface AuthContextValue {
   authFetch: (path: string, options?: AuthedOptions) => Promise<Response>;
   /** authFetch, answering parsed JSON. */
   authJson: <T>(path: string, options?: AuthedOptions) => Promise<T>;
+  /** POSTs a multipart form as the signed-in user with upload progress; renews the sign-in as authFetch does. */
+  authUpload: <T>(path: string, form: FormData, options?: UploadOptions) => Promise<T>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -201,6 +204,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [authFetch],
   );
 
+  const uploads = useMemo<UploadSession>(
+    () => ({
+      token: () => sessionRef.current?.accessToken ?? null,
+      renew: async () => (await renew())?.accessToken ?? null,
+    }),
+    [renew],
+  );
+  useEffect(() => registerUploadSession(uploads), [uploads]);
+
+  const authUpload = useCallback(
+    <T,>(path: string, form: FormData, options: UploadOptions = {}) =>
+      uploadWithRenewal<T>(uploads, path, form, options),
+    [uploads],
+  );
+
   const value = useMemo<AuthContextValue>(
     () => ({
       status,
@@ -213,8 +231,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       updateUser,
       authFetch,
       authJson,
+      authUpload,
     }),
-    [status, session, signIn, signOut, forgetSession, signOutReason, updateUser, authFetch, authJson],
+    [status, session, signIn, signOut, forgetSession, signOutReason, updateUser, authFetch, authJson, authUpload],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@app/config';
 import { User } from '../entities/user.entity';
 
+/** The default lifetime (ACCESS_TOKEN_TTL_SECONDS); the configured one is AppConfig.accessTokenTtlSeconds. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const ACCESS_TOKEN_AUDIENCE = 'clearance-api';
 export const ACCESS_TOKEN_TYPE = 'access';
@@ -36,7 +37,7 @@ export class TokenService {
       secret: this.config.jwtSecret,
       audience: ACCESS_TOKEN_AUDIENCE,
       issuer: this.issuer,
-      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      expiresIn: this.config.accessTokenTtlSeconds,
     });
   }
 }

@@ -2,13 +2,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COURSE_LANGUAGES, type CourseLanguage, type ImportJob } from '../../api/types';
-import { ApiError, NetworkError } from '../../auth/api';
+import { NetworkError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useErrorText } from '../../i18n/errors';
-import { sendWithProgress } from '../imports/send-upload';
 
 const MAX_BYTES = 1024 ** 3;
 const POLL_MS = 1000;
@@ -32,7 +31,7 @@ interface PackageUploadProps {
 export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
-  const { accessToken, authFetch, authJson } = useAuth();
+  const { authJson, authUpload } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -43,9 +42,6 @@ export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
   const fail = (message: string) => setFailure((previous) => ({ message, attempt: (previous?.attempt ?? 0) + 1 }));
   const [formKey, setFormKey] = useState(0);
 
-  // The token as of the latest render: the upload reads it after renewing the session if needed.
-  const tokenRef = useRef(accessToken);
-  tokenRef.current = accessToken;
   const onFinishedRef = useRef(onFinished);
   onFinishedRef.current = onFinished;
   const controller = useRef<AbortController | null>(null);
@@ -96,32 +92,11 @@ export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
     }
     form.append('file', file, file.name);
     try {
-      // A cheap call first: it renews an expired access token, so a large file is not sent in vain.
-      await authFetch('/api/me', { signal: abort.signal });
-      let accepted: { jobId: string };
-      try {
-        accepted = await sendWithProgress(
-          '/api/courses/packages',
-          form,
-          tokenRef.current,
-          (percent) => setPhase({ kind: 'uploading', percent }),
-          abort.signal,
-        );
-      } catch (caught) {
-        if (!(caught instanceof ApiError && caught.status === 401)) {
-          throw caught;
-        }
-        // The token was renewed just before and this render has not seen it yet: once more.
-        await authFetch('/api/me', { signal: abort.signal });
-        await wait(0);
-        accepted = await sendWithProgress(
-          '/api/courses/packages',
-          form,
-          tokenRef.current,
-          (percent) => setPhase({ kind: 'uploading', percent }),
-          abort.signal,
-        );
-      }
+      // Renews an expired sign-in first, or after a 401, like every API call.
+      const accepted = await authUpload<{ jobId: string }>('/api/courses/packages', form, {
+        onProgress: (percent) => setPhase({ kind: 'uploading', percent }),
+        signal: abort.signal,
+      });
       setPhase({ kind: 'processing', job: null });
       await poll(accepted.jobId, abort.signal);
     } catch (caught) {

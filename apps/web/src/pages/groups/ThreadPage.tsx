@@ -11,10 +11,11 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { downloadFile, formatBytes, uploadFile, formText } from './files';
+import { downloadFile, fileForm, formatBytes, formText } from './files';
+import { MentionTextarea } from './MentionTextarea';
 import type { Post, Thread } from './types';
 
-function PostView({ post, onChanged }: { post: Post; onChanged: () => void }) {
+function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { authJson, authFetch } = useAuth();
@@ -63,7 +64,14 @@ function PostView({ post, onChanged }: { post: Post; onChanged: () => void }) {
         <form className="form" onSubmit={(event) => void save(event)}>
           <div className="field">
             <label htmlFor={`${id}-edit`}>{t('groups.posts.editLabel')}</label>
-            <textarea id={`${id}-edit`} name="body" defaultValue={post.bodySource} rows={6} required />
+            <MentionTextarea
+              groupId={groupId}
+              id={`${id}-edit`}
+              name="body"
+              defaultValue={post.bodySource}
+              rows={6}
+              required
+            />
           </div>
           <div className="actions">
             <button type="submit" className="button button-primary">
@@ -113,7 +121,7 @@ function PostView({ post, onChanged }: { post: Post; onChanged: () => void }) {
 
 function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void }) {
   const { t } = useTranslation();
-  const { authJson, accessToken } = useAuth();
+  const { authJson, authUpload } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
@@ -130,7 +138,7 @@ function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void 
       const attachmentIds: string[] = [];
       if (file instanceof File && file.size > 0) {
         attachmentIds.push(
-          (await uploadFile<{ id: string }>(`/api/groups/${thread.groupId}/files`, accessToken, file)).id,
+          (await authUpload<{ id: string }>(`/api/groups/${thread.groupId}/files`, fileForm(file))).id,
         );
       }
       await authJson(`/api/threads/${thread.id}/posts`, {
@@ -155,7 +163,17 @@ function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void 
         <div id={`${id}-help`} className="field-help">
           {t('groups.threads.markdownHelp')}
         </div>
-        <textarea id={`${id}-body`} name="body" required rows={5} aria-describedby={`${id}-help`} />
+        <div id={`${id}-mentions`} className="field-help">
+          {t('groups.mentions.help')}
+        </div>
+        <MentionTextarea
+          groupId={thread.groupId}
+          id={`${id}-body`}
+          name="body"
+          required
+          rows={5}
+          aria-describedby={`${id}-help ${id}-mentions`}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-file`}>
@@ -215,7 +233,7 @@ function ThreadView({ threadId }: { threadId: string }) {
           )}
           <div className="posts">
             {thread.data.posts.map((post) => (
-              <PostView key={post.id} post={post} onChanged={thread.reload} />
+              <PostView key={post.id} post={post} groupId={thread.data!.groupId} onChanged={thread.reload} />
             ))}
           </div>
           {!thread.data.groupArchived && <ReplyForm thread={thread.data} onPosted={thread.reload} />}

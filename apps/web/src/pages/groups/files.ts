@@ -1,4 +1,4 @@
-import { ApiError } from '../../auth/api';
+import { uploadSession, uploadWithRenewal, type UploadOptions } from '../../auth/upload';
 
 type AuthFetch = (path: string, options?: { method?: 'GET' }) => Promise<Response>;
 
@@ -22,38 +22,29 @@ export async function downloadFile(authFetch: AuthFetch, path: string, name: str
   }
 }
 
-/** Uploads one file as multipart/form-data (the body streams; nothing is read into memory here). */
-export async function uploadFile<T>(
+/**
+ * Uploads one file as multipart/form-data (the body streams; nothing is read into memory here),
+ * renewing an expired sign-in like every API call. Prefer useAuth().authUpload in new code; this form,
+ * taking a token, stays for the pages that call it so (the session AuthProvider registered is used).
+ */
+export function uploadFile<T>(
   path: string,
   accessToken: string | null,
   file: File,
   fields: Record<string, string> = {},
+  options: UploadOptions = {},
 ): Promise<T> {
+  return uploadWithRenewal<T>(uploadSession(accessToken), path, fileForm(file, fields), options);
+}
+
+/** The multipart form of one upload: the fields first, then the file (the api reads them in order). */
+export function fileForm(file: File, fields: Record<string, string> = {}): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) {
     form.append(key, value);
   }
-  form.append('file', file);
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
-    body: form,
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    let body: { code?: unknown; message?: unknown } = {};
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      body = {};
-    }
-    throw new ApiError(
-      response.status,
-      typeof body.code === 'string' ? body.code : `HTTP_${response.status}`,
-      typeof body.message === 'string' ? body.message : response.statusText,
-    );
-  }
-  return (await response.json()) as T;
+  form.append('file', file, file.name);
+  return form;
 }
 
 export function formatBytes(bytes: number, language: string): string {

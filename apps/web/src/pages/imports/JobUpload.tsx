@@ -1,14 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../api/types';
-import { ApiError, NetworkError } from '../../auth/api';
+import { NetworkError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useImportErrorText } from './errors';
 import { JobFailure } from './JobFailure';
-import { sendWithProgress } from './send-upload';
 
 const POLL_MS = 1000;
 
@@ -51,7 +50,7 @@ export interface JobUploadProps {
 export function JobUpload(props: JobUploadProps) {
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
-  const { accessToken, authFetch, authJson } = useAuth();
+  const { authJson, authUpload } = useAuth();
   const errorText = useImportErrorText();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -61,9 +60,6 @@ export function JobUpload(props: JobUploadProps) {
   const fail = (message: string) => setFailure((previous) => ({ message, attempt: (previous?.attempt ?? 0) + 1 }));
   const [formKey, setFormKey] = useState(0);
 
-  // The token as of the latest render: the upload reads it after renewing the session if needed.
-  const tokenRef = useRef(accessToken);
-  tokenRef.current = accessToken;
   const onFinishedRef = useRef(props.onFinished);
   onFinishedRef.current = props.onFinished;
   const controller = useRef<AbortController | null>(null);
@@ -112,20 +108,11 @@ export function JobUpload(props: JobUploadProps) {
     form.append('file', file, file.name);
     const onProgress = (percent: number) => setPhase({ kind: 'uploading', percent });
     try {
-      // A cheap call first: it renews an expired access token, so a large file is not sent in vain.
-      await authFetch('/api/me', { signal: abort.signal });
-      let accepted: { jobId: string };
-      try {
-        accepted = await sendWithProgress(props.url, form, tokenRef.current, onProgress, abort.signal);
-      } catch (caught) {
-        if (!(caught instanceof ApiError && caught.status === 401)) {
-          throw caught;
-        }
-        // The token was renewed just before and this render has not seen it yet: once more.
-        await authFetch('/api/me', { signal: abort.signal });
-        await wait(0);
-        accepted = await sendWithProgress(props.url, form, tokenRef.current, onProgress, abort.signal);
-      }
+      // Renews an expired sign-in first, or after a 401, like every API call.
+      const accepted = await authUpload<{ jobId: string }>(props.url, form, {
+        onProgress,
+        signal: abort.signal,
+      });
       setPhase({ kind: 'processing', job: null });
       await poll(accepted.jobId, abort.signal);
     } catch (caught) {

@@ -1,0 +1,166 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useErrorText } from '../../i18n/errors';
+import { formatDate } from '../../i18n/format';
+import { downloadFile, fileForm, formatBytes } from '../groups/files';
+import type { Curriculum, CurriculumFile } from './types';
+
+/** The api's limit (MAX_CURRICULUM_FILE_BYTES): checked here too, so a too large file is not sent. */
+const MAX_BYTES = 200 * 1024 ** 2;
+
+/** A curriculum's files: everyone downloads; the owner uploads (with progress) and removes. */
+export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curriculum; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authFetch, authJson, authUpload } = useAuth();
+  const errorText = useErrorText();
+  const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ percent: number; done: boolean; name: string } | null>(null);
+  const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
+  const [removing, setRemoving] = useState<CurriculumFile | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+  const fail = (error: unknown) => setFailure((previous) => ({ error, attempt: (previous?.attempt ?? 0) + 1 }));
+  const busy = progress !== null && !progress.done;
+
+  const upload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    const problem = !file
+      ? t('curricula.files.fileRequired')
+      : file.size > MAX_BYTES
+        ? t('curricula.files.tooLarge')
+        : null;
+    setFileError(problem);
+    if (problem || !file) {
+      fileRef.current?.focus();
+      return;
+    }
+    setFailure(null);
+    const abort = new AbortController();
+    controller.current = abort;
+    setProgress({ percent: 0, done: false, name: file.name });
+    try {
+      await authUpload<Curriculum>(`/api/curricula/${encodeURIComponent(curriculum.id)}/files`, fileForm(file), {
+        onProgress: (percent) => setProgress({ percent, done: false, name: file.name }),
+        signal: abort.signal,
+      });
+      setProgress({ percent: 100, done: true, name: file.name });
+      setFormKey((value) => value + 1);
+      onChanged();
+    } catch (caught) {
+      if (!abort.signal.aborted) {
+        setProgress(null);
+        fail(caught);
+      }
+    }
+  };
+
+  const remove = async (file: CurriculumFile) => {
+    setRemoving(null);
+    setFailure(null);
+    try {
+      await authJson(`/api/curriculum-files/${encodeURIComponent(file.id)}`, { method: 'DELETE' });
+      onChanged();
+    } catch (caught) {
+      fail(caught);
+    }
+  };
+
+  const percent = (value: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
+  const spoken = progress ? Math.floor(progress.percent / 10) * 10 : 0;
+
+  return (
+    <section className="section" aria-labelledby={`${id}-files`}>
+      <h2 id={`${id}-files`}>{t('curricula.files.title')}</h2>
+      {failure && <Alert key={failure.attempt}>{errorText(failure.error)}</Alert>}
+      {curriculum.files.length === 0 ? (
+        <p className="empty">{t('curricula.files.none')}</p>
+      ) : (
+        <ul className="curriculum-files" aria-label={t('curricula.files.title')}>
+          {curriculum.files.map((file) => (
+            <li key={file.id} data-file={file.id}>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={t('curricula.files.download', { name: file.name })}
+                onClick={() =>
+                  void downloadFile(
+                    authFetch,
+                    `/api/curriculum-files/${encodeURIComponent(file.id)}/download`,
+                    file.name,
+                  ).catch(fail)
+                }
+              >
+                <span className="file-name">{file.name}</span>
+              </button>{' '}
+              <span className="file-meta">
+                {formatBytes(file.sizeBytes, language)} · {formatDate(file.createdAt, language)}
+              </span>
+              {curriculum.canEdit && (
+                <>
+                  {' '}
+                  <button type="button" className="button button-quiet button-small" onClick={() => setRemoving(file)}>
+                    {t('curricula.files.remove', { name: file.name })}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {curriculum.canEdit && (
+        <form key={formKey} className="form" noValidate onSubmit={(event) => void upload(event)}>
+          <h3>{t('curricula.files.add')}</h3>
+          <Field
+            id={`${id}-file`}
+            label={t('curricula.files.choose')}
+            help={t('curricula.files.help')}
+            error={fileError}
+          >
+            {(control) => (
+              <input {...control} ref={fileRef} type="file" disabled={busy} onChange={() => setFileError(null)} />
+            )}
+          </Field>
+          <div>
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {t('curricula.files.upload')}
+            </button>
+          </div>
+        </form>
+      )}
+      {progress && (
+        <div className="progress-field">
+          <label htmlFor={`${id}-progress`}>{t('curricula.files.progress', { name: progress.name })}</label>
+          <progress id={`${id}-progress`} max={100} value={progress.percent}>
+            {percent(progress.percent)}
+          </progress>
+          <p className="status-text" role="status">
+            {progress.done
+              ? t('curricula.files.uploaded', { name: progress.name })
+              : t('curricula.files.uploading', { percent: percent(spoken) })}
+          </p>
+        </div>
+      )}
+      <Dialog open={removing !== null} title={t('curricula.files.removeTitle')} onDismiss={() => setRemoving(null)}>
+        <p>{t('curricula.files.removeConfirm', { name: removing?.name ?? '' })}</p>
+        <div className="dialog-actions">
+          <button type="button" className="button button-danger" onClick={() => removing && void remove(removing)}>
+            {t('curricula.files.removeSubmit')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setRemoving(null)}>
+            {t('curricula.form.cancel')}
+          </button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../auth/api';
+import { useAuth } from '../../auth/AuthContext';
+import { Alert } from '../../components/Alert';
+import { Dialog } from '../../components/Dialog';
+import { Page } from '../../components/Page';
+import { RequireAuth } from '../../components/RequireAuth';
+import { useCountries } from '../../hooks/useCountries';
+import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
+import { useTopics } from '../../hooks/useTopics';
+import { useErrorText } from '../../i18n/errors';
+import { formatDateTime } from '../../i18n/format';
+import NotFoundPage from '../NotFoundPage';
+import { CurriculumFiles } from './CurriculumFiles';
+import { CurriculumForm } from './CurriculumForm';
+import { languageName, type Curriculum } from './types';
+
+function CurriculumView({ curriculumId }: { curriculumId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { authJson } = useAuth();
+  const errorText = useErrorText();
+  const countries = useCountries();
+  const topics = useTopics();
+  const navigate = useNavigate();
+  const id = useId();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
+  const curriculum = useLoader(
+    (signal) => authJson<Curriculum>(`/api/curricula/${encodeURIComponent(curriculumId)}`, { signal }),
+    [authJson, curriculumId],
+  );
+
+  if (curriculum.error instanceof ApiError && (curriculum.error.status === 404 || curriculum.error.status === 400)) {
+    return <NotFoundPage />;
+  }
+  const data = curriculum.data;
+  const title = data?.title ?? t('curricula.title');
+
+  const remove = async () => {
+    setDeleting(false);
+    try {
+      await authJson(`/api/curricula/${encodeURIComponent(curriculumId)}`, { method: 'DELETE' });
+      void navigate('/curricula');
+    } catch (caught) {
+      setFailure((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
+    }
+  };
+
+  return (
+    <Page title={title} heading={title} className="wide">
+      <p>
+        <Link to="/curricula">{t('curricula.detail.back')}</Link>
+      </p>
+      {curriculum.error !== null && <Alert>{errorText(curriculum.error)}</Alert>}
+      {failure && <Alert key={failure.attempt}>{errorText(failure.error)}</Alert>}
+      {data && (
+        <>
+          {saved && (
+            <p className="status-text" role="status">
+              {t('curricula.detail.saved')}
+            </p>
+          )}
+          {editing ? (
+            <section className="section" aria-labelledby={`${id}-edit`}>
+              <h2 id={`${id}-edit`}>{t('curricula.detail.editHeading')}</h2>
+              <CurriculumForm
+                initial={{
+                  title: data.title,
+                  country: data.country,
+                  rtc: data.rtc,
+                  languages: data.languages,
+                  topics: data.topics,
+                  summary: data.summary,
+                }}
+                submitLabel={t('curricula.form.save')}
+                onCancel={() => {
+                  setEditing(false);
+                  setTimeout(() => editButton.current?.focus());
+                }}
+                onSubmit={async (input) => {
+                  await authJson(`/api/curricula/${encodeURIComponent(curriculumId)}`, {
+                    method: 'PATCH',
+                    body: input,
+                  });
+                  setEditing(false);
+                  setSaved(true);
+                  curriculum.reload();
+                }}
+              />
+            </section>
+          ) : (
+            <>
+              <dl className="curriculum-facts curriculum-facts-detail">
+                <div>
+                  <dt>{t('curricula.meta.rtc')}</dt>
+                  <dd>{data.rtc}</dd>
+                </div>
+                <div>
+                  <dt>{t('curricula.meta.country')}</dt>
+                  <dd>{countries.nameOf(data.country)}</dd>
+                </div>
+                <div>
+                  <dt>{t('curricula.meta.languages')}</dt>
+                  <dd>{data.languages.map((code) => languageName(code, language)).join(', ')}</dd>
+                </div>
+                <div>
+                  <dt>{t('curricula.meta.topics')}</dt>
+                  <dd>
+                    {data.topics.length > 0
+                      ? data.topics.map((code) => topics.nameOf(code)).join(', ')
+                      : t('curricula.meta.noTopic')}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('curricula.meta.owner')}</dt>
+                  <dd>{data.ownerName}</dd>
+                </div>
+                <div>
+                  <dt>{t('curricula.meta.updated')}</dt>
+                  <dd>{formatDateTime(data.updatedAt, language)}</dd>
+                </div>
+              </dl>
+              {data.summary ? (
+                <p className="curriculum-summary">{data.summary}</p>
+              ) : (
+                <p className="empty">{t('curricula.detail.noSummary')}</p>
+              )}
+              {data.canEdit && (
+                <p className="actions">
+                  <button
+                    ref={editButton}
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      setSaved(false);
+                      setEditing(true);
+                    }}
+                  >
+                    {t('curricula.detail.edit')}
+                  </button>
+                  <button type="button" className="button button-danger" onClick={() => setDeleting(true)}>
+                    {t('curricula.detail.delete')}
+                  </button>
+                </p>
+              )}
+            </>
+          )}
+          <CurriculumFiles curriculum={data} onChanged={curriculum.reload} />
+          <Dialog open={deleting} title={t('curricula.detail.deleteTitle')} onDismiss={() => setDeleting(false)}>
+            <p>{t('curricula.detail.deleteConfirm', { title: data.title })}</p>
+            <div className="dialog-actions">
+              <button type="button" className="button button-danger" onClick={() => void remove()}>
+                {t('curricula.detail.deleteSubmit')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setDeleting(false)}>
+                {t('curricula.form.cancel')}
+              </button>
+            </div>
+          </Dialog>
+        </>
+      )}
+    </Page>
+  );
+}
+
+export default function CurriculumPage() {
+  const { id = '' } = useParams();
+  return (
+    <RequireAuth>
+      <CurriculumView curriculumId={id} />
+    </RequireAuth>
+  );
+}
