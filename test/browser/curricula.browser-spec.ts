@@ -319,6 +319,14 @@ describe('curricula, contact points and mentions in the browser', () => {
       template: 'group-mention',
       params: { displayName: 'Expert Diallo', authorName: 'Amani RTC', threadTitle: 'Module review' },
     });
+
+    // A new thread on the group's page suggests members the same way.
+    await page.goto(`/groups/${groupId}`);
+    const threadBox = page.getByLabel('Message', { exact: true });
+    await threadBox.pressSequentially('Hello @Dia');
+    await suggestions.getByRole('option', { name: 'Expert Diallo' }).waitFor();
+    await threadBox.press('Tab');
+    expect(await threadBox.inputValue()).toBe('Hello @Expert Diallo ');
     expect(problems.all).toEqual([]);
   }, 120_000);
 

@@ -15,6 +15,7 @@ import { uploadFile, formText } from './files';
 import { GroupFiles } from './GroupFiles';
 import { GroupSettings } from './GroupSettings';
 import { Members } from './Members';
+import { MentionTextarea } from './MentionTextarea';
 import type { GroupSummary, ThreadSummary } from './types';
 import { Workshops } from './Workshops';
 
@@ -61,7 +62,17 @@ function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (
         <div id={`${id}-help`} className="field-help">
           {t('groups.threads.markdownHelp')}
         </div>
-        <textarea id={`${id}-body`} name="body" required rows={6} aria-describedby={`${id}-help`} />
+        <div id={`${id}-mentions`} className="field-help">
+          {t('groups.mentions.help')}
+        </div>
+        <MentionTextarea
+          groupId={group.id}
+          id={`${id}-body`}
+          name="body"
+          required
+          rows={6}
+          aria-describedby={`${id}-help ${id}-mentions`}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-file`}>
