@@ -74,6 +74,7 @@ export class CourseTextIndex {
   /** Moves on with every change; cached orders are for one version. */
   private version = 0;
   private newest: { version: number; slots: number[] } | null = null;
+  private byId: { version: number; ranks: Int32Array } | null = null;
   private readonly orders = new WeakMap<readonly string[], { version: number; slots: number[] }>();
 
   /** Courses in the index. */
@@ -156,7 +157,8 @@ export class CourseTextIndex {
     if (query.sort === 'relevance') {
       const hits = matches!.candidates.filter(wanted);
       const scores = matches!.scores;
-      const better = (a: number, b: number) => scores[b] - scores[a] || this.compareIds(a, b);
+      const idRanks = this.idRanks();
+      const better = (a: number, b: number) => scores[b] - scores[a] || idRanks[a] - idRanks[b];
       return {
         ids: firstOf(hits, end, better)
           .slice(query.offset)
@@ -216,6 +218,16 @@ export class CourseTextIndex {
       }
     }
     return { matched, scores, candidates };
+  }
+
+  /** Each live slot's place in course id order (ties in score go by id), so comparing is arithmetic. */
+  private idRanks(): Int32Array {
+    if (this.byId?.version !== this.version) {
+      const ranks = new Int32Array(this.ids.length);
+      [...this.slotOf.values()].sort((a, b) => this.compareIds(a, b)).forEach((slot, rank) => (ranks[slot] = rank));
+      this.byId = { version: this.version, ranks };
+    }
+    return this.byId.ranks;
   }
 
   private compareIds(a: number, b: number): number {
