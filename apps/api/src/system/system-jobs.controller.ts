@@ -6,7 +6,7 @@ import { JobSnapshot, SystemEchoPayload } from '@app/queue';
 import { SystemEchoService } from '@app/system';
 import { ApiErrors } from '../openapi';
 
-class JobAcceptedDto {
+class EchoJobAcceptedDto {
   @ApiProperty()
   jobId: string;
 }
@@ -41,9 +41,9 @@ export class SystemJobsController {
 
   @Post()
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiAcceptedResponse({ type: EchoJobAcceptedDto })
   @ApiErrors(400, 401, 403)
-  async enqueue(@Body() body: SystemEchoPayload): Promise<JobAcceptedDto> {
+  async enqueue(@Body() body: SystemEchoPayload): Promise<EchoJobAcceptedDto> {
     return { jobId: await this.echo.enqueue(body) };
   }
 
