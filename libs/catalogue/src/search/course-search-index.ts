@@ -14,12 +14,16 @@ interface SearchRow {
   licence_until: string | null;
   document: string;
   generation: string | number;
+  sort_en: string;
+  sort_fr: string;
+  sort_es: string;
 }
 
 /** Rows read per query when the index is built (a large catalogue takes several). */
 const LOAD_BATCH = 2_000;
 
 const SELECT_ROWS = `SELECT course_id, status, topic_code, languages, created_at, document, generation,
+    sort_en, sort_fr, sort_es,
     DATE_FORMAT(licence_from, '%Y-%m-%d') AS licence_from, DATE_FORMAT(licence_until, '%Y-%m-%d') AS licence_until
   FROM course_search`;
 
@@ -33,6 +37,7 @@ function indexed(row: SearchRow): IndexedCourse {
     licenceFrom: row.licence_from,
     licenceUntil: row.licence_until,
     document: row.document,
+    titles: [...new Set([row.sort_en, row.sort_fr, row.sort_es])],
   };
 }
 

@@ -112,6 +112,20 @@ describe('CourseTextIndex', () => {
     expect(ranked.search(query('cust')).ids[0]).toBe('dense');
   });
 
+  it('ranks a course with the word in its title above one with it only in its description', () => {
+    const titled = new CourseTextIndex();
+    titled.upsert(course('in-text', 'Risk management\nProfiling and selectivity for cargo'));
+    titled.upsert(
+      course('in-title', 'Cargo selectivity\nHow risk engines choose what to inspect', {
+        titles: ['Cargo selectivity'],
+      }),
+    );
+    expect(titled.search(query('selectivity')).ids).toEqual(['in-title', 'in-text']);
+    // Title words that the text lacks (cannot happen from the database) add nothing.
+    titled.upsert(course('odd', 'Unrelated words', { titles: ['Selectivity'] }));
+    expect(titled.search(query('selectivity')).ids).toEqual(['in-title', 'in-text']);
+  });
+
   it('sorts by newest and by the given title order, and pages with the total', () => {
     const sorted = new CourseTextIndex();
     for (let i = 0; i < 25; i++) {

@@ -16,6 +16,8 @@ export interface IndexedCourse {
   licenceUntil: string | null;
   /** Every language's title and description. */
   document: string;
+  /** The course's titles (also in `document`): their words weigh more in the ranking. */
+  titles?: readonly string[];
 }
 
 export interface TextQuery {
@@ -43,6 +45,8 @@ interface Postings {
 // BM25's usual constants: term-frequency saturation and length normalisation.
 const K1 = 1.2;
 const B = 0.75;
+/** Extra occurrences a word of the title counts for. */
+const TITLE_WEIGHT = 2;
 
 /**
  * An in-memory inverted index of the catalogue's course texts with BM25 ranking, filters and the
@@ -108,6 +112,12 @@ export class CourseTextIndex {
     const counts = new Map<string, number>();
     for (const word of words) {
       counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    // A word of a title counts as if it were written TITLE_WEIGHT times more (a light BM25F).
+    for (const word of new Set((course.titles ?? []).flatMap((title) => searchWords(title)))) {
+      if (counts.has(word)) {
+        counts.set(word, counts.get(word)! + TITLE_WEIGHT);
+      }
     }
     for (const [term, count] of counts) {
       let postings = this.postings.get(term);
