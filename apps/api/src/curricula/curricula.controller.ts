@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -22,7 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser } from '@app/accounts';
+import { AuthenticatedUser, CurrentUser, Public } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   CreateCurriculumDto,
@@ -32,6 +33,7 @@ import {
   MAX_CURRICULUM_FILE_BYTES,
   UpdateCurriculumDto,
 } from '@app/curricula';
+import { DownloadLinkView } from '@app/storage';
 import { receiveFile, sendStoredFile } from '../groups/streamed-files';
 import { ApiErrors } from '../openapi';
 import { curriculaCaller } from './curricula-caller';
@@ -127,6 +129,36 @@ export class CurriculaController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const file = await this.curricula.download(id);
+    await sendStoredFile(request, reply, file, () =>
+      DomainException.notFound('File', ErrorCode.CurriculumFileNotFound),
+    );
+  }
+
+  /** A signed link (a few minutes) to a curriculum file, for the browser's own download manager. */
+  @Get('curriculum-files/:id/download-link')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({ type: DownloadLinkView })
+  @ApiErrors(400, 401, 404)
+  downloadLink(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DownloadLinkView> {
+    return this.curricula.downloadLink(curriculaCaller(user), id);
+  }
+
+  /** The download a signed link opens, without an Authorization header; a bad or expired token is a 404. */
+  @Public()
+  @Get('curriculum-files/:id/download/:token')
+  @ApiOkResponse({ description: 'The file (206 for a range)' })
+  @ApiErrors(400, 404, 416)
+  async signedDownload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.curricula.signedDownload(id, token);
+    reply.header('Referrer-Policy', 'no-referrer');
     await sendStoredFile(request, reply, file, () =>
       DomainException.notFound('File', ErrorCode.CurriculumFileNotFound),
     );

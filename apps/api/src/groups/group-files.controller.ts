@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser } from '@app/accounts';
+import { AuthenticatedUser, CurrentUser, Public } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   CreatedDto,
@@ -20,6 +33,7 @@ import {
   LibraryView,
   VersionQueryDto,
 } from '@app/groups';
+import { DownloadLinkView } from '@app/storage';
 import { ApiErrors } from '../openapi';
 import { groupCaller } from './group-caller';
 import { receiveFile, sendStoredFile } from './streamed-files';
@@ -138,6 +152,41 @@ export class GroupFilesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const file = await this.files.download(groupCaller(user), id, query.version);
+    await sendStoredFile(request, reply, file, () => DomainException.notFound('File', ErrorCode.GroupFileNotFound));
+  }
+
+  /**
+   * A signed link (a few minutes) to one version, for the browser's own download manager and for
+   * `<video src>`: same checks as the download, 404 to non-members.
+   */
+  @Get('group-files/:id/download-link')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({ type: DownloadLinkView })
+  @ApiErrors(400, 401, 404)
+  downloadLink(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: VersionQueryDto,
+  ): Promise<DownloadLinkView> {
+    return this.files.downloadLink(groupCaller(user), id, query.version);
+  }
+
+  /**
+   * The download a signed link opens, without an Authorization header (range requests, ETag as
+   * above). The link's user must still be a member; a bad, expired or other file's token is a 404.
+   */
+  @Public()
+  @Get('group-files/:id/download/:token')
+  @ApiOkResponse({ description: 'The file (206 for a range)' })
+  @ApiErrors(400, 404, 416)
+  async signedDownload(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.files.signedDownload(id, token);
+    reply.header('Referrer-Policy', 'no-referrer');
     await sendStoredFile(request, reply, file, () => DomainException.notFound('File', ErrorCode.GroupFileNotFound));
   }
 
