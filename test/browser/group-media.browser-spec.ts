@@ -106,7 +106,7 @@ describe('group file library media in the browser', () => {
     const recorderContext = await browser!.newContext();
     contexts.push(recorderContext);
     const recorderPage = await recorderContext.newPage();
-    const webm = Buffer.from((await recorderPage.evaluate(RECORD_WEBM)) as string, 'base64');
+    const webm = Buffer.from(await recorderPage.evaluate<string>(RECORD_WEBM), 'base64');
     await recorderContext.close();
     expect(webm.length).toBeGreaterThan(1000);
     // EBML magic number: a WebM/Matroska file.
@@ -199,7 +199,7 @@ describe('group file library media in the browser', () => {
       const downloaded = await download;
       expect(downloaded.suggestedFilename()).toBe(name);
       expect(downloaded.url()).toMatch(/\/api\/group-files\/[0-9a-f-]{36}\/download\/[0-9]+\./);
-      expect(Buffer.compare(await readFile((await downloaded.path())!), bytes)).toBe(0);
+      expect(Buffer.compare(await readFile(await downloaded.path()), bytes)).toBe(0);
     }
     expect(problems.all).toEqual([]);
   }, 120_000);
