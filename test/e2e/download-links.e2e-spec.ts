@@ -214,6 +214,16 @@ describe('signed download links', () => {
     });
   });
 
+  it('documents the link routes as signed-in and the downloads as needing no sign-in', async () => {
+    const { paths } = (await http().get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, { get?: { security?: unknown[] } }>;
+    };
+    for (const kind of ['group-files', 'curriculum-files']) {
+      expect(paths[`/api/${kind}/{id}/download-link`].get?.security).toEqual([{ bearer: [] }]);
+      expect(paths[`/api/${kind}/{id}/download/{token}`].get?.security).toBeUndefined();
+    }
+  });
+
   describe('curriculum file links', () => {
     it('are given to any signed-in user and download without an Authorization header', async () => {
       await http().get(`/api/curriculum-files/${curriculumFileId}/download-link`).expect(401);

@@ -23,7 +23,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser, Public } from '@app/accounts';
+import { AuthenticatedUser, CurrentUser } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   CreateCurriculumDto,
@@ -144,24 +144,6 @@ export class CurriculaController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<DownloadLinkView> {
     return this.curricula.downloadLink(curriculaCaller(user), id);
-  }
-
-  /** The download a signed link opens, without an Authorization header; a bad or expired token is a 404. */
-  @Public()
-  @Get('curriculum-files/:id/download/:token')
-  @ApiOkResponse({ description: 'The file (206 for a range)' })
-  @ApiErrors(400, 404, 416)
-  async signedDownload(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('token') token: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const file = await this.curricula.signedDownload(id, token);
-    reply.header('Referrer-Policy', 'no-referrer');
-    await sendStoredFile(request, reply, file, () =>
-      DomainException.notFound('File', ErrorCode.CurriculumFileNotFound),
-    );
   }
 
   @Delete('curriculum-files/:id')

@@ -22,7 +22,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser, Public } from '@app/accounts';
+import { AuthenticatedUser, CurrentUser } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   CreatedDto,
@@ -169,25 +169,6 @@ export class GroupFilesController {
     @Query() query: VersionQueryDto,
   ): Promise<DownloadLinkView> {
     return this.files.downloadLink(groupCaller(user), id, query.version);
-  }
-
-  /**
-   * The download a signed link opens, without an Authorization header (range requests, ETag as
-   * above). The link's user must still be a member; a bad, expired or other file's token is a 404.
-   */
-  @Public()
-  @Get('group-files/:id/download/:token')
-  @ApiOkResponse({ description: 'The file (206 for a range)' })
-  @ApiErrors(400, 404, 416)
-  async signedDownload(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('token') token: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    const file = await this.files.signedDownload(id, token);
-    reply.header('Referrer-Policy', 'no-referrer');
-    await sendStoredFile(request, reply, file, () => DomainException.notFound('File', ErrorCode.GroupFileNotFound));
   }
 
   @Delete('group-files/:id')
