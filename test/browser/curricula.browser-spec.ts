@@ -151,6 +151,8 @@ describe('curricula, contact points and mentions in the browser', () => {
     await readerPage.getByRole('button', { name: 'Download syllabus.docx' }).click();
     const downloaded = await download;
     expect(downloaded.suggestedFilename()).toBe('syllabus.docx');
+    // Through a signed link, by the browser's own download manager (no blob: URL).
+    expect(downloaded.url()).toMatch(/\/api\/curriculum-files\/[0-9a-f-]{36}\/download\/[0-9]+\./);
     expect(readFileSync(await downloaded.path()).equals(bytes)).toBe(true);
 
     // A filter that does not match finds nothing.

@@ -56,6 +56,8 @@ describe('HTTP edges', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
+    // The library's player streams signed links from the app's own origin; never blob: or data:.
+    expect(csp).toContain("media-src 'self';");
     expect(csp).toContain('frame-src http://127.0.0.1:3000');
     expect(response.headers['x-powered-by']).toBeUndefined();
   });

@@ -382,6 +382,14 @@ const ROUTES: RouteSpec[] = [
     writes: false,
   },
   {
+    name: 'GET file download link',
+    method: 'get',
+    path: (c) => `/api/group-files/${c.fixture.fileId}/download-link`,
+    need: 1,
+    ok: 200,
+    writes: false,
+  },
+  {
     name: 'DELETE file (uploaded by a member)',
     method: 'delete',
     path: (c) => `/api/group-files/${c.fixture.fileId}`,

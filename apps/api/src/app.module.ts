@@ -24,6 +24,7 @@ import { MeController } from './auth/me.controller';
 import { HealthController } from './health/health.controller';
 import { ContactPointsController } from './curricula/contact-points.controller';
 import { CurriculaController } from './curricula/curricula.controller';
+import { SignedDownloadsController } from './downloads/signed-downloads.controller';
 import { GroupFilesController } from './groups/group-files.controller';
 import { GroupsController } from './groups/groups.controller';
 import { ThreadsController } from './groups/threads.controller';
@@ -71,6 +72,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     GroupFilesController,
     WorkshopsController,
     CurriculaController,
+    SignedDownloadsController,
     ContactPointsController,
     EnrolmentsController,
     AttemptsController,

@@ -46,6 +46,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
+        // The file library's player: signed links on the app's own origin (range requests), no blob:.
+        mediaSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameSrc: [contentOrigin],
         frameAncestors: ["'none'"],

@@ -21,6 +21,7 @@ export class AppConfig {
   readonly trustProxy?: string;
   readonly jobLockMs: number;
   readonly accessTokenTtlSeconds: number;
+  readonly downloadLinkTtlSeconds: number;
   readonly licenceSigningKey?: string;
   readonly licenceTrustedKeys: string[];
   readonly serverCountry?: string;
@@ -52,6 +53,7 @@ export class AppConfig {
     this.trustProxy = env.TRUST_PROXY;
     this.jobLockMs = env.JOB_LOCK_SECONDS * 1000;
     this.accessTokenTtlSeconds = env.ACCESS_TOKEN_TTL_SECONDS;
+    this.downloadLinkTtlSeconds = env.DOWNLOAD_LINK_TTL_SECONDS;
     this.licenceSigningKey = env.LICENCE_SIGNING_KEY;
     this.licenceTrustedKeys = (env.LICENCE_TRUSTED_KEYS ?? '')
       .split(',')

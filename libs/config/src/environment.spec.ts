@@ -10,6 +10,7 @@ describe('loadEnvironment', () => {
     expect(sut.CONTENT_URL).toBe('http://127.0.0.1:3000');
     expect(sut.SMTP_URL).toBeUndefined();
     expect(sut.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
+    expect(sut.DOWNLOAD_LINK_TTL_SECONDS).toBe(300);
   });
 
   it('reads values and converts numbers', () => {
@@ -40,6 +41,8 @@ describe('loadEnvironment', () => {
     ['ACCESS_TOKEN_TTL_SECONDS', '1'],
     ['ACCESS_TOKEN_TTL_SECONDS', '90000'],
     ['ACCESS_TOKEN_TTL_SECONDS', 'soon'],
+    ['DOWNLOAD_LINK_TTL_SECONDS', '0'],
+    ['DOWNLOAD_LINK_TTL_SECONDS', '3601'],
   ])('names %s when its value %p is wrong', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${name}:`));
   });

@@ -139,6 +139,16 @@ export class Environment {
   @Max(86400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /**
+   * Lifetime of a signed download link (group files, curriculum files), in seconds: long enough to
+   * start a download or a video, short enough that a leaked link soon stops working.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DOWNLOAD_LINK_TTL_SECONDS = 300;
+
   /** Comma-separated proxy addresses to trust for X-Forwarded-For (rate limits key on the client IP). */
   @IsOptional()
   @IsString()

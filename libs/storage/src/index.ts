@@ -1,3 +1,5 @@
 export * from './blob-store';
+export * from './download-link-signer';
+export * from './download-link.dto';
 export * from './local-blob-store';
 export * from './storage.module';

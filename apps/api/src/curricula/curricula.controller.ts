@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -32,6 +33,7 @@ import {
   MAX_CURRICULUM_FILE_BYTES,
   UpdateCurriculumDto,
 } from '@app/curricula';
+import { DownloadLinkView } from '@app/storage';
 import { receiveFile, sendStoredFile } from '../groups/streamed-files';
 import { ApiErrors } from '../openapi';
 import { curriculaCaller } from './curricula-caller';
@@ -130,6 +132,18 @@ export class CurriculaController {
     await sendStoredFile(request, reply, file, () =>
       DomainException.notFound('File', ErrorCode.CurriculumFileNotFound),
     );
+  }
+
+  /** A signed link (a few minutes) to a curriculum file, for the browser's own download manager. */
+  @Get('curriculum-files/:id/download-link')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({ type: DownloadLinkView })
+  @ApiErrors(400, 401, 404)
+  downloadLink(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DownloadLinkView> {
+    return this.curricula.downloadLink(curriculaCaller(user), id);
   }
 
   @Delete('curriculum-files/:id')

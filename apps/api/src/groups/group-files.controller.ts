@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -20,6 +33,7 @@ import {
   LibraryView,
   VersionQueryDto,
 } from '@app/groups';
+import { DownloadLinkView } from '@app/storage';
 import { ApiErrors } from '../openapi';
 import { groupCaller } from './group-caller';
 import { receiveFile, sendStoredFile } from './streamed-files';
@@ -139,6 +153,22 @@ export class GroupFilesController {
   ): Promise<void> {
     const file = await this.files.download(groupCaller(user), id, query.version);
     await sendStoredFile(request, reply, file, () => DomainException.notFound('File', ErrorCode.GroupFileNotFound));
+  }
+
+  /**
+   * A signed link (a few minutes) to one version, for the browser's own download manager and for
+   * `<video src>`: same checks as the download, 404 to non-members.
+   */
+  @Get('group-files/:id/download-link')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({ type: DownloadLinkView })
+  @ApiErrors(400, 401, 404)
+  downloadLink(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: VersionQueryDto,
+  ): Promise<DownloadLinkView> {
+    return this.files.downloadLink(groupCaller(user), id, query.version);
   }
 
   @Delete('group-files/:id')

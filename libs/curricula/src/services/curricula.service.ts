@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AccountsService, CountriesService } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import { cleanFileName, contentDisposition, contentTypeFor, isInlineType } from '@app/groups';
-import { BlobStore } from '@app/storage';
+import { BlobStore, DownloadLinkSigner, DownloadLinkView } from '@app/storage';
 import { CreateCurriculumDto, CurriculumQueryDto, CurriculumView, UpdateCurriculumDto } from '../dto/curriculum.dto';
 import { CurriculumFile } from '../entities/curriculum-file.entity';
 import { Curriculum } from '../entities/curriculum.entity';
@@ -37,6 +37,7 @@ export class CurriculaService {
     private readonly accounts: AccountsService,
     private readonly countries: CountriesService,
     private readonly blobs: BlobStore,
+    private readonly links: DownloadLinkSigner,
   ) {}
 
   async search(
@@ -129,6 +130,27 @@ export class CurriculaService {
       contentType: inline ? file.contentType : 'application/octet-stream',
       disposition: contentDisposition(inline ? 'inline' : 'attachment', file.name),
     };
+  }
+
+  /** A short-lived link to a curriculum file that needs no Authorization header (any signed-in user). */
+  async downloadLink(caller: CurriculaCaller, fileId: string): Promise<DownloadLinkView> {
+    const file = await this.curricula.findFile(fileId);
+    if (!file) {
+      throw DomainException.notFound('File', ErrorCode.CurriculumFileNotFound);
+    }
+    const { token, expiresAt } = this.links.sign({ kind: 'curriculum-file', fileId, version: 0, userId: caller.id });
+    return { url: `/api/curriculum-files/${fileId}/download/${token}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The download a signed link opens; a bad, expired or other file's token answers like a missing file. */
+  async signedDownload(
+    fileId: string,
+    token: string,
+  ): Promise<{ localPath: string; contentType: string; disposition: string }> {
+    if (!this.links.verify('curriculum-file', fileId, token)) {
+      throw DomainException.notFound('File', ErrorCode.CurriculumFileNotFound);
+    }
+    return this.download(fileId);
   }
 
   async deleteFile(caller: CurriculaCaller, fileId: string): Promise<void> {

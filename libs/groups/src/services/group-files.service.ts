@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AccountsService } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
-import { BlobStore } from '@app/storage';
+import { BlobStore, DownloadLinkSigner, DownloadLinkView } from '@app/storage';
 import { CreatedDto } from '../dto/group.dto';
 import {
   CreateFolderDto,
@@ -51,6 +51,7 @@ export class GroupFilesService {
     private readonly files: GroupFileRepository,
     private readonly blobs: BlobStore,
     private readonly accounts: AccountsService,
+    private readonly links: DownloadLinkSigner,
   ) {}
 
   async library(caller: GroupCaller, groupId: string, folderId?: string): Promise<LibraryView> {
@@ -186,11 +187,7 @@ export class GroupFilesService {
   }
 
   async download(caller: GroupCaller, fileId: string, versionNumber?: number): Promise<Download> {
-    const { access, file } = await this.fileAccess(caller, fileId);
-    const version = await this.files.findVersion(file.id, versionNumber ?? file.currentVersion);
-    if (!version || version.fileId !== file.id || access.group.id !== file.groupId) {
-      throw DomainException.notFound('File version', ErrorCode.GroupFileNotFound);
-    }
+    const { file, version } = await this.versionAccess(caller, fileId, versionNumber);
     const inline = isInlineType(version.contentType);
     return {
       localPath: this.blobs.localPath(version.blobKey),
@@ -198,6 +195,35 @@ export class GroupFilesService {
       disposition: contentDisposition(inline ? 'inline' : 'attachment', file.name),
       inline,
     };
+  }
+
+  /**
+   * A short-lived link to one version (the current one by default) that needs no Authorization
+   * header, after the same checks as a download. The link names the exact version, so a newer
+   * upload does not change what it opens.
+   */
+  async downloadLink(caller: GroupCaller, fileId: string, versionNumber?: number): Promise<DownloadLinkView> {
+    const { file, version } = await this.versionAccess(caller, fileId, versionNumber);
+    const { token, expiresAt } = this.links.sign({
+      kind: 'group-file',
+      fileId: file.id,
+      version: version.version,
+      userId: caller.id,
+    });
+    return { url: `/api/group-files/${file.id}/download/${token}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * The download a signed link opens. Membership is checked again (one indexed query), so a link
+   * stops working as soon as its user leaves or is removed from the group, or the file is deleted.
+   * A bad, expired or other file's token answers exactly like a file that does not exist.
+   */
+  async signedDownload(fileId: string, token: string): Promise<Download> {
+    const grant = this.links.verify('group-file', fileId, token);
+    if (!grant) {
+      throw DomainException.notFound('File', ErrorCode.GroupFileNotFound);
+    }
+    return this.download({ id: grant.userId, email: '' }, fileId, grant.version);
   }
 
   /** The uploader of the first version or a moderator deletes a file with all its versions. */
@@ -209,6 +235,19 @@ export class GroupFilesService {
     requireWritable(access.group);
     const keys = await this.files.deleteFile(access.group.id, file.id);
     await Promise.all(keys.map((key) => this.blobs.removeFile(key)));
+  }
+
+  private async versionAccess(
+    caller: GroupCaller,
+    fileId: string,
+    versionNumber?: number,
+  ): Promise<{ file: GroupFile; version: GroupFileVersion }> {
+    const { access, file } = await this.fileAccess(caller, fileId);
+    const version = await this.files.findVersion(file.id, versionNumber ?? file.currentVersion);
+    if (!version || version.fileId !== file.id || access.group.id !== file.groupId) {
+      throw DomainException.notFound('File version', ErrorCode.GroupFileNotFound);
+    }
+    return { file, version };
   }
 
   private async fileAccess(caller: GroupCaller, fileId: string): Promise<{ access: GroupAccess; file: GroupFile }> {

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useErrorText } from '../../i18n/errors';
 import { formatDate } from '../../i18n/format';
-import { downloadFile, fileForm, formatBytes } from '../groups/files';
+import { downloadStoredFile, fileForm, formatBytes } from '../groups/files';
 import type { Curriculum, CurriculumFile } from './types';
 
 /** The api's limit (MAX_CURRICULUM_FILE_BYTES): checked here too, so a too large file is not sent. */
@@ -93,9 +93,9 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
                 className="button button-quiet"
                 aria-label={t('curricula.files.download', { name: file.name })}
                 onClick={() =>
-                  void downloadFile(
+                  void downloadStoredFile(
                     authFetch,
-                    `/api/curriculum-files/${encodeURIComponent(file.id)}/download`,
+                    `/api/curriculum-files/${encodeURIComponent(file.id)}/download-link`,
                     file.name,
                   ).catch(fail)
                 }

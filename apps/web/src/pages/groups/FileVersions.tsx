@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatDateTime } from '../../i18n/format';
-import { downloadFile, formatBytes, uploadFile } from './files';
+import { downloadStoredFile, formatBytes, uploadFile } from './files';
 import type { FileDetail, GroupSummary, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
@@ -118,9 +118,9 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
                       type="button"
                       className="button button-quiet button-small"
                       onClick={() =>
-                        void downloadFile(
+                        void downloadStoredFile(
                           authFetch,
-                          `/api/group-files/${file.id}/download?version=${version.version}`,
+                          `/api/group-files/${file.id}/download-link?version=${version.version}`,
                           file.name,
                         ).catch(fail)
                       }

@@ -7,7 +7,8 @@ import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatDateTime } from '../../i18n/format';
 import { FileVersions } from './FileVersions';
-import { downloadFile, formatBytes, formText, uploadFile } from './files';
+import { VideoPlayer } from './VideoPlayer';
+import { downloadStoredFile, formatBytes, formText, isPlayableVideo, uploadFile } from './files';
 import type { Folder, GroupSummary, Library, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
@@ -24,6 +25,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   /** The folders from the top of the library to the open one. */
   const [trail, setTrail] = useState<Folder[]>([]);
   const [versionsOf, setVersionsOf] = useState<LibraryFile | null>(null);
+  const [playing, setPlaying] = useState<LibraryFile | null>(null);
   const folder = trail.at(-1) ?? null;
   const currentRef = useRef<HTMLSpanElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -199,11 +201,16 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
               type="button"
               className="button button-quiet"
               onClick={() =>
-                void downloadFile(authFetch, `/api/group-files/${file.id}/download`, file.name).catch(fail)
+                void downloadStoredFile(authFetch, `/api/group-files/${file.id}/download-link`, file.name).catch(fail)
               }
             >
               {t('groups.files.download', { name: file.name })}
             </button>
+            {isPlayableVideo(file.contentType) && (
+              <button type="button" className="button button-quiet" onClick={() => setPlaying(file)}>
+                {t('groups.player.play', { name: file.name })}
+              </button>
+            )}
             <button type="button" className="button button-quiet" onClick={() => setVersionsOf(file)}>
               {t('groups.files.versions', { name: file.name })}
             </button>
@@ -252,6 +259,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
         </div>
       )}
 
+      <VideoPlayer file={playing} onClose={() => setPlaying(null)} />
       <FileVersions
         file={versionsOf}
         group={group}

@@ -11,7 +11,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { downloadFile, fileForm, formatBytes, formText } from './files';
+import { downloadStoredFile, fileForm, formatBytes, formText } from './files';
 import { MentionTextarea } from './MentionTextarea';
 import type { Post, Thread } from './types';
 
@@ -94,9 +94,11 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
                 type="button"
                 className="button button-quiet"
                 onClick={() =>
-                  void downloadFile(authFetch, `/api/group-files/${attachment.fileId}/download`, attachment.name).catch(
-                    setError,
-                  )
+                  void downloadStoredFile(
+                    authFetch,
+                    `/api/group-files/${attachment.fileId}/download-link`,
+                    attachment.name,
+                  ).catch(setError)
                 }
               >
                 <span className="file-name">{attachment.name}</span> ({formatBytes(attachment.sizeBytes, language)})

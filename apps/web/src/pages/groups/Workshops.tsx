@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { useLoader } from '../../hooks/useLoader';
-import { downloadFile, formText } from './files';
+import { downloadFile, downloadStoredFile, formText } from './files';
 import type { GroupSummary, Workshop } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 import { AddMaterialDialog, EditWorkshopDialog, TimeZoneSuggestions } from './WorkshopDialogs';
@@ -123,9 +123,9 @@ export function Workshops({ group }: { group: GroupSummary }) {
                       type="button"
                       className="link-button file-name"
                       onClick={() =>
-                        void downloadFile(
+                        void downloadStoredFile(
                           authFetch,
-                          `/api/group-files/${material.fileId}/download`,
+                          `/api/group-files/${material.fileId}/download-link`,
                           material.name,
                         ).catch(setError)
                       }

@@ -2,24 +2,55 @@ import { uploadSession, uploadWithRenewal, type UploadOptions } from '../../auth
 
 type AuthFetch = (path: string, options?: { method?: 'GET' }) => Promise<Response>;
 
+/** What a `…/download-link` route answers: a path on the API's origin, valid a few minutes. */
+interface DownloadLink {
+  url: string;
+  expiresAt: string;
+}
+
+/** A short-lived signed link to a stored file, asked for with the session's token. */
+export async function signedLink(authFetch: AuthFetch, linkPath: string): Promise<string> {
+  const response = await authFetch(linkPath);
+  return ((await response.json()) as DownloadLink).url;
+}
+
 /**
- * Downloads an API file with the session's token (a plain link would carry no Authorization header)
- * and hands it to the browser as a download under its own name.
+ * Downloads a stored file (group file, attachment, curriculum file) through a signed link: the
+ * browser's own download manager fetches it, shows progress and can resume, and nothing is held in
+ * the page's memory. `linkPath` is the file's `…/download-link` route.
+ */
+export async function downloadStoredFile(authFetch: AuthFetch, linkPath: string, name: string): Promise<void> {
+  clickDownload(await signedLink(authFetch, linkPath), name);
+}
+
+/**
+ * Downloads a small answer the API makes on request (a calendar file, an export) with the session's
+ * token, and hands it to the browser as a download under its own name. Stored files, which may be
+ * large, go through downloadStoredFile instead.
  */
 export async function downloadFile(authFetch: AuthFetch, path: string, name: string): Promise<void> {
   const response = await authFetch(path);
   const url = URL.createObjectURL(await response.blob());
   try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
+    clickDownload(url, name);
   } finally {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
+}
+
+function clickDownload(url: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener noreferrer';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** Videos a browser plays in a `<video>` element (the api serves them inline, with range requests). */
+export function isPlayableVideo(contentType: string): boolean {
+  return ['video/mp4', 'video/webm', 'video/ogg'].includes(contentType);
 }
 
 /**
