@@ -168,7 +168,7 @@ function Licences() {
                           <span className={`badge badge-licence-${status}`}>{t(`licences.statuses.${status}`)}</span>
                         </td>
                         <td>
-                          {t('licences.revision', { revision: licence.revision })}
+                          <span>{t('licences.revision', { revision: licence.revision })}</span>
                           {licence.lastChange && (
                             <span className="cell-detail">
                               {t(`licences.changeKinds.${licence.lastChange.kind}`, {
