@@ -5,7 +5,8 @@ const TABLE_OPTIONS = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_uni
 /**
  * Hub licences can be edited and ended early: who changed a licence last (`licences.updated_by`),
  * and one row per revision in `licence_changes` (who, when, what kind of change, the terms it set).
- * Licences granted before this migration get their revision-1 row from what they hold now.
+ * Licences granted before this migration get a row for their current revision from what they hold
+ * (JSON_EXTRACT keeps arrays and booleans JSON values on MySQL and MariaDB alike).
  */
 export class LicenceChanges1764280000000 implements MigrationInterface {
   name = 'LicenceChanges1764280000000';
@@ -19,9 +20,10 @@ export class LicenceChanges1764280000000 implements MigrationInterface {
       PRIMARY KEY (\`licence_id\`, \`revision\`)) ${TABLE_OPTIONS}`);
     await queryRunner.query(`INSERT INTO \`licence_changes\` (licence_id, revision, kind, changed_by, changed_at, terms)
       SELECT id, revision, IF(revision = 1, 'created', 'edited'), created_by, updated_at,
-        JSON_OBJECT('courseIds', course_ids, 'languages', languages,
+        JSON_OBJECT('courseIds', JSON_EXTRACT(course_ids, '$'), 'languages', JSON_EXTRACT(languages, '$'),
           'validFrom', DATE_FORMAT(valid_from, '%Y-%m-%d'), 'validUntil', DATE_FORMAT(valid_until, '%Y-%m-%d'),
-          'seatCap', seat_cap, 'translationAllowed', translation_allowed = 1)
+          'seatCap', seat_cap,
+          'translationAllowed', JSON_EXTRACT(IF(translation_allowed = 1, 'true', 'false'), '$'))
       FROM \`licences\``);
   }
 
