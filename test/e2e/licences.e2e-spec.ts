@@ -11,7 +11,7 @@ import { ARGON2_PARAMS } from '@app/accounts';
 import { CourseRepository } from '@app/catalogue';
 import { dropDatabase, runMigrations } from '@app/database';
 import { QueueName } from '@app/queue';
-import { createTestApp, createUser, login, TestApp } from '../support/app';
+import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 import { ApiProcess } from '../support/api-process';
 import { isolateRedisPrefix, withEnv } from '../support/accounts';
 import { newKeys, resign, TestKeys, unzipAll, zipAll } from '../support/licence-bundles';
@@ -166,6 +166,8 @@ describe('licensed courses from a hub to a national server', () => {
       SERVER_ADMINISTRATION: 'Kenya Revenue Authority',
     };
     nationalApp = await withEnv(nationalEnv, () => createTestApp());
+    // Counts below are absolute: start from an empty national database, whatever suite ran before.
+    await resetDatabase(nationalApp);
     const a = await createUser(nationalApp, { role: UserRole.Admin, country: null });
     national = {
       target: nationalApp.getHttpServer(),
