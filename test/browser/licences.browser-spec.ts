@@ -311,7 +311,7 @@ describe('licences and translations in the browser', () => {
     });
 
     // End early: a confirm first (focus on Cancel, the safe choice), then the result gets focus.
-    await row.getByRole('button', { name: 'End the licence of Kenya Revenue Authority (Kenya) early' }).click();
+    await row.getByRole('button', { name: 'End early: the licence of Kenya Revenue Authority (Kenya)' }).click();
     const dialog = page.getByRole('dialog', { name: 'End this licence early?' });
     await dialog.waitFor();
     await dialog.locator('button:focus').filter({ hasText: 'Cancel' }).waitFor();
@@ -322,7 +322,7 @@ describe('licences and translations in the browser', () => {
       .waitFor();
     await row.getByText('Revision 3', { exact: true }).waitFor();
     await row.getByText('Ended', { exact: true }).waitFor();
-    expect(await row.getByRole('button', { name: /early$/ }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: /^End early/ }).count()).toBe(0);
     const changes = await db().query(
       'SELECT revision, kind, changed_by FROM licence_changes WHERE licence_id = ? ORDER BY revision',
       [licenceId],
