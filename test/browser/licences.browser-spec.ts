@@ -49,7 +49,7 @@ describe('licences and translations in the browser', () => {
   let url: string;
   let worker: TestWorker | undefined;
   let browser: Browser | undefined;
-  let admin: { email: string; password: string };
+  let admin: { id: string; email: string; password: string };
   let learner: { email: string; password: string };
   let adminToken: string;
   let courseId: string;
@@ -241,6 +241,97 @@ describe('licences and translations in the browser', () => {
       licensee: { country: 'KE', administration: 'Kenya Revenue Authority' },
       courseIds: [courseId],
     });
+    expect(problems.all).toEqual([]);
+  });
+
+  it('edits the licence, shows its new revision and bundles the new terms, then ends it early after a confirm', async () => {
+    const [{ id: licenceId }] = await db().query('SELECT id FROM licences');
+    const { page, problems } = await open();
+    await signIn(page, admin, 'Licence Admin');
+    await page.goto('/admin/licences');
+    const row = page
+      .getByRole('table', { name: 'Licences, most recent first' })
+      .getByRole('row')
+      .filter({ hasText: 'Kenya Revenue Authority' });
+    await row.getByText('Revision 1', { exact: true }).waitFor();
+    await row.getByText(/^Granted on /).waitFor();
+
+    // Edit: the grant form, prefilled, with the licensee fixed; focus goes to its heading.
+    await row.getByRole('button', { name: 'Edit the licence of Kenya Revenue Authority (Kenya)' }).click();
+    await page
+      .locator('h2:focus')
+      .filter({ hasText: 'Edit the licence of Kenya Revenue Authority (Kenya) (revision 1)' })
+      .waitFor();
+    const administration = page.getByLabel('Licensee administration');
+    expect(await administration.inputValue()).toBe('Kenya Revenue Authority');
+    expect(await administration.getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByLabel('Country of the licensee').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Seats per course').inputValue()).toBe('250');
+    expect(await page.getByRole('checkbox', { name: new RegExp(courseTitle) }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'French', exact: true }).isChecked()).toBe(true);
+
+    const validUntil = new Date(Date.now() + 730 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Seats per course').fill('300');
+    await page.getByRole('checkbox', { name: 'French', exact: true }).uncheck();
+    await page.getByLabel('Valid until (included)').fill(validUntil);
+    await page.getByLabel('The licensee may translate these courses').uncheck();
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page
+      .locator('[role="status"]:focus')
+      .filter({ hasText: 'Licence of Kenya Revenue Authority (Kenya) changed: it is now at revision 2.' })
+      .waitFor();
+    await row.getByText('Revision 2', { exact: true }).waitFor();
+    await row.getByText(/^Changed on /).waitFor();
+    await row.getByText('300', { exact: true }).waitFor();
+    await row.getByText('English', { exact: true }).waitFor();
+    await row.getByText('No', { exact: true }).waitFor();
+    await row.getByRole('link', { name: courseTitle }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Grant a licence' }).waitFor();
+
+    // The next bundle carries revision 2 and its terms.
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: 'Download the bundle of Kenya Revenue Authority (Kenya)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^licence-ke-[0-9a-f]{8}-r2\.zip$/);
+    const entries = await unzipAll(await readFile(await (await download).path()));
+    const document = JSON.parse(entries.find(([name]) => name === 'licence.json')![1].toString()) as {
+      version: number;
+      licence: Record<string, unknown>;
+    };
+    expect(document).toMatchObject({
+      version: 1,
+      licence: {
+        id: licenceId,
+        revision: 2,
+        courseIds: [courseId],
+        languages: ['en'],
+        validUntil,
+        seatCap: 300,
+        translationAllowed: false,
+      },
+    });
+
+    // End early: a confirm first (focus on Cancel, the safe choice), then the result gets focus.
+    await row.getByRole('button', { name: 'End early: the licence of Kenya Revenue Authority (Kenya)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'End this licence early?' });
+    await dialog.waitFor();
+    await dialog.locator('button:focus').filter({ hasText: 'Cancel' }).waitFor();
+    await dialog.getByRole('button', { name: 'End the licence' }).click();
+    await page
+      .locator('[role="status"]:focus')
+      .filter({ hasText: 'Licence of Kenya Revenue Authority (Kenya) ended (revision 3).' })
+      .waitFor();
+    await row.getByText('Revision 3', { exact: true }).waitFor();
+    await row.getByText('Ended', { exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: /^End early/ }).count()).toBe(0);
+    const changes = await db().query(
+      'SELECT revision, kind, changed_by FROM licence_changes WHERE licence_id = ? ORDER BY revision',
+      [licenceId],
+    );
+    expect(changes).toEqual([
+      { revision: 1, kind: 'created', changed_by: admin.id },
+      { revision: 2, kind: 'edited', changed_by: admin.id },
+      { revision: 3, kind: 'ended', changed_by: admin.id },
+    ]);
     expect(problems.all).toEqual([]);
   });
 
@@ -448,7 +539,10 @@ describe('licences and translations in the browser', () => {
       .click();
     await heading(page, 'Licences').waitFor();
     await page.getByRole('columnheader', { name: 'Traduction autorisée' }).waitFor();
-    await page.getByText('En vigueur').waitFor();
+    // The licence granted above was ended early by the edit test.
+    await page.getByText('Terminée', { exact: true }).waitFor();
+    await page.getByText('Révision 3', { exact: true }).waitFor();
+    await page.getByText(/^Terminée par anticipation le /).waitFor();
     expect(problems.all).toEqual([]);
   });
 

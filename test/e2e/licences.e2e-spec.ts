@@ -11,7 +11,7 @@ import { ARGON2_PARAMS } from '@app/accounts';
 import { CourseRepository } from '@app/catalogue';
 import { dropDatabase, runMigrations } from '@app/database';
 import { QueueName } from '@app/queue';
-import { createTestApp, createUser, login, TestApp } from '../support/app';
+import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 import { ApiProcess } from '../support/api-process';
 import { isolateRedisPrefix, withEnv } from '../support/accounts';
 import { newKeys, resign, TestKeys, unzipAll, zipAll } from '../support/licence-bundles';
@@ -166,6 +166,8 @@ describe('licensed courses from a hub to a national server', () => {
       SERVER_ADMINISTRATION: 'Kenya Revenue Authority',
     };
     nationalApp = await withEnv(nationalEnv, () => createTestApp());
+    // Counts below are absolute: start from an empty national database, whatever suite ran before.
+    await resetDatabase(nationalApp);
     const a = await createUser(nationalApp, { role: UserRole.Admin, country: null });
     national = {
       target: nationalApp.getHttpServer(),
@@ -449,5 +451,161 @@ describe('licensed courses from a hub to a national server', () => {
     const kept = await national.dataSource.query('SELECT COUNT(*) AS n FROM attempts WHERE user_id = ?', [officer.id]);
     expect(Number(kept[0].n)).toBe(1);
     await as(national).get(`/api/courses/${courseId}`).expect(200);
+  });
+  it('the hub edits and ends a licence; the national server follows newer revisions and refuses older ones', async () => {
+    // A second hub course, for a licence that later drops it.
+    const upload = await as(hub).post('/api/courses/packages').field('language', 'en').attach('file', COURSE_ZIP);
+    const dropped = ((await finished(hub, (upload.body as { jobId: string }).jobId)).result as { courseId: string })
+      .courseId;
+    await as(hub).patch(`/api/courses/${dropped}`).send({ status: 'published' }).expect(200);
+
+    // Seats: as many as this course already has enrolments on the national server, so one more is refused.
+    const seats = async () =>
+      Number(
+        (await national.dataSource.query('SELECT COUNT(*) AS n FROM enrolments WHERE course_id = ?', [courseId]))[0].n,
+      );
+    const cap = (await seats()) + 1;
+    const licenceId = await createLicence({ courseIds: [courseId, dropped], seatCap: cap });
+    const revision1 = await exportBundle(licenceId);
+    const first = await finished(national, ((await importBundle(revision1)).body as { jobId: string }).jobId);
+    expect(first).toMatchObject({ state: 'completed', result: { licenceId, revision: 1 } });
+    const officers = await Promise.all(
+      Array.from({ length: 2 }, async () => {
+        const officer = await createUser(nationalApp, { country: 'KE' });
+        return login(nationalApp, officer.email, officer.password);
+      }),
+    );
+    await as(national, officers[0]).post(`/api/courses/${courseId}/enrolments`).send({}).expect(201);
+    const full = await as(national, officers[1]).post(`/api/courses/${courseId}/enrolments`).send({}).expect(409);
+    expect(full.body.code).toBe('SEAT_CAP_REACHED');
+    await as(national, officers[1]).post(`/api/courses/${dropped}/launch`).send({}).expect(200);
+
+    // Who may edit, and what: admins only; terms checked as when granting; the licensee never.
+    const learner = await createUser(nationalApp);
+    const learnerToken = await login(nationalApp, learner.email, learner.password);
+    await request(hub.target).patch(`/api/licences/${licenceId}`).send({ seatCap: 5 }).expect(401);
+    await as(national, learnerToken).patch(`/api/licences/${licenceId}`).send({ seatCap: 5 }).expect(403);
+    await as(national, learnerToken).post(`/api/licences/${licenceId}/end`).send({}).expect(403);
+    await as(hub).patch('/api/licences/0b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f').send({ seatCap: 5 }).expect(404);
+    const badInputs: Array<[Record<string, unknown>, string]> = [
+      [{ seatCap: 0 }, 'VALIDATION_FAILED'],
+      [{ validUntil: '2026-02-30' }, 'VALIDATION_FAILED'],
+      [{ validFrom: null }, 'VALIDATION_FAILED'],
+      [{ languages: [] }, 'VALIDATION_FAILED'],
+      [{ licenseeCountry: 'UG' }, 'VALIDATION_FAILED'],
+      [{ validUntil: daysFromNow(-400) }, 'VALIDATION_FAILED'],
+      [{ courseIds: ['0b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f'] }, 'COURSE_NOT_FOUND'],
+    ];
+    for (const [body, code] of badInputs) {
+      const answer = await as(hub).patch(`/api/licences/${licenceId}`).send(body);
+      expect({ body, status: answer.status, code: answer.body.code }).toEqual({ body, status: 400, code });
+    }
+    const stale = await as(hub).patch(`/api/licences/${licenceId}`).send({ revision: 7, seatCap: 5 }).expect(409);
+    expect(stale.body.code).toBe('LICENCE_CHANGED');
+    expect((await as(hub).get(`/api/licences/${licenceId}`).expect(200)).body).toMatchObject({ revision: 1 });
+
+    // The edit: one more seat, a later end, one course fewer. A new revision, recorded with who made it.
+    const validUntil = daysFromNow(500);
+    const edited = await as(hub)
+      .patch(`/api/licences/${licenceId}`)
+      .send({ revision: 1, seatCap: cap + 1, validUntil, courseIds: [courseId], translationAllowed: true })
+      .expect(200);
+    expect(edited.body).toMatchObject({
+      id: licenceId,
+      revision: 2,
+      seatCap: cap + 1,
+      validUntil,
+      courseIds: [courseId],
+      translationAllowed: true,
+      courses: [{ id: courseId, titles: { en: expect.any(String) } }],
+      lastChange: { revision: 2, kind: 'edited', changedBy: expect.any(String) },
+    });
+    // The same values again change nothing: no new revision.
+    await as(hub)
+      .patch(`/api/licences/${licenceId}`)
+      .send({ seatCap: cap + 1, validUntil })
+      .expect(200);
+    const history = (await as(hub).get(`/api/licences/${licenceId}/changes`).expect(200)).body as Array<{
+      revision: number;
+      kind: string;
+      terms: { seatCap: number };
+    }>;
+    expect(history.map(({ revision, kind, terms }) => [revision, kind, terms.seatCap])).toEqual([
+      [2, 'edited', cap + 1],
+      [1, 'created', cap],
+    ]);
+    const [hubRow] = await hub.dataSource.query('SELECT revision, updated_by FROM licences WHERE id = ?', [licenceId]);
+    expect(hubRow).toEqual({ revision: 2, updated_by: expect.any(String) });
+
+    // The next bundle carries revision 2 and its terms.
+    const revision2 = await exportBundle(licenceId);
+    const licenceJson = JSON.parse(
+      (await unzipAll(readFileSync(revision2))).find(([name]) => name === 'licence.json')![1].toString(),
+    );
+    expect(licenceJson).toMatchObject({
+      version: 1,
+      licence: { id: licenceId, revision: 2, seatCap: cap + 1, validUntil, courseIds: [courseId] },
+    });
+    const second = await finished(national, ((await importBundle(revision2)).body as { jobId: string }).jobId);
+    expect(second).toMatchObject({ state: 'completed', result: { revision: 2, addedPackages: 0 } });
+    const held = async () =>
+      (
+        await national.dataSource.query(
+          "SELECT revision, seat_cap AS seatCap, DATE_FORMAT(valid_until, '%Y-%m-%d') AS validUntil, translation_allowed AS translationAllowed FROM received_licences WHERE id = ?",
+          [licenceId],
+        )
+      ).map((row: Record<string, unknown>) => ({ ...row, translationAllowed: Number(row.translationAllowed) === 1 }));
+    expect(await held()).toEqual([{ revision: 2, seatCap: cap + 1, validUntil, translationAllowed: true }]);
+    // One more seat: the refused officer now enrols.
+    await as(national, officers[1]).post(`/api/courses/${courseId}/enrolments`).send({}).expect(201);
+    // The course the licence dropped left the catalogue as an expired one: attempts kept, admins see it.
+    const search = (await as(national, officers[1]).get('/api/courses?q=golf').expect(200)).body as {
+      items: Array<{ id: string }>;
+    };
+    expect(search.items.map((item) => item.id)).toEqual([courseId]);
+    await as(national, officers[1]).get(`/api/courses/${dropped}`).expect(404);
+    const droppedLaunch = await as(national, officers[1]).post(`/api/courses/${dropped}/launch`).send({}).expect(403);
+    expect(droppedLaunch.body.code).toBe('LICENCE_EXPIRED');
+    await as(national).get(`/api/courses/${dropped}`).expect(200);
+    const [{ n: attempts }] = await national.dataSource.query(
+      'SELECT COUNT(*) AS n FROM attempts WHERE course_id = ?',
+      [dropped],
+    );
+    expect(Number(attempts)).toBe(1);
+
+    // Replaying the revision-1 bundle (the very same file) is refused with its reason and changes nothing.
+    const before = await nationalCounts();
+    const replay = await finished(national, ((await importBundle(revision1)).body as { jobId: string }).jobId);
+    expect(replay.id).not.toBe(first.id);
+    expect(replay).toMatchObject({ state: 'failed', errorCode: 'LICENCE_OUTDATED' });
+    expect(replay.error).toMatch(/Revision 2 .*revision 1/);
+    expect(await held()).toEqual([{ revision: 2, seatCap: cap + 1, validUntil, translationAllowed: true }]);
+    expect(await nationalCounts()).toEqual(before);
+
+    // Ending early: the last day becomes yesterday (revision 3); ending again is a 409.
+    const ended = await as(hub).post(`/api/licences/${licenceId}/end`).send({ revision: 2 }).expect(200);
+    expect(ended.body).toMatchObject({
+      revision: 3,
+      validUntil: daysFromNow(-1),
+      lastChange: { revision: 3, kind: 'ended' },
+    });
+    const again = await as(hub).post(`/api/licences/${licenceId}/end`).send({}).expect(409);
+    expect(again.body.code).toBe('LICENCE_ENDED');
+    // An ended licence's bundle is accepted as a newer revision of one held: launches stop at once.
+    const third = await finished(
+      national,
+      ((await importBundle(await exportBundle(licenceId))).body as { jobId: string }).jobId,
+    );
+    expect(third).toMatchObject({ state: 'completed', result: { revision: 3 } });
+    expect(await held()).toEqual([
+      { revision: 3, seatCap: cap + 1, validUntil: daysFromNow(-1), translationAllowed: true },
+    ]);
+    const refused = await as(national, officers[0]).post(`/api/courses/${courseId}/launch`).send({}).expect(403);
+    expect(refused.body.code).toBe('LICENCE_EXPIRED');
+    expect((await as(national, officers[0]).get('/api/courses?q=golf').expect(200)).body.total).toBe(0);
+    // And revision 2 cannot bring it back.
+    const revived = await finished(national, ((await importBundle(revision2)).body as { jobId: string }).jobId);
+    expect(revived).toMatchObject({ state: 'failed', errorCode: 'LICENCE_OUTDATED' });
+    expect((await held())[0]).toMatchObject({ revision: 3, validUntil: daysFromNow(-1) });
   });
 });

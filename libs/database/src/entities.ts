@@ -12,6 +12,7 @@ import { Course } from '@app/catalogue/entities/course.entity';
 import { Topic } from '@app/catalogue/entities/topic.entity';
 import { ImportJob } from '@app/imports/entities/import-job.entity';
 import { Licence, ReceivedLicence } from '@app/imports/licences/licence.entity';
+import { LicenceChange } from '@app/imports/licences/licence-change.entity';
 import { Attempt } from '@app/learning/entities/attempt.entity';
 import { Enrolment } from '@app/learning/entities/enrolment.entity';
 import { GROUP_ENTITIES } from '@app/groups/entities';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   CourseSearchEntry,
   ImportJob,
   Licence,
+  LicenceChange,
   ReceivedLicence,
   Enrolment,
   Attempt,

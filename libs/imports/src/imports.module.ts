@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@app/catalogue';
 import { ImportJob } from './entities/import-job.entity';
 import { LicenceImportService } from './licences/licence-import.service';
+import { LicenceChange } from './licences/licence-change.entity';
 import { Licence, ReceivedLicence } from './licences/licence.entity';
 import { LicenceService } from './licences/licence.service';
 import { ImportJobRepository } from './repositories/import-job.repository';
@@ -12,7 +13,7 @@ import { TranslationImportService } from './translations/translation-import.serv
 import { PackageImportService } from './services/package-import.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportJob, Licence, ReceivedLicence]), CatalogueModule],
+  imports: [TypeOrmModule.forFeature([ImportJob, Licence, LicenceChange, ReceivedLicence]), CatalogueModule],
   providers: [
     ImportJobRepository,
     PackageInspector,

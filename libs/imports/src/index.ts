@@ -6,6 +6,7 @@ export * from './services/package-import.service';
 export * from './licences/bundle-format';
 export * from './licences/licence-import.service';
 export * from './licences/licence-keys';
+export * from './licences/licence-change.entity';
 export * from './licences/licence.entity';
 export * from './licences/licence.service';
 export * from './translations/translation-import.service';

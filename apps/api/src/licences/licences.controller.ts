@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -17,12 +17,13 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AuthenticatedUser, CountriesService, CurrentUser, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode, trimString } from '@app/common';
-import { Licence, LicenceService } from '@app/imports';
+import { Licence, LicenceChange, LicenceService, LicenceView } from '@app/imports';
 import { ApiErrors } from '../openapi';
 
 class CreateLicenceDto {
@@ -75,6 +76,73 @@ class CreateLicenceDto {
   translationAllowed: boolean;
 }
 
+const given = (key: string) => (body: Record<string, unknown>) => body[key] !== undefined;
+
+/**
+ * A change of a licence's terms: any of them, each checked as when granting (absent: unchanged;
+ * `seatCap: null` removes the cap). The licensee cannot change: another licensee is another licence.
+ */
+class UpdateLicenceDto {
+  @ApiProperty({
+    required: false,
+    description: 'The revision the change is based on; another is a 409 LICENCE_CHANGED',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
+
+  @ApiProperty({ type: [String], format: 'uuid', required: false })
+  @ValidateIf(given('courseIds'))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  courseIds?: string[];
+
+  @ApiProperty({ type: [String], enum: ['en', 'fr', 'es'], required: false })
+  @ValidateIf(given('languages'))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(['en', 'fr', 'es'], { each: true })
+  languages?: Array<'en' | 'fr' | 'es'>;
+
+  @ApiProperty({ example: '2026-01-01', required: false })
+  @ValidateIf(given('validFrom'))
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' })
+  validFrom?: string;
+
+  @ApiProperty({ example: '2028-12-31', required: false })
+  @ValidateIf(given('validUntil'))
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date YYYY-MM-DD' })
+  validUntil?: string;
+
+  @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null: no cap; absent: unchanged' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  seatCap?: number | null;
+
+  @ApiProperty({ required: false })
+  @ValidateIf(given('translationAllowed'))
+  @IsBoolean()
+  translationAllowed?: boolean;
+}
+
+class EndLicenceDto {
+  @ApiProperty({ required: false, description: 'The revision the end is based on; another is a 409 LICENCE_CHANGED' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
+}
+
 class LicenceCreatedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
 }
@@ -102,17 +170,50 @@ export class LicencesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Every licence granted, newest first' })
+  @ApiOkResponse({ description: "Every licence granted, newest first, with its courses' titles and latest change" })
   @ApiErrors(401, 403)
-  list(): Promise<Licence[]> {
-    return this.licences.list();
+  list(): Promise<LicenceView[]> {
+    return this.licences.listViews();
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'One licence' })
+  @ApiOkResponse({ description: "One licence, with its courses' titles and latest change" })
   @ApiErrors(400, 401, 403, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Licence> {
-    return this.licences.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceView> {
+    return this.licences.getView(id);
+  }
+
+  /** Changes the terms: a new revision, which the next bundle carries. */
+  @Patch(':id')
+  @ApiOkResponse({ description: 'The licence as changed' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateLicenceDto,
+  ): Promise<LicenceView> {
+    return this.licences.update(user.id, id, body);
+  }
+
+  /** Ends the licence early: its last day becomes yesterday (a new revision). */
+  @Post(':id/end')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The licence as ended' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  end(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EndLicenceDto,
+  ): Promise<LicenceView> {
+    return this.licences.end(user.id, id, body.revision);
+  }
+
+  /** Every revision: who made it, when, and the terms it set (newest first). */
+  @Get(':id/changes')
+  @ApiOkResponse({ description: 'The licence’s revisions, newest first' })
+  @ApiErrors(400, 401, 403, 404)
+  changes(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceChange[]> {
+    return this.licences.history(id);
   }
 
   /** The signed bundle (docs/licence-bundle.md), built for this download. */

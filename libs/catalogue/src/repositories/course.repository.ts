@@ -29,7 +29,8 @@ export interface CourseSearch {
 /**
  * The search index row of courses (append `WHERE c.id = ?`): status, topic, languages with a text
  * or a package, a display title per language (its own, else English, else any) and every text as
- * one document. The migration that created `course_search` filled it with the same expressions.
+ * one document. A course its licence no longer lists gets no licensed day at all (its last day before
+ * its first): it leaves the catalogue as when the licence ends. The migration that created `course_search` filled it with the same expressions.
  */
 export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
   (course_id, status, topic_code, languages, created_at, sort_en, sort_fr, sort_es, document, licence_from, licence_until,
@@ -42,7 +43,8 @@ export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
     c.created_at,
     COALESCE(e.title, f.title, s.title, ''), COALESCE(f.title, e.title, s.title, ''), COALESCE(s.title, e.title, f.title, ''),
     CONCAT_WS('\\n', e.title, e.description, f.title, f.description, s.title, s.description),
-    rl.valid_from, rl.valid_until,
+    rl.valid_from,
+    IF(JSON_CONTAINS(rl.course_ids, JSON_QUOTE(c.id)), rl.valid_until, DATE_SUB(rl.valid_from, INTERVAL 1 DAY)),
     (SELECT g.generation FROM catalogue_generation g WHERE g.id = 1)
   FROM courses c
   LEFT JOIN received_licences rl ON rl.id = c.licence_id
@@ -101,6 +103,12 @@ export class CourseRepository {
     await this.lockCatalogue(manager);
     await manager.query('DELETE FROM course_search WHERE course_id = ?', [courseId]);
     await manager.query(`${REFRESH_SEARCH_SQL} WHERE c.id = ?`, [courseId]);
+  }
+
+  /** The courses a received licence brought (in the caller's transaction). */
+  async courseIdsOfLicence(licenceId: string, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM courses WHERE licence_id = ?', [licenceId]);
+    return rows.map((row) => row.id);
   }
 
   /** Locks the course row for the transaction (versions are numbered under this lock). */
@@ -185,14 +193,18 @@ export class CourseRepository {
     return this.searchIndex.search(search, search.q ? queryWords(search.q) : []);
   }
 
-  /** For a licensed course: whether today is within its licence's days; true for other courses. */
+  /**
+   * For a licensed course: whether today is within its licence's days and the licence still lists
+   * it (a newer revision may have taken it out); true for other courses.
+   */
   async withinLicence(course: Course): Promise<boolean> {
     if (!course.licenceId) {
       return true;
     }
     const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM received_licences WHERE id = ? AND CURRENT_DATE BETWEEN valid_from AND valid_until',
-      [course.licenceId],
+      `SELECT 1 FROM received_licences WHERE id = ? AND CURRENT_DATE BETWEEN valid_from AND valid_until
+        AND JSON_CONTAINS(course_ids, JSON_QUOTE(?))`,
+      [course.licenceId, course.id],
     );
     return rows.length === 1;
   }

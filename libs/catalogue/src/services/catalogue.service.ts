@@ -222,6 +222,18 @@ export class CatalogueService {
     return { created: !exists, added };
   }
 
+  /**
+   * After a received licence's terms changed (in the caller's transaction, after its listed courses
+   * went through `upsertLicensedCourse`): rebuilds the search rows of the courses it brought but no
+   * longer lists, so they leave the catalogue as when a licence ends (attempts stay; admins see them).
+   */
+  async licenceTermsChanged(manager: EntityManager, licenceId: string, listed: string[]): Promise<void> {
+    const dropped = (await this.courses.courseIdsOfLicence(licenceId, manager)).filter((id) => !listed.includes(id));
+    for (const courseId of dropped) {
+      await this.courses.refreshSearch(courseId, manager);
+    }
+  }
+
   topics(): ReturnType<CourseRepository['listTopics']> {
     return this.courses.listTopics();
   }
@@ -384,6 +396,23 @@ export class CatalogueService {
         packages: await this.courses.packagesOf(id),
       })),
     );
+  }
+
+  /**
+   * The titles of courses in every language they have, in one query (any status: for lists that
+   * name courses, such as the hub's licences). Unknown ids are left out; the caller checks.
+   */
+  async courseTitles(
+    ids: string[],
+  ): Promise<Array<{ id: string; titles: Partial<Record<CatalogueLanguage, string>> }>> {
+    const unique = [...new Set(ids)];
+    const [courses, texts] = await Promise.all([this.courses.findByIds(unique), this.courses.textsOf(unique)]);
+    return courses.map((course) => ({
+      id: course.id,
+      titles: Object.fromEntries(
+        texts.filter((text) => text.courseId === course.id).map((text) => [text.language, text.title]),
+      ),
+    }));
   }
 
   /**

@@ -82,6 +82,8 @@ export enum ErrorCode {
   // licences
   LicenceNotFound = 'LICENCE_NOT_FOUND',
   LicenceExpired = 'LICENCE_EXPIRED',
+  LicenceChanged = 'LICENCE_CHANGED',
+  LicenceEnded = 'LICENCE_ENDED',
   SeatCapReached = 'SEAT_CAP_REACHED',
   LicensingNotConfigured = 'LICENSING_NOT_CONFIGURED',
   TranslationNotAllowed = 'TRANSLATION_NOT_ALLOWED',

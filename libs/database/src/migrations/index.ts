@@ -10,6 +10,7 @@ import { Licences1764250000000 } from './1764250000000-licences';
 import { Translations1764260000000 } from './1764260000000-translations';
 import { ImportPayloads1764270000000 } from './1764270000000-import-payloads';
 import { SearchGeneration1764275000000 } from './1764275000000-search-generation';
+import { LicenceChanges1764280000000 } from './1764280000000-licence-changes';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   GroupWorkshops1764261000000,
   ImportPayloads1764270000000,
   SearchGeneration1764275000000,
+  LicenceChanges1764280000000,
 ];

@@ -32,6 +32,13 @@ const PACKAGES_SHARE = 65;
 
 const refuse = (code: string, message: string) => new BundleRejectedError(code, message);
 
+/** No downgrade: replaying an older bundle of a licence must not bring back its older terms. */
+const outdated = (held: number, offered: number) =>
+  refuse(
+    'LICENCE_OUTDATED',
+    `Revision ${held} of this licence is already imported; this bundle is revision ${offered}, an older one: nothing was changed.`,
+  );
+
 /**
  * National side: imports a hub's signed licence bundle. Checks come first and refuse the whole
  * bundle with a reason a person can read (signature by a trusted hub key, files exactly as signed,
@@ -76,10 +83,13 @@ export class LicenceImportService {
       const licence = await this.checkLicence(bundle);
       const previous = await this.dataSource.getRepository(ReceivedLicence).findOneBy({ id: licence.licence.id });
       if (previous && previous.revision > licence.licence.revision) {
-        throw refuse(
-          'LICENCE_OUTDATED',
-          `Revision ${previous.revision} of this licence is already imported; this bundle is revision ${licence.licence.revision}.`,
-        );
+        throw outdated(previous.revision, licence.licence.revision);
+      }
+      // An ended licence is refused, unless it is a newer revision of one held here: that is how
+      // the hub ends a licence early, and its new last day must reach this server.
+      const today = new Date().toISOString().slice(0, 10);
+      if (licence.licence.validUntil < today && !(previous && previous.revision < licence.licence.revision)) {
+        throw refuse('LICENCE_EXPIRED', `This licence ended on ${licence.licence.validUntil}.`);
       }
       const courses = await this.readCourses(bundle, licence);
       if (previous?.bundleSha256 === payload.bundleSha256) {
@@ -134,6 +144,14 @@ export class LicenceImportService {
       let added = 0;
       await this.dataSource.transaction(async (manager) => {
         const terms = licence.licence;
+        // Again under the licence's row lock: another import may have recorded a newer revision since.
+        const held: Array<{ revision: number }> = await manager.query(
+          'SELECT revision FROM received_licences WHERE id = ? FOR UPDATE',
+          [terms.id],
+        );
+        if (held.length > 0 && Number(held[0].revision) > terms.revision) {
+          throw outdated(Number(held[0].revision), terms.revision);
+        }
         await manager.upsert(
           ReceivedLicence,
           {
@@ -166,6 +184,7 @@ export class LicenceImportService {
           });
           added += outcome.added.length;
         }
+        await this.catalogue.licenceTermsChanged(manager, terms.id, terms.courseIds);
       });
       stored.length = 0; // recorded: no longer ours to clean up
       return await this.finish(payload, {
@@ -267,10 +286,6 @@ export class LicenceImportService {
         'LICENCE_WRONG_LICENSEE',
         `This licence is for ${administration} (${country}), not for this server's ${this.config.serverAdministration} (${this.config.serverCountry}).`,
       );
-    }
-    const today = new Date().toISOString().slice(0, 10);
-    if (licence.licence.validUntil < today) {
-      throw refuse('LICENCE_EXPIRED', `This licence ended on ${licence.licence.validUntil}.`);
     }
     return licence;
   }

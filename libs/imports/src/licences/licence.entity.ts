@@ -43,6 +43,10 @@ export class Licence {
   @Column({ name: 'created_by', type: 'char', length: 36 })
   createdBy: string;
 
+  /** The admin who made the latest change (null until the first edit); `licence_changes` has them all. */
+  @Column({ name: 'updated_by', type: 'char', length: 36, nullable: true })
+  updatedBy: string | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

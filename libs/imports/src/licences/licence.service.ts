@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -17,6 +17,7 @@ import {
   LicenceDocument,
 } from './bundle-format';
 import { sha256File, writeJson, zipDirectory } from './bundle-writer';
+import { LicenceChange, LicenceChangeKind, LicenceTerms } from './licence-change.entity';
 import { Licence, LicenceLanguage } from './licence.entity';
 import { keyId, parsePrivateKey, signBytes } from './licence-keys';
 
@@ -31,6 +32,39 @@ export interface NewLicence {
   translationAllowed: boolean;
 }
 
+/** What an edit may change: the terms, never the licensee (another licensee is another licence). */
+export type LicenceEdit = Partial<LicenceTerms> & {
+  /** The revision the editor saw; a different current revision is a 409 LICENCE_CHANGED. */
+  revision?: number;
+};
+
+/** A licence as the hub's admins list it: with its courses' titles and its latest change. */
+export interface LicenceView extends Licence {
+  courses: Array<{ id: string; titles: Partial<Record<LicenceLanguage, string>> }>;
+  lastChange: { revision: number; kind: LicenceChangeKind; changedBy: string; changedAt: Date } | null;
+}
+
+const TERMS: ReadonlyArray<keyof LicenceTerms> = [
+  'courseIds',
+  'languages',
+  'validFrom',
+  'validUntil',
+  'seatCap',
+  'translationAllowed',
+];
+
+const termsOf = (licence: LicenceTerms): LicenceTerms => ({
+  courseIds: licence.courseIds,
+  languages: licence.languages,
+  validFrom: licence.validFrom,
+  validUntil: licence.validUntil,
+  seatCap: licence.seatCap,
+  translationAllowed: licence.translationAllowed,
+});
+
+/** YYYY-MM-DD of a day relative to today, in UTC (the bundle's dates are UTC days). */
+const utcDay = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
 export interface BuiltBundle {
   /** The bundle zip, inside `workDir`. */
   file: string;
@@ -44,28 +78,154 @@ export interface BuiltBundle {
 export class LicenceService {
   constructor(
     @InjectRepository(Licence) private readonly licences: Repository<Licence>,
+    @InjectRepository(LicenceChange) private readonly changes: Repository<LicenceChange>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: CatalogueService,
     private readonly blobs: BlobStore,
     private readonly config: AppConfig,
   ) {}
 
   async create(adminId: string, input: NewLicence): Promise<Licence> {
-    if (input.validUntil < input.validFrom) {
-      throw DomainException.badRequest('validUntil is before validFrom', ErrorCode.ValidationFailed);
-    }
-    const found = await this.catalogue.forLicence(input.courseIds);
-    const missing = input.courseIds.filter((id) => !found.some((entry) => entry.course.id === id));
-    if (missing.length > 0) {
-      throw DomainException.badRequest(`Unknown course(s): ${missing.join(', ')}`, ErrorCode.CourseNotFound);
-    }
+    await this.checkTerms(input);
     const licence = Object.assign(new Licence(), {
       id: randomUUID(),
       revision: 1,
       ...input,
       createdBy: adminId,
+      updatedBy: null,
     });
-    await this.licences.insert(licence);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Licence, licence);
+      await this.record(manager, licence, 'created', adminId);
+    });
     return (await this.licences.findOneBy({ id: licence.id }))!;
+  }
+
+  /**
+   * Changes a licence's terms: a new revision, recorded in `licence_changes` with who made it, that
+   * the next bundle carries. An edit that changes nothing makes no revision. Terms are checked as
+   * when granting. `revision`, when given, must be the current one (no lost update between admins).
+   */
+  async update(adminId: string, id: string, edit: LicenceEdit): Promise<LicenceView> {
+    return this.change(adminId, id, 'edited', edit.revision, (current) => ({ ...current, ...this.definedTerms(edit) }));
+  }
+
+  /**
+   * Ends a licence early: its last day becomes yesterday (UTC), so it is not in force from today on
+   * and its courses leave the national catalogue once the national server imports the new bundle.
+   * A licence that had not begun gets yesterday as its first day too. Ending an ended licence is a
+   * 409 LICENCE_ENDED.
+   */
+  async end(adminId: string, id: string, revision?: number): Promise<LicenceView> {
+    const yesterday = utcDay(-1);
+    return this.change(adminId, id, 'ended', revision, (current) => {
+      if (current.validUntil < utcDay()) {
+        throw DomainException.conflict(`This licence already ended on ${current.validUntil}`, ErrorCode.LicenceEnded);
+      }
+      return {
+        ...current,
+        validFrom: current.validFrom > yesterday ? yesterday : current.validFrom,
+        validUntil: yesterday,
+      };
+    });
+  }
+
+  /** Every revision of a licence, newest first. */
+  async history(id: string): Promise<LicenceChange[]> {
+    await this.get(id);
+    return this.changes.find({ where: { licenceId: id }, order: { revision: 'DESC' } });
+  }
+
+  private definedTerms(edit: LicenceEdit): Partial<LicenceTerms> {
+    return Object.fromEntries(TERMS.filter((key) => edit[key] !== undefined).map((key) => [key, edit[key]]));
+  }
+
+  private async change(
+    adminId: string,
+    id: string,
+    kind: LicenceChangeKind,
+    expectedRevision: number | undefined,
+    next: (current: LicenceTerms) => LicenceTerms,
+  ): Promise<LicenceView> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Licence, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) {
+        throw DomainException.notFound('Licence', ErrorCode.LicenceNotFound);
+      }
+      if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+        throw DomainException.conflict(
+          `The licence was changed meanwhile: it is now at revision ${current.revision}, not ${expectedRevision}`,
+          ErrorCode.LicenceChanged,
+        );
+      }
+      const before = termsOf(current);
+      const after = termsOf(next(before));
+      if (JSON.stringify(after) === JSON.stringify(before)) {
+        return; // nothing changes: no new revision
+      }
+      await this.checkTerms(after);
+      const revision = current.revision + 1;
+      await manager.update(Licence, { id }, { ...after, revision, updatedBy: adminId });
+      await this.record(manager, { ...current, ...after, revision }, kind, adminId);
+    });
+    return this.getView(id);
+  }
+
+  private async record(
+    manager: EntityManager,
+    licence: LicenceTerms & { id: string; revision: number },
+    kind: LicenceChangeKind,
+    adminId: string,
+  ): Promise<void> {
+    await manager.insert(LicenceChange, {
+      licenceId: licence.id,
+      revision: licence.revision,
+      kind,
+      changedBy: adminId,
+      terms: termsOf(licence),
+    });
+  }
+
+  private async checkTerms(terms: LicenceTerms): Promise<void> {
+    if (terms.validUntil < terms.validFrom) {
+      throw DomainException.badRequest('validUntil is before validFrom', ErrorCode.ValidationFailed);
+    }
+    const found = await this.catalogue.courseTitles(terms.courseIds);
+    const missing = terms.courseIds.filter((courseId) => !found.some((course) => course.id === courseId));
+    if (missing.length > 0) {
+      throw DomainException.badRequest(`Unknown course(s): ${missing.join(', ')}`, ErrorCode.CourseNotFound);
+    }
+  }
+
+  /** Every licence, newest first, with its courses' titles and latest change (a few queries in all). */
+  async listViews(): Promise<LicenceView[]> {
+    return this.views(await this.list());
+  }
+
+  async getView(id: string): Promise<LicenceView> {
+    return (await this.views([await this.get(id)]))[0];
+  }
+
+  private async views(licences: Licence[]): Promise<LicenceView[]> {
+    if (licences.length === 0) {
+      return [];
+    }
+    const [titles, latest] = await Promise.all([
+      this.catalogue.courseTitles(licences.flatMap((licence) => licence.courseIds)),
+      this.changes.findBy(licences.map((licence) => ({ licenceId: licence.id, revision: licence.revision }))),
+    ]);
+    return licences.map((licence) => {
+      const change = latest.find((row) => row.licenceId === licence.id);
+      return Object.assign(licence, {
+        courses: licence.courseIds.map((courseId) => ({
+          id: courseId,
+          titles: titles.find((course) => course.id === courseId)?.titles ?? {},
+        })),
+        lastChange: change
+          ? { revision: change.revision, kind: change.kind, changedBy: change.changedBy, changedAt: change.changedAt }
+          : null,
+      });
+    });
   }
 
   list(): Promise<Licence[]> {

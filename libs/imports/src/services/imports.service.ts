@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +13,7 @@ type ImportJobName = JobName.ImportScormPackage | JobName.ImportLicenceBundle | 
 import { BlobStore } from '@app/storage';
 import { ImportJob, ImportJobKind, ImportJobState } from '../entities/import-job.entity';
 import { ImportJobRepository } from '../repositories/import-job.repository';
+import { ReceivedLicence } from '../licences/licence.entity';
 
 export interface ImportRequester {
   id: string;
@@ -27,6 +30,7 @@ export class ImportsService {
     private readonly queues: QueueService,
     private readonly catalogue: CatalogueService,
     private readonly blobs: BlobStore,
+    @InjectRepository(ReceivedLicence) private readonly receivedLicences: Repository<ReceivedLicence>,
   ) {}
 
   /** A path for an upload to stream into, and its future job id. */
@@ -91,7 +95,8 @@ export class ImportsService {
   /**
    * Queues the import of an uploaded licence bundle. The same bundle (by its SHA-256) has one job:
    * uploading it again, or a hundred times at once, answers that job's id and queues nothing more,
-   * unless that job failed.
+   * unless that job failed, or it imported a revision of its licence older than the one now held
+   * (a replay of an old bundle): that upload gets a job of its own, which refuses it with its reason.
    */
   async queueLicenceImport(
     requester: ImportRequester,
@@ -99,7 +104,7 @@ export class ImportsService {
   ): Promise<string> {
     const sameBundle = uuidFromHash(input.bundleSha256);
     const earlier = await this.jobs.findVisible(sameBundle, null);
-    if (earlier && earlier.state !== ImportJobState.Failed) {
+    if (earlier && earlier.state !== ImportJobState.Failed && !(await this.superseded(earlier))) {
       await this.discardUpload(input.uploadPath);
       return earlier.id;
     }
@@ -126,6 +131,16 @@ export class ImportsService {
     await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Licence bundle import queued');
     return job.id;
+  }
+
+  /** Whether a completed licence import brought a revision older than the one this server now holds. */
+  private async superseded(job: ImportJob): Promise<boolean> {
+    const result = job.result as { licenceId?: unknown; revision?: unknown } | null;
+    if (job.state !== ImportJobState.Completed || typeof result?.licenceId !== 'string') {
+      return false;
+    }
+    const held = await this.receivedLicences.findOneBy({ id: result.licenceId });
+    return held !== null && typeof result.revision === 'number' && held.revision > result.revision;
   }
 
   /** Queues an XLIFF file of translated course texts (the `translations` queue). */

@@ -51,6 +51,16 @@ export interface Licence {
   seatCap: number | null;
   translationAllowed: boolean;
   createdAt: string;
+  updatedAt: string;
+  /** The licence's courses with their titles per language (in courseIds' order). */
+  courses: Array<{ id: string; titles: Partial<Record<CourseLanguage, string>> }>;
+  /** The change that made the current revision (null for licences older than the change log). */
+  lastChange: { revision: number; kind: 'created' | 'edited' | 'ended'; changedBy: string; changedAt: string } | null;
+}
+
+/** A course's title in `language`, else English, else any it has. */
+export function licenceCourseTitle(titles: Partial<Record<CourseLanguage, string>>, language: string): string {
+  return titles[language as CourseLanguage] ?? titles.en ?? Object.values(titles)[0] ?? '';
 }
 
 /** A translation whose source changed since it was made (GET /api/translations/stale). */

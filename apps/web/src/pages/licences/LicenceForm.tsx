@@ -5,10 +5,12 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { ErrorSummaryList, Field, type SummaryItem } from '../../components/Field';
 import { useCountries } from '../../hooks/useCountries';
+import { useLanguage } from '../../hooks/useLanguage';
 import { CoursePicker, type PickedCourse } from '../imports/CoursePicker';
 import { useImportErrorText } from '../imports/errors';
 import { todayUtc } from '../imports/dates';
-import type { Licence } from '../imports/types';
+import { licenceCourseTitle, type Licence } from '../imports/types';
+import { useLicenceErrorText } from './errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SEAT_CAP_MAX = 10_000_000;
@@ -20,23 +22,41 @@ function inAYear(from: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Grants a licence (POST /api/licences): licensee, courses, languages, dates, seat cap, translation. */
-export function LicenceForm({ onCreated }: { onCreated: (licence: Licence) => void }) {
+interface LicenceFormProps {
+  /** Edit mode: the licence to change, prefilled (its licensee cannot change). Absent: grant a new one. */
+  licence?: Licence;
+  /** The licence as granted or changed. */
+  onDone: (licence: Licence) => void;
+  /** Edit mode: leave without saving. */
+  onCancel?: () => void;
+}
+
+/**
+ * Grants a licence (POST /api/licences): licensee, courses, languages, dates, seat cap, translation;
+ * or, given a licence, changes its terms (PATCH /api/licences/:id, a new revision).
+ */
+export function LicenceForm({ licence, onDone, onCancel }: LicenceFormProps) {
   const { t } = useTranslation();
   const { authJson } = useAuth();
   const countries = useCountries();
-  const errorText = useImportErrorText();
+  const language = useLanguage();
+  const importErrorText = useImportErrorText();
+  const errorText = useLicenceErrorText(importErrorText);
   const id = useId();
   const fieldId = (field: string) => `${id}-${field}`;
+  const editing = licence !== undefined;
 
-  const [country, setCountry] = useState('');
-  const [administration, setAdministration] = useState('');
-  const [courses, setCourses] = useState<PickedCourse[]>([]);
-  const [languages, setLanguages] = useState<CourseLanguage[]>(['en']);
-  const [validFrom, setValidFrom] = useState(todayUtc);
-  const [validUntil, setValidUntil] = useState(() => inAYear(todayUtc()));
-  const [seatCap, setSeatCap] = useState('');
-  const [translationAllowed, setTranslationAllowed] = useState(false);
+  const [country, setCountry] = useState(licence?.licenseeCountry ?? '');
+  const [administration, setAdministration] = useState(licence?.licenseeAdministration ?? '');
+  const [courses, setCourses] = useState<PickedCourse[]>(
+    () =>
+      licence?.courses.map((course) => ({ id: course.id, title: licenceCourseTitle(course.titles, language) })) ?? [],
+  );
+  const [languages, setLanguages] = useState<CourseLanguage[]>(licence?.languages ?? ['en']);
+  const [validFrom, setValidFrom] = useState(licence?.validFrom ?? todayUtc);
+  const [validUntil, setValidUntil] = useState(() => licence?.validUntil ?? inAYear(todayUtc()));
+  const [seatCap, setSeatCap] = useState(licence?.seatCap ? String(licence.seatCap) : '');
+  const [translationAllowed, setTranslationAllowed] = useState(licence?.translationAllowed ?? false);
   const [problems, setProblems] = useState<SummaryItem[]>([]);
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,19 +105,26 @@ export function LicenceForm({ onCreated }: { onCreated: (licence: Licence) => vo
     }
     setFailure(null);
     setBusy(true);
+    const terms = {
+      courseIds: courses.map((course) => course.id),
+      languages: COURSE_LANGUAGES.filter((code) => languages.includes(code)),
+      validFrom,
+      validUntil,
+      seatCap: seatCap.trim() ? Number(seatCap.trim()) : null,
+      translationAllowed,
+    };
     try {
+      if (licence) {
+        const changed = await authJson<Licence>(`/api/licences/${encodeURIComponent(licence.id)}`, {
+          method: 'PATCH',
+          body: { revision: licence.revision, ...terms },
+        });
+        onDone(changed);
+        return;
+      }
       const created = await authJson<Licence>('/api/licences', {
         method: 'POST',
-        body: {
-          licenseeCountry: country,
-          licenseeAdministration: administration.trim(),
-          courseIds: courses.map((course) => course.id),
-          languages: COURSE_LANGUAGES.filter((code) => languages.includes(code)),
-          validFrom,
-          validUntil,
-          seatCap: seatCap.trim() ? Number(seatCap.trim()) : null,
-          translationAllowed,
-        },
+        body: { licenseeCountry: country, licenseeAdministration: administration.trim(), ...terms },
       });
       setCountry('');
       setAdministration('');
@@ -105,7 +132,7 @@ export function LicenceForm({ onCreated }: { onCreated: (licence: Licence) => vo
       setSeatCap('');
       setTranslationAllowed(false);
       setFormKey((value) => value + 1);
-      onCreated(created);
+      onDone(created);
     } catch (caught) {
       fail(errorText(caught));
     } finally {
@@ -139,7 +166,12 @@ export function LicenceForm({ onCreated }: { onCreated: (licence: Licence) => vo
       )}
       <Field id={fieldId('country')} label={t('licences.fields.country')} error={problemOf('country')}>
         {(control) => (
-          <select {...control} value={country} disabled={busy} onChange={(event) => setCountry(event.target.value)}>
+          <select
+            {...control}
+            value={country}
+            disabled={busy || editing}
+            onChange={(event) => setCountry(event.target.value)}
+          >
             <option value="">{t('licences.fields.chooseCountry')}</option>
             {countries.list.map((entry) => (
               <option key={entry.code} value={entry.code}>
@@ -152,7 +184,7 @@ export function LicenceForm({ onCreated }: { onCreated: (licence: Licence) => vo
       <Field
         id={fieldId('administration')}
         label={t('licences.fields.administration')}
-        help={t('licences.fields.administrationHelp')}
+        help={editing ? t('licences.fields.licenseeFixed') : t('licences.fields.administrationHelp')}
         error={problemOf('administration')}
       >
         {(control) => (
@@ -163,6 +195,7 @@ export function LicenceForm({ onCreated }: { onCreated: (licence: Licence) => vo
             maxLength={200}
             autoComplete="organization"
             disabled={busy}
+            readOnly={editing}
             onChange={(event) => setAdministration(event.target.value)}
           />
         )}
@@ -259,10 +292,21 @@ export function LicenceForm({ onCreated }: { onCreated: (licence: Licence) => vo
         />
         <label htmlFor={fieldId('translation')}>{t('licences.fields.translationAllowed')}</label>
       </div>
-      <div>
+      <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('licences.creating') : t('licences.create')}
+          {editing
+            ? busy
+              ? t('licences.saving')
+              : t('licences.save')
+            : busy
+              ? t('licences.creating')
+              : t('licences.create')}
         </button>
+        {editing && onCancel && (
+          <button type="button" className="button button-secondary" disabled={busy} onClick={onCancel}>
+            {t('licences.cancelEdit')}
+          </button>
+        )}
       </div>
     </form>
   );

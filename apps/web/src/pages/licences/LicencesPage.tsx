@@ -12,8 +12,9 @@ import { formatNumber } from '../../i18n/format';
 import { downloadFile } from '../groups/files';
 import { useImportErrorText } from '../imports/errors';
 import { formatDay, todayUtc } from '../imports/dates';
-import type { Licence } from '../imports/types';
-import { useCourseTitles } from '../imports/useCourseTitles';
+import { licenceCourseTitle, type Licence } from '../imports/types';
+import { ConfirmDialog, nextFailure, type Failure } from '../groups/ConfirmDialog';
+import { useLicenceErrorText } from './errors';
 import { LicenceForm } from './LicenceForm';
 
 type LicenceStatus = 'active' | 'upcoming' | 'expired';
@@ -30,13 +31,55 @@ function Licences() {
   const language = useLanguage();
   const { authJson, authFetch } = useAuth();
   const countries = useCountries();
-  const errorText = useImportErrorText();
+  const errorText = useLicenceErrorText(useImportErrorText());
   const id = useId();
   const list = useLoader((signal) => authJson<Licence[]>('/api/licences', { signal }), [authJson]);
   const licences = list.data ?? [];
-  const titles = useCourseTitles(licences.flatMap((licence) => licence.courseIds));
   const [created, setCreated] = useState('');
   const createdRef = useRef<HTMLParagraphElement>(null);
+  const [editing, setEditing] = useState<Licence | null>(null);
+  const formHeadingRef = useRef<HTMLHeadingElement>(null);
+  const [ending, setEnding] = useState<Licence | null>(null);
+  const [endBusy, setEndBusy] = useState(false);
+  const [endFailure, setEndFailure] = useState<Failure | null>(null);
+  /** Set only once ending succeeded: focus then goes to the result, else back to the button. */
+  const endedFocus = useRef<HTMLElement | null>(null);
+  const licenseeOf = (licence: Licence) =>
+    `${licence.licenseeAdministration} (${countries.nameOf(licence.licenseeCountry)})`;
+  const announce = (message: string) => {
+    setCreated(message);
+    list.reload();
+    window.setTimeout(() => createdRef.current?.focus(), 0);
+  };
+
+  const startEdit = (licence: Licence) => {
+    setEditing(licence);
+    window.setTimeout(() => formHeadingRef.current?.focus(), 0);
+  };
+
+  const endEarly = async () => {
+    if (!ending) {
+      return;
+    }
+    setEndBusy(true);
+    try {
+      const ended = await authJson<Licence>(`/api/licences/${encodeURIComponent(ending.id)}/end`, {
+        method: 'POST',
+        body: { revision: ending.revision },
+      });
+      endedFocus.current = createdRef.current;
+      setEnding(null);
+      setEndFailure(null);
+      if (editing?.id === ended.id) {
+        setEditing(null);
+      }
+      announce(t('licences.endedMessage', { licensee: licenseeOf(ended), revision: ended.revision }));
+    } catch (caught) {
+      setEndFailure((previous) => nextFailure(previous, errorText(caught)));
+    } finally {
+      setEndBusy(false);
+    }
+  };
   const [downloading, setDownloading] = useState<string | null>(null);
   const [downloadFailure, setDownloadFailure] = useState<{ message: string; attempt: number } | null>(null);
   const today = todayUtc();
@@ -85,13 +128,14 @@ function Licences() {
                     <th scope="col">{t('licences.columns.seatCap')}</th>
                     <th scope="col">{t('licences.columns.translation')}</th>
                     <th scope="col">{t('licences.columns.status')}</th>
+                    <th scope="col">{t('licences.columns.revision')}</th>
                     <th scope="col">{t('licences.columns.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {licences.map((licence) => {
                     const status = statusOf(licence, today);
-                    const licensee = `${licence.licenseeAdministration} (${countries.nameOf(licence.licenseeCountry)})`;
+                    const licensee = licenseeOf(licence);
                     return (
                       <tr key={licence.id}>
                         <th scope="row">
@@ -100,10 +144,10 @@ function Licences() {
                         </th>
                         <td>
                           <ul className="plain-list">
-                            {licence.courseIds.map((courseId) => (
-                              <li key={courseId}>
-                                <Link to={`/courses/${encodeURIComponent(courseId)}`}>
-                                  {titles.get(courseId) || courseId}
+                            {licence.courses.map((course) => (
+                              <li key={course.id}>
+                                <Link to={`/courses/${encodeURIComponent(course.id)}`}>
+                                  {licenceCourseTitle(course.titles, language) || course.id}
                                 </Link>
                               </li>
                             ))}
@@ -124,6 +168,16 @@ function Licences() {
                           <span className={`badge badge-licence-${status}`}>{t(`licences.statuses.${status}`)}</span>
                         </td>
                         <td>
+                          <span>{t('licences.revision', { revision: licence.revision })}</span>
+                          {licence.lastChange && (
+                            <span className="cell-detail">
+                              {t(`licences.changeKinds.${licence.lastChange.kind}`, {
+                                date: formatDay(licence.lastChange.changedAt, language),
+                              })}
+                            </span>
+                          )}
+                        </td>
+                        <td className="actions-cell">
                           <button
                             type="button"
                             className="button button-secondary button-small"
@@ -133,6 +187,28 @@ function Licences() {
                           >
                             {downloading === licence.id ? t('licences.downloading') : t('licences.download')}
                           </button>
+                          <button
+                            type="button"
+                            className="button button-secondary button-small"
+                            aria-label={t('licences.editFor', { licensee })}
+                            onClick={() => startEdit(licence)}
+                          >
+                            {t('licences.edit')}
+                          </button>
+                          {status !== 'expired' && (
+                            <button
+                              type="button"
+                              className="button button-danger button-small"
+                              aria-label={t('licences.endFor', { licensee })}
+                              onClick={() => {
+                                endedFocus.current = null;
+                                setEndFailure(null);
+                                setEnding(licence);
+                              }}
+                            >
+                              {t('licences.end')}
+                            </button>
+                          )}
                         </td>
                       </tr>
                     );
@@ -149,19 +225,40 @@ function Licences() {
       </section>
 
       <section className="section" aria-labelledby={`${id}-new`}>
-        <h2 id={`${id}-new`}>{t('licences.newHeading')}</h2>
+        <h2 id={`${id}-new`} ref={formHeadingRef} tabIndex={-1}>
+          {editing
+            ? t('licences.editHeading', { licensee: licenseeOf(editing), revision: editing.revision })
+            : t('licences.newHeading')}
+        </h2>
         <LicenceForm
-          onCreated={(licence) => {
-            setCreated(
-              t('licences.created', {
-                licensee: `${licence.licenseeAdministration} (${countries.nameOf(licence.licenseeCountry)})`,
-              }),
-            );
-            list.reload();
-            window.setTimeout(() => createdRef.current?.focus(), 0);
+          key={editing ? `${editing.id}-${editing.revision}` : 'new'}
+          licence={editing ?? undefined}
+          onCancel={() => {
+            setEditing(null);
+            window.setTimeout(() => formHeadingRef.current?.focus(), 0);
+          }}
+          onDone={(licence) => {
+            if (editing) {
+              setEditing(null);
+              announce(t('licences.saved', { licensee: licenseeOf(licence), revision: licence.revision }));
+            } else {
+              announce(t('licences.created', { licensee: licenseeOf(licence) }));
+            }
           }}
         />
       </section>
+
+      <ConfirmDialog
+        open={ending !== null}
+        title={t('licences.endTitle')}
+        body={ending ? t('licences.endBody', { licensee: licenseeOf(ending) }) : ''}
+        confirmLabel={endBusy ? t('licences.ending') : t('licences.endConfirm')}
+        busy={endBusy}
+        failure={endFailure}
+        returnFocus={endedFocus}
+        onConfirm={() => void endEarly()}
+        onCancel={() => setEnding(null)}
+      />
     </Page>
   );
 }
