@@ -218,12 +218,26 @@ describe('SCORM player in the browser', () => {
     await quiz.locator('input[type=button][value="Submit Answers"]').click();
   };
 
+  /**
+   * Waits until every frame (the launcher and the SCO in it) has loaded. The golf packages' own
+   * unload handler reads a start time that their load handler sets, so a person leaving while a
+   * SCO's page still loads makes the content itself throw ("reading 'getTime'" of null): the tests
+   * leave as a person does who has seen the page, not mid-load.
+   */
+  const contentLoaded = async (page: Page) => {
+    for (const frame of page.frames()) {
+      await frame.waitForLoadState('load').catch(() => undefined); // a frame may be replaced meanwhile
+    }
+  };
+
   const leaveByExit = async (page: Page, key: Fixture | 'probe') => {
+    await contentLoaded(page);
     await page.getByRole('button', { name: 'Exit', exact: true }).click();
     await heading(page, course(key).title).waitFor();
   };
 
   const leaveByAppLink = async (page: Page) => {
+    await contentLoaded(page);
     await page.getByRole('navigation', { name: 'Leave the player' }).getByRole('link', { name: 'My learning' }).click();
     await heading(page, 'My learning').waitFor();
   };
@@ -517,6 +531,7 @@ describe('SCORM player in the browser', () => {
         (title) => title === 'Playing the Game',
       ),
     ).toBe('Playing the Game');
+    await scoFrame(page, 'content=playing');
     await leaveByAppLink(page);
     expect(problems.all).toEqual([]);
   });
