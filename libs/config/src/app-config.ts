@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Environment } from './environment';
 
@@ -75,5 +75,13 @@ export class AppConfig {
   ): { points: number; seconds: number } {
     const [points, seconds] = this.env[name].split('/').map(Number);
     return { points: points, seconds: seconds };
+  }
+
+  /**
+   * A 32-byte key of its own for one purpose (HKDF-SHA256 of JWT_SECRET with the purpose as `info`):
+   * a token signed for one purpose is never valid for another.
+   */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.jwtSecret, Buffer.alloc(0), purpose, 32));
   }
 }

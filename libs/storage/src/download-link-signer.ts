@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@app/config';
 
 /** What a download link may open: one version of a group file, or one curriculum file. */
@@ -35,7 +35,7 @@ export class DownloadLinkSigner {
   readonly ttlSeconds: number;
 
   constructor(config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.jwtSecret, Buffer.alloc(0), 'clearance-download-link', 32));
+    this.key = config.derivedKey('clearance-download-link');
     this.ttlSeconds = config.downloadLinkTtlSeconds;
   }
 

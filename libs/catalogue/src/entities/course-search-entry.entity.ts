@@ -6,15 +6,13 @@ import { CourseStatus } from './course.entity';
  * same transaction as every change to them (CourseRepository.refreshSearch): what the catalogue's
  * search reads. All three languages' titles and descriptions are one document, which each api
  * process indexes in memory (CourseSearchIndex, caught up by `generation`); the display title of
- * each language is a sort key with its own index, so a title-sorted page is an index range read.
+ * each language is a sort key with its own index, which gives that language's title order.
  * Never written anywhere else.
  */
 @Entity({ name: 'course_search' })
-@Index('IDX_course_search_title_en', ['status', 'sortEn', 'courseId'])
-@Index('IDX_course_search_title_fr', ['status', 'sortFr', 'courseId'])
-@Index('IDX_course_search_title_es', ['status', 'sortEs', 'courseId'])
-@Index('IDX_course_search_newest', ['status', 'createdAt', 'courseId'])
-@Index('IDX_course_search_topic', ['topicCode', 'status'])
+@Index('IDX_course_search_title_en', ['sortEn', 'courseId'])
+@Index('IDX_course_search_title_fr', ['sortFr', 'courseId'])
+@Index('IDX_course_search_title_es', ['sortEs', 'courseId'])
 @Index('IDX_course_search_generation', ['generation'])
 export class CourseSearchEntry {
   @PrimaryColumn({ name: 'course_id', type: 'char', length: 36 })

@@ -4,8 +4,10 @@ import { DomainException } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { LaunchTokenService } from './launch-token.service';
 
-const config = { jwtSecret: 'a test secret of enough length for tokens', publicUrl: new URL('http://localhost:3000') };
-const key = Buffer.from(hkdfSync('sha256', config.jwtSecret, Buffer.alloc(0), 'clearance-launch-token', 32));
+const jwtSecret = 'a test secret of enough length for tokens';
+const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', jwtSecret, Buffer.alloc(0), purpose, 32));
+const config = { jwtSecret, publicUrl: new URL('http://localhost:3000'), derivedKey: derive };
+const key = derive('clearance-launch-token');
 const grant = { sub: 'user-1', att: 'attempt-1', ses: 3, std: 'scorm2004' as const };
 const claims = { typ: 'launch', ...grant };
 const options = { audience: 'clearance-launch', issuer: 'http://localhost:3000' };

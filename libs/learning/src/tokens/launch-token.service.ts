@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { LearningStandard } from '../entities/attempt.entity';
@@ -41,7 +41,7 @@ export class LaunchTokenService {
   private readonly issuer: string;
 
   constructor(config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.jwtSecret, Buffer.alloc(0), 'clearance-launch-token', 32));
+    this.key = config.derivedKey('clearance-launch-token');
     this.issuer = config.publicUrl.origin;
   }
 

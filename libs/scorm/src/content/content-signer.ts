@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '@app/config';
 
 /** How long a launch link stays valid by default: one long sitting. */
@@ -23,7 +23,7 @@ export class ContentSigner {
   private readonly key: Buffer;
 
   constructor(private readonly config: AppConfig) {
-    this.key = Buffer.from(hkdfSync('sha256', config.jwtSecret, Buffer.alloc(0), 'clearance-content', 32));
+    this.key = config.derivedKey('clearance-content');
   }
 
   /** The signed path prefix (ends with `/`) for one package, valid until `expiresAt`. */

@@ -189,7 +189,8 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
               <span className="badge">{t(`groups.roles.${member.role}`)}</span>
               {me && <span className="member-you"> {t('groups.members.you')}</span>}
               <span className="member-actions">
-                {owner && !me && member.role === 'member' && (
+                {owner && !me && member.role !== 'owner' && (
+                  // The owner moves a member to moderator and a moderator back to member.
                   <button
                     type="button"
                     className="button button-quiet button-small"
@@ -198,29 +199,16 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
                       void act(
                         `/api/groups/${group.id}/members/${member.id}`,
                         'PATCH',
-                        { role: 'moderator' },
-                        t('groups.members.nowModerator', { name: member.displayName }),
+                        { role: member.role === 'member' ? 'moderator' : 'member' },
+                        t(member.role === 'member' ? 'groups.members.nowModerator' : 'groups.members.nowMember', {
+                          name: member.displayName,
+                        }),
                       )
                     }
                   >
-                    {t('groups.members.makeModerator', { name: member.displayName })}
-                  </button>
-                )}
-                {owner && !me && member.role === 'moderator' && (
-                  <button
-                    type="button"
-                    className="button button-quiet button-small"
-                    disabled={busy}
-                    onClick={() =>
-                      void act(
-                        `/api/groups/${group.id}/members/${member.id}`,
-                        'PATCH',
-                        { role: 'member' },
-                        t('groups.members.nowMember', { name: member.displayName }),
-                      )
-                    }
-                  >
-                    {t('groups.members.makeMember', { name: member.displayName })}
+                    {t(member.role === 'member' ? 'groups.members.makeModerator' : 'groups.members.makeMember', {
+                      name: member.displayName,
+                    })}
                   </button>
                 )}
                 {owner && !me && member.userId && (
