@@ -34,14 +34,15 @@ import {
   Topic,
 } from '@app/catalogue';
 import { buildDataSourceOptions, detectFlavor, dropDatabase, runMigrations } from '@app/database';
+import { expectWorked, sized } from './smoke';
 
 export const ROOT = path.resolve(__dirname, '..');
 const BASE = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/clearance';
-const COURSES = 10_000;
+const COURSES = sized(10_000, 200);
 const BATCH = 500;
 const TARGET_P99_MS = 50;
 /** Time a scenario may take at one concurrency before it stops sending (slow searches get fewer samples). */
-const BUDGET_MS = 8_000;
+const BUDGET_MS = sized(8_000, 1_000);
 
 /* ---------------------------------------------------------------- shared helpers (also used by package-import) */
 
@@ -691,7 +692,7 @@ async function repositoryTimings(
       const search = toSearch(scenario.query);
       await repository.search(search);
       const times: number[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < sized(10, 1); i++) {
         logger.queries = [];
         const started = performance.now();
         await repository.search(search);
@@ -740,19 +741,23 @@ export async function catalogueSearchBench(): Promise<void> {
     );
     console.log(`(catalogue inserted in ${seeded.seconds} s; GET /api/courses, pageSize 20, learner token)`);
     for (const scenario of SCENARIOS) {
-      await drive(base, token, scenario, 2, 6); // warm-up: JIT, pools, InnoDB buffer pool
+      await drive(base, token, scenario, 2, sized(6, 2)); // warm-up: JIT, pools, InnoDB buffer pool
     }
     const all: Record<1 | 8, number[]> = { 1: [], 8: [] };
     const seconds: Record<1 | 8, number> = { 1: 0, 8: 0 };
     const counts: Record<1 | 8, number> = { 1: 0, 8: 0 };
     const p99s: Array<{ name: string; p99: number }> = [];
     for (const concurrency of [1, 8] as const) {
-      const count = concurrency === 1 ? 30 : 120;
+      const count = concurrency === 1 ? sized(30, 2) : sized(120, 8);
       console.log(
         `\nconcurrency ${concurrency} (${count} requests per scenario, fewer when a scenario passes ${BUDGET_MS / 1000} s):`,
       );
       for (const scenario of SCENARIOS) {
         const timing = await drive(base, token, scenario, concurrency, count);
+        expectWorked(
+          timing.failed === 0 && timing.total >= 0,
+          `${scenario.name}: ${timing.failed} of ${timing.sent} searches failed`,
+        );
         console.log(`${line(scenario.name, timing)}  (${timing.total} hits, ${timing.sent} requests)`);
         all[concurrency].push(...timing.latencies);
         seconds[concurrency] += timing.seconds;

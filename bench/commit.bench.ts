@@ -13,6 +13,9 @@
  * acknowledged commit is there: each attempt must hold at least the last sequence answered 200
  * (and the body of the sequence it holds); for the raw server, each row's upsert counter.
  * Prints figures; never fails on a time. COMMIT_BENCH_PROFILE=<dir> writes the api's CPU profile there. Everything runs on this machine (load generator included).
+ * COMMIT_BENCH_BASELINE=<dir> also runs the api of another build (`<dir>/apps/api/src/main.js`, e.g. a
+ * copy of dist/ built before a change) on attempts of its own, in the same rounds: a change's cost on
+ * the commit path, measured on the same machine at the same time.
  */
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,7 +26,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { RowDataPacket } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
-import type { AppConfig } from '@app/config';
+import { createAppConfig } from '@app/config';
 import { dropDatabase, runMigrations } from '@app/database';
 import { LaunchTokenService } from '@app/learning';
 import {
@@ -36,16 +39,19 @@ import {
   waitForHealth,
   ROOT,
 } from './catalogue-search.bench';
+import { expectWorked, sized } from './smoke';
 
-const ATTEMPTS = 10_000;
-const CONNECTIONS = 32;
-const DURATION_SECONDS = Number(process.env.COMMIT_BENCH_SECONDS ?? 10);
-const WARMUP_SECONDS = 3;
-const ROUNDS = 2;
+const ATTEMPTS = sized(10_000, 100);
+const CONNECTIONS = sized(32, 4);
+const DURATION_SECONDS = sized(Number(process.env.COMMIT_BENCH_SECONDS ?? 10), 1);
+const WARMUP_SECONDS = sized(3, 1);
+const ROUNDS = sized(Number(process.env.COMMIT_BENCH_ROUNDS ?? 2), 1);
 const POOL_SIZE = 10; // the api's TypeORM pool (data-source-options.ts)
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const API_PORT = 3411;
+const BASELINE_PORT = 3413;
+const BASELINE = process.env.COMMIT_BENCH_BASELINE;
 const RAW_PORT = 3412;
 
 /** A SCORM 2004 commit as scorm-again sends it mid-session, about 3 KB. */
@@ -156,7 +162,8 @@ async function load(
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // As a browser sends it: the answer is under the compression threshold, the check still runs.
+        headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br, zstd' },
         setupRequest: (request, raw) => {
           const context = raw as Record<string, number>;
           const n = next++;
@@ -210,6 +217,7 @@ export async function commitBench(): Promise<void> {
   const env = serverEnv(databaseUrl, API_PORT, dataDir, 'commit');
   let api: ChildProcess | undefined;
   let raw: ChildProcess | undefined;
+  let baseline: ChildProcess | undefined;
   await runMigrations(databaseUrl);
   const db = await createConnection({ uri: databaseUrl });
   try {
@@ -229,15 +237,15 @@ export async function commitBench(): Promise<void> {
          sco_count, size_bytes, sha256, storage_key) VALUES (?, ?, 'en', 1, 'scorm2004', '3rd', 'Bench', '{}', ?, 1, 0, ?, ?)`,
       [packageId, courseId, JSON.stringify(launchables), '0'.repeat(64), `packages/${packageId}`],
     );
-    const tokens = new LaunchTokenService({
-      jwtSecret: env.JWT_SECRET!,
-      publicUrl: new URL(env.PUBLIC_URL!),
-    } as AppConfig);
+    // The api's own config from the api's own environment: the tokens are the ones it issues.
+    const tokens = new LaunchTokenService(createAppConfig(env));
+    // With a baseline, it gets attempts ATTEMPTS… of its own.
+    const total = BASELINE ? 2 * ATTEMPTS : ATTEMPTS;
     const attempts: Array<{ id: string; token: string }> = [];
-    for (let batch = 0; batch < ATTEMPTS; batch += 500) {
+    for (let batch = 0; batch < total; batch += 500) {
       const users: unknown[] = [];
       const rows: unknown[] = [];
-      for (let i = batch; i < Math.min(ATTEMPTS, batch + 500); i++) {
+      for (let i = batch; i < Math.min(total, batch + 500); i++) {
         const userId = randomUUID();
         const attemptId = randomUUID();
         users.push(userId, `bench-learner-${i}@example.org`, 'not-a-hash', `Learner ${i}`);
@@ -282,11 +290,26 @@ export async function commitBench(): Promise<void> {
         )
       : startApp('api', env);
     await waitForHealth(`http://127.0.0.1:${API_PORT}`, api);
+    if (BASELINE) {
+      baseline = spawn(process.execPath, [path.resolve(BASELINE, 'apps/api/src/main.js')], {
+        cwd: ROOT,
+        // Same PUBLIC_URL: the launch tokens name it.
+        env: { ...env, PORT: String(BASELINE_PORT) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      await waitForHealth(`http://127.0.0.1:${BASELINE_PORT}`, baseline);
+    }
     raw = await startRawServer(databaseUrl);
     const apiTarget: Target = {
       name: 'api',
       url: `http://127.0.0.1:${API_PORT}`,
       path: (index) => `/api/attempts/${attempts[index].id}/commit?token=${attempts[index].token}`,
+    };
+    const baselineTarget: Target = {
+      name: 'baseline',
+      url: `http://127.0.0.1:${BASELINE_PORT}`,
+      path: (index) =>
+        `/api/attempts/${attempts[ATTEMPTS + index].id}/commit?token=${attempts[ATTEMPTS + index].token}`,
     };
     const rawTarget: Target = {
       name: 'raw',
@@ -298,19 +321,39 @@ export async function commitBench(): Promise<void> {
     // see the same machine (other work on it comes and goes): raw, api, raw, api.
     const apiAcked = new Int32Array(ATTEMPTS);
     const rawAcked = new Int32Array(ATTEMPTS);
+    const baselineAcked = new Int32Array(ATTEMPTS);
     const apiPid = api.pid!;
     const rawPid = raw.pid!;
     let apiNext = (await load(apiTarget, WARMUP_SECONDS, 0, apiPid, apiAcked)).sent;
     let rawNext = (await load(rawTarget, WARMUP_SECONDS, 0, rawPid, rawAcked)).sent;
+    let baselineNext = baseline
+      ? (await load(baselineTarget, WARMUP_SECONDS, 0, baseline.pid!, baselineAcked)).sent
+      : 0;
     const runs: Array<{ raw: Run; api: Run }> = [];
+    const baselineRuns: Run[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const rawRun = await load(rawTarget, DURATION_SECONDS, rawNext, rawPid, rawAcked);
       rawNext += rawRun.sent;
+      // The baseline goes after this build in odd rounds and before it in even ones.
+      const baselineRound = async (): Promise<void> => {
+        if (baseline) {
+          const baselineRun = await load(baselineTarget, DURATION_SECONDS, baselineNext, baseline.pid!, baselineAcked);
+          baselineNext += baselineRun.sent;
+          baselineRuns.push(baselineRun);
+          console.log(summary(`base #${round + 1}`, baselineRun));
+        }
+      };
+      console.log(summary(`raw #${round + 1}`, rawRun));
+      if (round % 2 === 1) {
+        await baselineRound();
+      }
       const apiRun = await load(apiTarget, DURATION_SECONDS, apiNext, apiPid, apiAcked);
       apiNext += apiRun.sent;
       runs.push({ raw: rawRun, api: apiRun });
-      console.log(summary(`raw #${round + 1}`, rawRun));
       console.log(summary(`api #${round + 1}`, apiRun));
+      if (round % 2 === 0) {
+        await baselineRound();
+      }
     }
 
     // Every acknowledged commit must be in the database: each attempt holds at least the last
@@ -326,7 +369,8 @@ export async function commitBench(): Promise<void> {
     let apiMismatched = 0;
     for (const row of apiRows) {
       const index = byId.get(row.id)!;
-      apiMissing += row.seq < apiAcked[index] ? 1 : 0;
+      const acked = index < ATTEMPTS ? apiAcked[index] : baselineAcked[index - ATTEMPTS];
+      apiMissing += row.seq < acked ? 1 : 0;
       apiMismatched += row.seq > 0 && row.location !== `seq-${row.seq}` ? 1 : 0;
     }
     let rawMissing = 0;
@@ -337,6 +381,22 @@ export async function commitBench(): Promise<void> {
     console.log(
       `  in the database: api ${acknowledgedApi} acknowledged commits, ${apiMissing} attempts missing one, ${apiMismatched} holding a body other than their sequence's; raw ${rawMissing} rows missing one`,
     );
+    for (const run of runs) {
+      for (const [name, one] of [
+        ['api', run.api],
+        ['raw', run.raw],
+      ] as const) {
+        const failures = one.result.non2xx + one.result.errors + one.result.timeouts;
+        expectWorked(
+          one.result['2xx'] > 0 && failures === 0,
+          `${name}: ${one.result['2xx']} commits acknowledged, ${failures} failed`,
+        );
+      }
+    }
+    expectWorked(
+      apiMissing === 0 && apiMismatched === 0 && rawMissing === 0,
+      'acknowledged commits missing in the database',
+    );
     const best = (pick: (run: { raw: Run; api: Run }) => Run) =>
       runs.map(pick).sort((a, b) => b.result.requests.average - a.result.requests.average)[0];
     const ratios = runs.map((run) => round(run.api.result.requests.average / run.raw.result.requests.average, 2));
@@ -346,10 +406,22 @@ export async function commitBench(): Promise<void> {
       `  throughput ratio api/raw per round ${ratios.join(', ')} (target ≥ ${TARGET_RATIO}); best rounds: api ${round(bestApi.result.requests.average, 0)}/s p99 ${bestApi.result.latency.p99} ms, raw ${round(bestRaw.result.requests.average, 0)}/s p99 ${bestRaw.result.latency.p99} ms (target p99 < ${TARGET_P99_MS} ms); CPU per commit api/raw ${round(bestApi.cpuPerCommit / bestRaw.cpuPerCommit, 2)}×` +
         `; ${apiMissing === 0 && apiMismatched === 0 && rawMissing === 0 ? 'every acknowledged commit is stored' : 'ACKNOWLEDGED COMMITS MISSING'}`,
     );
+    if (baselineRuns.length > 0) {
+      const perRound = runs.map((run, i) =>
+        round(run.api.result.requests.average / baselineRuns[i].result.requests.average, 2),
+      );
+      const cpu = runs.map((run, i) => round(run.api.cpuPerCommit / baselineRuns[i].cpuPerCommit, 2));
+      console.log(
+        `  this build against the baseline (${BASELINE}): throughput ratio per round ${perRound.join(', ')}; CPU per commit ratio per round ${cpu.join(', ')}`,
+      );
+    }
   } finally {
     await db.end();
     if (raw) {
       await stopApp(raw);
+    }
+    if (baseline) {
+      await stopApp(baseline);
     }
     if (api) {
       await stopApp(api);

@@ -18,6 +18,7 @@ import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { ARGON2_PARAMS } from '@app/accounts';
 import { dropDatabase, runMigrations } from '@app/database';
+import { expectWorked, sized } from './smoke';
 
 const ROOT = path.resolve(__dirname, '..');
 const PORT = 3900 + Math.floor(Math.random() * 90);
@@ -136,13 +137,23 @@ export async function loginBench(): Promise<void> {
   try {
     await waitForHealth(base, api);
     const body = JSON.stringify({ email, password });
-    await run(4, 40, body, base); // warm-up: JIT, pools, argon2 threads
+    await run(4, sized(40, 4), body, base); // warm-up: JIT, pools, argon2 threads
     const idleRss = rssMb(api.pid!);
 
-    const burst = await bursts(20, 25, body, base);
-    const at20 = await run(20, 400, body, base);
-    const at200 = await run(200, 1000, body, base);
+    const burst = await bursts(sized(20, 4), sized(25, 1), body, base);
+    const at20 = await run(sized(20, 4), sized(400, 8), body, base);
+    const at200 = await run(sized(200, 8), sized(1000, 8), body, base);
     const peak = peakRssMb(api.pid!);
+    for (const [name, result] of [
+      ['20 concurrent', at20],
+      ['200 concurrent', at200],
+    ] as const) {
+      expectWorked(
+        result['2xx'] > 0 && result.non2xx + result.errors === 0,
+        `${name}: ${result['2xx']} logins, ${result.non2xx} non-2xx, ${result.errors} errors`,
+      );
+    }
+    expectWorked(burst.failed === 0, `${burst.failed} logins failed in bursts`);
 
     console.log('\n## Login (argon2id m=19456 KiB, t=2, p=1), api as its own process, 2-core machine');
     console.log(

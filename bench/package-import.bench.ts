@@ -34,12 +34,56 @@ import {
   stopApp,
   waitForHealth,
 } from './catalogue-search.bench';
+import { expectWorked, isSmoke, sized } from './smoke';
 
 const run = promisify(execFile);
 const MIB = 1024 ** 2;
 const FIXTURES = '/work/shared/fixtures/scorm';
 const REALISTIC_TARGET_BYTES = 50 * MIB;
 const TARGET_PEAK_MB = 300;
+
+/**
+ * The smoke run's stand-in for a fixture (no ../shared there): a SCORM 1.2 package of one SCO, a page
+ * per topic and a stylesheet, made here.
+ */
+function generatedEntries(): Array<{ name: string; data: Buffer }> {
+  const pages = Array.from({ length: 8 }, (_, i) => `page-${i + 1}.html`);
+  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="bench" version="1.0" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="org"><organization identifier="org"><title>Bench package</title>
+    <item identifier="item" identifierref="sco"><title>Bench SCO</title></item>
+  </organization></organizations>
+  <resources>
+    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="page-1.html">
+      <file href="style.css"/>${pages.map((page) => `<file href="${page}"/>`).join('')}
+    </resource>
+  </resources>
+</manifest>`;
+  return [
+    { name: 'imsmanifest.xml', data: Buffer.from(manifest) },
+    { name: 'style.css', data: Buffer.from('body { font: 16px/1.5 sans-serif; }\n'.repeat(40)) },
+    ...pages.map((page, i) => ({
+      name: page,
+      data: Buffer.from(
+        `<!doctype html><html><head><meta charset="utf-8"><title>Page ${i + 1}</title></head><body>${'<p>Customs valuation.</p>'.repeat(50)}</body></html>`,
+      ),
+    })),
+  ];
+}
+
+/** The package a bench builds on: the largest fixture, or the generated one in smoke mode. */
+async function baseEntries(): Promise<{ source: string; entries: Array<{ name: string; data: Buffer }> }> {
+  if (isSmoke()) {
+    return { source: 'a generated package', entries: generatedEntries() };
+  }
+  const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.zip'));
+  const biggest = fixtures
+    .map((name) => ({ name, size: readFileSync(path.join(FIXTURES, name)).length }))
+    .sort((a, b) => b.size - a.size)[0];
+  return { source: biggest.name, entries: await readZip(path.join(FIXTURES, biggest.name)) };
+}
 
 /** Every file of a zip, decompressed (for small fixtures only). */
 async function readZip(file: string): Promise<Array<{ name: string; data: Buffer }>> {
@@ -96,11 +140,7 @@ async function writePackage(
   file: string,
   options: { copies?: number; bigFileBytes?: number },
 ): Promise<{ source: string; files: number }> {
-  const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.zip'));
-  const biggest = fixtures
-    .map((name) => ({ name, size: readFileSync(path.join(FIXTURES, name)).length }))
-    .sort((a, b) => b.size - a.size)[0];
-  const entries = await readZip(path.join(FIXTURES, biggest.name));
+  const { source, entries } = await baseEntries();
   const zip = new ZipFile();
   let files = 0;
   for (const entry of entries) {
@@ -126,11 +166,14 @@ async function writePackage(
     out.on('error', reject);
     zip.outputStream.pipe(out);
   });
-  return { source: biggest.name, files };
+  return { source, files };
 }
 
 /** Copies of the largest fixture's files that make a zip of about `target` bytes. */
 function copiesFor(target: number): number {
+  if (isSmoke()) {
+    return 2;
+  }
   const sizes = readdirSync(FIXTURES)
     .filter((name) => name.endsWith('.zip'))
     .map((name) => readFileSync(path.join(FIXTURES, name)).length);
@@ -140,7 +183,7 @@ function copiesFor(target: number): number {
 /** Best of three `unzip -q -d <fresh folder> zip`, in milliseconds. */
 async function unzipBestOf3(zip: string, scratch: string): Promise<number> {
   let best = Infinity;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < sized(3, 1); attempt++) {
     const destination = path.join(scratch, `unzip-${attempt}`);
     await mkdir(destination);
     const started = performance.now();
@@ -154,7 +197,7 @@ async function unzipBestOf3(zip: string, scratch: string): Promise<number> {
 /** Best of three extractPackage (the import's extraction, security checks included) into a fresh folder. */
 async function extractBestOf3(zip: string, scratch: string): Promise<{ ms: number; cpuMs: number }> {
   let best = { ms: Infinity, cpuMs: 0 };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < sized(3, 1); attempt++) {
     const destination = path.join(scratch, `extract-${attempt}`);
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -263,23 +306,24 @@ export async function packageImportBench(): Promise<void> {
     const realistic = path.join(scratch, 'realistic.zip');
     const made = await writePackage(realistic, { copies: copiesFor(REALISTIC_TARGET_BYTES) });
     const single = path.join(scratch, 'single-50mib.zip');
-    await writePackage(single, { bigFileBytes: 50 * MIB });
+    await writePackage(single, { bigFileBytes: sized(50, 1) * MIB });
     const large = path.join(scratch, 'large-500mib.zip');
-    await writePackage(large, { bigFileBytes: 500 * MIB });
+    await writePackage(large, { bigFileBytes: sized(500, 2) * MIB });
 
     console.log('\n## Package import (api + worker as their own processes; inspector child forked by the worker)');
     await importOnce(base, token, single); // warm-up: JIT, pools, queue
     for (const [label, zip] of [
       [`realistic: ${made.source}'s files ×${Math.round(made.files / 78)} (${made.files} files)`, realistic],
-      ['the fixture + one 50 MiB media file', single],
+      [`the fixture + one ${sized(50, 1)} MiB media file`, single],
     ] as const) {
       const zipBytes = (await stat(zip)).size;
       const unzipMs = await unzipBestOf3(zip, scratch);
       const runs: ImportRun[] = [];
-      for (let attempt = 0; attempt < 3; attempt++) {
+      for (let attempt = 0; attempt < sized(3, 1); attempt++) {
         runs.push(await importOnce(base, token, zip));
       }
       const failed = runs.filter((r) => r.state !== 'completed');
+      expectWorked(failed.length === 0, `import failed: ${failed[0]?.error}`);
       const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
       console.log(`${label}, zip ${round(zipBytes / MIB)} MiB:`);
       console.log(
@@ -297,8 +341,9 @@ export async function packageImportBench(): Promise<void> {
     const sampler = sampleMemory(workerPid);
     const big = await importOnce(base, token, large);
     const peaks = sampler.stop();
+    expectWorked(big.state === 'completed', `large import ${big.state}: ${big.error}`);
     console.log(
-      `500 MiB media file + the fixture (uncompressed; zip ${round((await stat(large)).size / MIB)} MiB): import ${big.state} in ${round(big.ms / 1000)} s${big.error ? ` (${big.error})` : ''}`,
+      `${sized(500, 2)} MiB media file + the fixture (uncompressed; zip ${round((await stat(large)).size / MIB)} MiB): import ${big.state} in ${round(big.ms / 1000)} s${big.error ? ` (${big.error})` : ''}`,
     );
     console.log(
       `  peak RSS (VmHWM): worker ${mb(peaks.parentKb)} MB (${mb(startedKb)} MB after start-up, ${mb(idleKb)} MB after the imports above), inspector child ${mb(peaks.childKb)} MB (${peaks.children} child process(es) seen), sum ${mb(peaks.parentKb + peaks.childKb)} MB`,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,6 +10,8 @@ export default defineConfig({
   root,
   base: '/content/_launcher/',
   publicDir: false,
+  // launcher.html is served with the app origin written into it: only its assets go out precompressed.
+  plugins: [precompress({ exclude: /\.html$/ })],
   cacheDir: fileURLToPath(new URL('../../node_modules/.vite/launcher', import.meta.url)),
   build: {
     outDir: 'dist/_launcher',

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -11,6 +12,8 @@ export default defineConfig({
   // Keep Vite's dependency cache with the others, not in a node_modules/ of apps/web.
   cacheDir: fileURLToPath(new URL('../../node_modules/.vite/web', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic' } },
+  // Brotli and gzip files beside the text ones, served as they are by the api (docs/wire.md).
+  plugins: [precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -10,6 +10,7 @@ import { ContentSigner } from '@app/scorm';
 import { BlobStore } from '@app/storage';
 import { AppModule } from './app.module';
 import { registerContentRoutes } from './content/content-routes';
+import { registerCompression } from './web/compression';
 import { registerWebApp } from './web/web-app';
 
 function trustProxy(value: string | undefined): boolean | string[] {
@@ -34,6 +35,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
 
   const config = app.get(AppConfig);
   await app.register(cookie);
+  // Before any route: it hooks each route as it is added (docs/wire.md).
+  await registerCompression(app);
   // Limits per request are set where files are read (streamed to disk, never buffered).
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12, headerPairs: 100 } });
   const contentOrigin = config.contentUrl.origin;

@@ -1,6 +1,6 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Environment } from './environment';
+import { Environment, loadEnvironment } from './environment';
 
 /** Typed, derived view of the validated environment. */
 export class AppConfig {
@@ -84,4 +84,13 @@ export class AppConfig {
   derivedKey(purpose: string): Buffer {
     return Buffer.from(hkdfSync('sha256', this.jwtSecret, Buffer.alloc(0), purpose, 32));
   }
+}
+
+/**
+ * The config every process runs with: `source` (the process environment unless given) validated
+ * by {@link loadEnvironment}. ConfigModule provides this; benchmarks and tools that build services
+ * outside Nest call it with the environment they give their processes, so they cannot drift.
+ */
+export function createAppConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  return new AppConfig(loadEnvironment(source));
 }

@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 
-import { loadEnvironment } from './environment';
-import { AppConfig } from './app-config';
+import { AppConfig, createAppConfig } from './app-config';
 
 /**
  * Provides the validated {@link AppConfig}. The environment is read once, when the module is
@@ -12,7 +11,7 @@ import { AppConfig } from './app-config';
   providers: [
     {
       provide: AppConfig,
-      useFactory: (): AppConfig => new AppConfig(loadEnvironment()),
+      useFactory: (): AppConfig => createAppConfig(),
     },
   ],
   exports: [AppConfig],

@@ -7,6 +7,7 @@ import { ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ContentPathError, ContentSigner, parseContentPath, resolveContentFile } from '@app/scorm';
 import { BlobStore } from '@app/storage';
+import { compressContent, sendPrecompressed } from '../web/compression';
 import { WEB_DIST } from '../web/web-app';
 
 /**
@@ -41,7 +42,8 @@ export interface ContentRoutesOptions {
  * Content responses skip the app's helmet headers (its CSP forbids framing and inline scripts,
  * which packages need) and send their own: `nosniff`, `frame-ancestors` limited to the app and
  * content origins, `no-referrer`. No `script-src`: authoring tools use inline handlers; the
- * content origin as a whole is the unit of distrust.
+ * content origin as a whole is the unit of distrust. Text files of 1 KB or more go out compressed
+ * (docs/wire.md).
  */
 export function registerContentRoutes(
   fastify: FastifyInstance,
@@ -79,6 +81,8 @@ export function registerContentRoutes(
     method: ['GET', 'HEAD'],
     url: '/content/*',
     helmet: false,
+    // Compressed by the handler (compressContent): never a range, the file's own ETag.
+    compress: false,
     handler: async (request, reply) => {
       void reply
         .header('X-Content-Type-Options', 'nosniff')
@@ -125,11 +129,12 @@ export function registerContentRoutes(
         const { 'Content-Type': _sendType, ...headers } = result.headers;
         const remaining = Math.max(0, Number(parsed.expires) - Math.floor(Date.now() / 1000));
         void reply.code(result.statusCode).headers(headers).header('Cache-Control', `private, max-age=${remaining}`);
+        // The file's own type, without a charset: a <meta charset>, BOM or @charset in the file decides.
+        const type = send.mime.getType(file) ?? 'application/octet-stream';
         if (result.statusCode !== 304) {
-          // The file's own type, without a charset: a <meta charset>, BOM or @charset in the file decides.
-          void reply.header('Content-Type', send.mime.getType(file) ?? 'application/octet-stream');
+          void reply.header('Content-Type', type);
         }
-        return reply.send(result.stream);
+        return reply.send(compressContent(request, reply, result, type));
       } catch (error) {
         if (error instanceof ContentPathError) {
           return error.problem === 'bad-request'
@@ -204,13 +209,15 @@ function registerLauncherRoutes(
     method: ['GET', 'HEAD'],
     url: '/content/_launcher/*',
     helmet: false,
+    // Precompressed by the web build (apps/web/precompress.ts), sent as they are.
+    compress: false,
     handler: async (request, reply) => {
       secure(reply);
       const match = LAUNCHER_ASSET.exec((request.raw.url ?? request.url).split('?')[0]);
       if (!match) {
         return fail(reply, 404, ErrorCode.NotFound, 'File not found');
       }
-      const result = await send(request.raw, `/${match[1]}`, {
+      const result = await sendPrecompressed(request, reply, `/${match[1]}`, {
         root: path.join(launcherDist, 'assets'),
         index: false,
         dotfiles: 'deny',

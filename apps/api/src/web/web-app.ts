@@ -8,7 +8,9 @@ export const WEB_DIST = path.resolve(process.cwd(), 'apps/web/dist');
 
 /**
  * Serves the built web app under `/`: hashed assets cached for a year, everything else revalidated,
- * and unknown non-API paths answered with index.html so client-side routes survive a reload.
+ * and unknown non-API paths answered with index.html so client-side routes survive a reload. Files
+ * go out as the build precompressed them (`.br`, `.gz` beside each, docs/wire.md) when the browser
+ * takes that encoding, with `Vary: Accept-Encoding`.
  */
 export async function registerWebApp(fastify: FastifyInstance, root = WEB_DIST): Promise<void> {
   const index = path.join(root, 'index.html');
@@ -23,7 +25,9 @@ export async function registerWebApp(fastify: FastifyInstance, root = WEB_DIST):
     index: false,
     list: false,
     dotfiles: 'deny',
-    preCompressed: false,
+    preCompressed: true,
+    // The precompressed files are variants of the others, not paths of their own.
+    globIgnore: ['**/*.br', '**/*.gz'],
     setHeaders: (res, filePath) => {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       res.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
