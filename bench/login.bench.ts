@@ -137,12 +137,12 @@ export async function loginBench(): Promise<void> {
   try {
     await waitForHealth(base, api);
     const body = JSON.stringify({ email, password });
-    await run(4, sized(40, 4), body, base); // warm-up: JIT, pools, argon2 threads
+    await run(sized(4, 2), sized(40, 2), body, base); // warm-up: JIT, pools, argon2 threads
     const idleRss = rssMb(api.pid!);
 
-    const burst = await bursts(sized(20, 4), sized(25, 1), body, base);
-    const at20 = await run(sized(20, 4), sized(400, 8), body, base);
-    const at200 = await run(sized(200, 8), sized(1000, 8), body, base);
+    const burst = await bursts(sized(20, 2), sized(25, 1), body, base);
+    const at20 = await run(sized(20, 2), sized(400, 4), body, base);
+    const at200 = await run(sized(200, 4), sized(1000, 4), body, base);
     const peak = peakRssMb(api.pid!);
     for (const [name, result] of [
       ['20 concurrent', at20],
