@@ -296,6 +296,13 @@
       return;
     }
     initialized = call('initialize', ['']) === 'true';
+    // As real content does: a first visit marks the SCO incomplete (a SCORM 1.2 LMS would otherwise
+    // take a Finish without any status for "completed").
+    var statusElement = is2004 ? 'cmi.completion_status' : 'cmi.core.lesson_status';
+    var initial = get(statusElement);
+    if (get(el.mode) === 'normal' && (initial === 'not attempted' || initial === 'unknown')) {
+      set(statusElement, 'incomplete');
+    }
     var location = get(el.location);
     var suspendData = get('cmi.suspend_data');
     show('entry', get(el.entry));
