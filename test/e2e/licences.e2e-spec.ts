@@ -188,7 +188,8 @@ describe('licensed courses from a hub to a national server', () => {
       .patch(`/api/courses/${courseId}`)
       .send({ status: 'published', topic: 'customs-valuation' })
       .expect(200);
-  });
+    // Two servers, a migration and an import: slow on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     await national?.worker.close();
