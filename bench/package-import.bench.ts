@@ -3,26 +3,29 @@
  * package (issue: imports, target < 300 MB).
  *
  * The built api and worker (dist/) run as their own processes against a scratch database, Redis
- * key prefix and data folder. (a) A realistic ~50 MB package (the largest Golf fixture, its files
- * repeated in folders, recompressed) and the fixture plus one 50 MiB media file: `unzip -q` of the
- * zip (best of 3) against the whole import, POST /api/courses/packages until GET
- * /api/import-jobs/:id says completed (best of 3), and extractPackage alone in this process (wall
- * and CPU time). (b) The fixture plus a 500 MiB media file: the kernel's high-water mark of the
- * resident set (VmHWM) of the worker and of the inspector child it forks, sampled from /proc while
- * the import runs. Prints figures; never fails on a time.
+ * key prefix and data folder. Packages come from the project's generator
+ * (test/support/scorm-packages), the same bytes every run. (a) A realistic ~50 MB package (a
+ * generated course of 20 SCOs and 8,750 pages and media files, about the 8,773 files this bench
+ * measured before) and a one-SCO package plus one 50 MiB media file: `unzip -q` of the zip (best
+ * of 3) against the whole import, POST /api/courses/packages until GET /api/import-jobs/:id says
+ * completed (best of 3), and extractPackage alone in this process (wall and CPU time). (b) The
+ * one-SCO package plus a 500 MiB media file: the kernel's high-water mark of the resident set
+ * (VmHWM) of the worker and of the inspector child it forks, sampled from /proc while the import
+ * runs. Prints figures; never fails on a time.
  */
 import { ChildProcess, execFile } from 'node:child_process';
-import { randomFillSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createWriteStream, openAsBlob, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import * as yauzl from 'yauzl';
 import { ZipFile } from 'yazl';
 import { dropDatabase, runMigrations } from '@app/database';
 import { extractPackage } from '@app/scorm';
+import { buildPackageFiles, largeCourse, scorm12Bookmark, type CourseSpec } from '../test/support/scorm-packages';
+import { expectWorked, sized } from './smoke';
 import {
   peakRssKb,
   removeRedisKeys,
@@ -34,126 +37,41 @@ import {
   stopApp,
   waitForHealth,
 } from './catalogue-search.bench';
-import { expectWorked, isSmoke, sized } from './smoke';
 
 const run = promisify(execFile);
 const MIB = 1024 ** 2;
-const FIXTURES = '/work/shared/fixtures/scorm';
-const REALISTIC_TARGET_BYTES = 50 * MIB;
+/** Files and uncompressed bytes of the realistic course: about 50 MB zipped (its media barely compress). */
+const REALISTIC = sized({ files: 8_750, bytes: 70 * MIB }, { files: 40, bytes: MIB });
 const TARGET_PEAK_MB = 300;
 
 /**
- * The smoke run's stand-in for a fixture (no ../shared there): a SCORM 1.2 package of one SCO, a page
- * per topic and a stylesheet, made here.
+ * `size` bytes of media-like filler, in 64 KiB chunks: 512 bytes that vary (derived from the
+ * offset, so the same every run) then zeros (about 100:1 deflated, under the 200:1 limit).
  */
-function generatedEntries(): Array<{ name: string; data: Buffer }> {
-  const pages = Array.from({ length: 8 }, (_, i) => `page-${i + 1}.html`);
-  const manifest = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="bench" version="1.0" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
-  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
-  <organizations default="org"><organization identifier="org"><title>Bench package</title>
-    <item identifier="item" identifierref="sco"><title>Bench SCO</title></item>
-  </organization></organizations>
-  <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="page-1.html">
-      <file href="style.css"/>${pages.map((page) => `<file href="${page}"/>`).join('')}
-    </resource>
-  </resources>
-</manifest>`;
-  return [
-    { name: 'imsmanifest.xml', data: Buffer.from(manifest) },
-    { name: 'style.css', data: Buffer.from('body { font: 16px/1.5 sans-serif; }\n'.repeat(40)) },
-    ...pages.map((page, i) => ({
-      name: page,
-      data: Buffer.from(
-        `<!doctype html><html><head><meta charset="utf-8"><title>Page ${i + 1}</title></head><body>${'<p>Customs valuation.</p>'.repeat(50)}</body></html>`,
-      ),
-    })),
-  ];
-}
-
-/** The package a bench builds on: the largest fixture, or the generated one in smoke mode. */
-async function baseEntries(): Promise<{ source: string; entries: Array<{ name: string; data: Buffer }> }> {
-  if (isSmoke()) {
-    return { source: 'a generated package', entries: generatedEntries() };
-  }
-  const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.zip'));
-  const biggest = fixtures
-    .map((name) => ({ name, size: readFileSync(path.join(FIXTURES, name)).length }))
-    .sort((a, b) => b.size - a.size)[0];
-  return { source: biggest.name, entries: await readZip(path.join(FIXTURES, biggest.name)) };
-}
-
-/** Every file of a zip, decompressed (for small fixtures only). */
-async function readZip(file: string): Promise<Array<{ name: string; data: Buffer }>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
-  );
-  const files: Array<{ name: string; data: Buffer }> = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', reject);
-    zip.on('end', resolve);
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (entry.fileName.endsWith('/')) {
-        zip.readEntry();
-        return;
-      }
-      zip.openReadStream(entry, (error, stream) => {
-        if (error) {
-          reject(error);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('error', reject);
-        stream.on('end', () => {
-          files.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-          zip.readEntry();
-        });
-      });
-    });
-    zip.readEntry();
-  });
-  zip.close();
-  return files;
-}
-
-/** `size` bytes of media-like filler, in 64 KiB chunks: 512 random bytes then zeros (about 100:1 deflated, under the 200:1 limit). */
 function* filler(size: number): Generator<Buffer> {
   const chunkSize = 64 * 1024;
   for (let offset = 0; offset < size; offset += chunkSize) {
     const chunk = Buffer.alloc(Math.min(chunkSize, size - offset));
-    randomFillSync(chunk, 0, Math.min(512, chunk.length));
+    for (let at = 0; at < Math.min(512, chunk.length); at += 32) {
+      createHash('sha256').update(`${offset}:${at}`).digest().copy(chunk, at);
+    }
     yield chunk;
   }
 }
 
 /**
- * A valid package: the largest fixture (its manifest and files) plus, optionally, `copies` more
- * copies of its files in `extra-NNN/` folders (thousands of small files, like a course with many
- * pages and images) and one `media/film.bin` of `bigFileBytes` (like a video), deflated by yazl as
- * a packager would. (test/support's writeLargePackage cannot serve here: its minimal manifest has
- * no IMS namespace, so the import rejects it after extracting.)
+ * A valid package: the files of the generated `course` plus, optionally, one `media/film.bin`
+ * of `bigFileBytes` (like a video), deflated by yazl as a packager would.
  */
 async function writePackage(
   file: string,
-  options: { copies?: number; bigFileBytes?: number },
-): Promise<{ source: string; files: number }> {
-  const { source, entries } = await baseEntries();
+  options: { course: CourseSpec; bigFileBytes?: number },
+): Promise<{ files: number }> {
   const zip = new ZipFile();
   let files = 0;
-  for (const entry of entries) {
-    zip.addBuffer(entry.data, entry.name);
+  for (const [name, data] of buildPackageFiles(options.course)) {
+    zip.addBuffer(data, name);
     files++;
-  }
-  for (let copy = 1; copy <= (options.copies ?? 0); copy++) {
-    for (const entry of entries) {
-      if (entry.name !== 'imsmanifest.xml') {
-        zip.addBuffer(entry.data, `extra-${String(copy).padStart(3, '0')}/${entry.name}`);
-        files++;
-      }
-    }
   }
   if (options.bigFileBytes) {
     zip.addReadStream(Readable.from(filler(options.bigFileBytes)), 'media/film.bin', { size: options.bigFileBytes });
@@ -166,18 +84,7 @@ async function writePackage(
     out.on('error', reject);
     zip.outputStream.pipe(out);
   });
-  return { source, files };
-}
-
-/** Copies of the largest fixture's files that make a zip of about `target` bytes. */
-function copiesFor(target: number): number {
-  if (isSmoke()) {
-    return 2;
-  }
-  const sizes = readdirSync(FIXTURES)
-    .filter((name) => name.endsWith('.zip'))
-    .map((name) => readFileSync(path.join(FIXTURES, name)).length);
-  return Math.max(0, Math.round(target / Math.max(...sizes)) - 1);
+  return { files };
 }
 
 /** Best of three `unzip -q -d <fresh folder> zip`, in milliseconds. */
@@ -304,17 +211,17 @@ export async function packageImportBench(): Promise<void> {
     const startedKb = peakRssKb(worker.pid!);
 
     const realistic = path.join(scratch, 'realistic.zip');
-    const made = await writePackage(realistic, { copies: copiesFor(REALISTIC_TARGET_BYTES) });
+    const made = await writePackage(realistic, { course: largeCourse(REALISTIC) });
     const single = path.join(scratch, 'single-50mib.zip');
-    await writePackage(single, { bigFileBytes: sized(50, 1) * MIB });
+    await writePackage(single, { course: scorm12Bookmark(), bigFileBytes: sized(50, 1) * MIB });
     const large = path.join(scratch, 'large-500mib.zip');
-    await writePackage(large, { bigFileBytes: sized(500, 2) * MIB });
+    await writePackage(large, { course: scorm12Bookmark(), bigFileBytes: sized(500, 2) * MIB });
 
     console.log('\n## Package import (api + worker as their own processes; inspector child forked by the worker)');
     await importOnce(base, token, single); // warm-up: JIT, pools, queue
     for (const [label, zip] of [
-      [`realistic: ${made.source}'s files ×${Math.round(made.files / 78)} (${made.files} files)`, realistic],
-      [`the fixture + one ${sized(50, 1)} MiB media file`, single],
+      [`realistic: a generated course of ${made.files} files`, realistic],
+      [`a one-SCO package + one ${sized(50, 1)} MiB media file`, single],
     ] as const) {
       const zipBytes = (await stat(zip)).size;
       const unzipMs = await unzipBestOf3(zip, scratch);
@@ -343,7 +250,7 @@ export async function packageImportBench(): Promise<void> {
     const peaks = sampler.stop();
     expectWorked(big.state === 'completed', `large import ${big.state}: ${big.error}`);
     console.log(
-      `${sized(500, 2)} MiB media file + the fixture (uncompressed; zip ${round((await stat(large)).size / MIB)} MiB): import ${big.state} in ${round(big.ms / 1000)} s${big.error ? ` (${big.error})` : ''}`,
+      `${sized(500, 2)} MiB media file + a one-SCO package (uncompressed; zip ${round((await stat(large)).size / MIB)} MiB): import ${big.state} in ${round(big.ms / 1000)} s${big.error ? ` (${big.error})` : ''}`,
     );
     console.log(
       `  peak RSS (VmHWM): worker ${mb(peaks.parentKb)} MB (${mb(startedKb)} MB after start-up, ${mb(idleKb)} MB after the imports above), inspector child ${mb(peaks.childKb)} MB (${peaks.children} child process(es) seen), sum ${mb(peaks.parentKb + peaks.childKb)} MB`,

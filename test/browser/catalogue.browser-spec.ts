@@ -1,14 +1,12 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ZipFile } from 'yazl';
 import { UserRole } from '@app/accounts';
 import { QueueName } from '@app/queue';
 import { isolateRedisPrefix } from '../support/accounts';
 import { createUser, nextClientIp, startTestServer, type TestApp } from '../support/app';
+import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
 import { startTestWorker, type TestWorker } from '../support/test-worker';
 import { assertWebAppBuilt, launchBrowser, watchForProblems, type PageProblems } from './support/browser';
-
-const GOLF = path.resolve(__dirname, '../../../shared/fixtures/scorm/golf-scorm12-runtime-basic-calls.zip');
 
 const MANIFEST =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -208,7 +206,8 @@ describe('catalogue in the browser: courses, search, package imports', () => {
     await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Imports' }).click();
     await page.locator('h1:focus').filter({ hasText: 'Package imports' }).waitFor();
 
-    await page.getByLabel('Package (zip file)').setInputFiles(GOLF);
+    const packageFile = await writePackage(scorm12Bookmark(), { name: `valuation-${word}.zip` });
+    await page.getByLabel('Package (zip file)').setInputFiles(packageFile);
     await page.getByLabel('Language of the package').selectOption('en');
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
 
@@ -220,7 +219,7 @@ describe('catalogue in the browser: courses, search, package imports', () => {
     const history = page.getByRole('table', { name: 'Imports, most recent first' });
     const done = history
       .getByRole('row')
-      .filter({ hasText: 'golf-scorm12-runtime-basic-calls.zip' })
+      .filter({ hasText: `valuation-${word}.zip` })
       .filter({ hasText: 'Completed' })
       .first();
     await done.waitFor();

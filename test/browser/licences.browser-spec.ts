@@ -11,10 +11,12 @@ import { QueueName } from '@app/queue';
 import { isolateRedisPrefix, withEnv } from '../support/accounts';
 import { createUser, nextClientIp, startTestServer, type TestApp } from '../support/app';
 import { newKeys, unzipAll, writeBundle, zipAll } from '../support/licence-bundles';
+import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
 import { startTestWorker, type TestWorker } from '../support/test-worker';
 import { assertWebAppBuilt, launchBrowser, watchForProblems, type PageProblems } from './support/browser';
 
-const GOLF = path.resolve(__dirname, '../../../shared/fixtures/scorm/golf-scorm12-runtime-basic-calls.zip');
+/** The course's SCORM package (test/support/scorm-packages), written before the tests. */
+let PACKAGE: string;
 
 interface Job {
   state: string;
@@ -82,13 +84,14 @@ describe('licences and translations in the browser', () => {
     if (course) {
       void call.field('courseId', course);
     }
-    const accepted = await call.attach('file', GOLF).expect(202);
+    const accepted = await call.attach('file', PACKAGE).expect(202);
     const job = await finished((accepted.body as { jobId: string }).jobId);
     expect(job.state).toBe('completed');
     return job;
   }
 
   beforeAll(async () => {
+    PACKAGE = await writePackage(scorm12Bookmark());
     assertWebAppBuilt();
     restorePrefix = isolateRedisPrefix('licences-browser');
     dir = await mkdtemp(path.join(tmpdir(), 'clearance-licences-browser-'));
@@ -344,7 +347,7 @@ describe('licences and translations in the browser', () => {
       {
         id: licensedCourse,
         title: licensedTitle,
-        packages: [{ id: randomUUID(), language: 'en', zip: readFileSync(GOLF) }],
+        packages: [{ id: randomUUID(), language: 'en', zip: readFileSync(PACKAGE) }],
       },
     ]);
 
@@ -463,16 +466,16 @@ describe('licences and translations in the browser', () => {
     const source = page.getByLabel('Translated from', { exact: true });
     await source.locator('option', { hasText: 'English, version 1' }).waitFor({ state: 'attached' });
     await page.getByLabel('Translated package (zip file)').setInputFiles({
-      name: `golf-fr-${word}.zip`,
+      name: `valuation-fr-${word}.zip`,
       mimeType: 'application/zip',
-      buffer: readFileSync(GOLF),
+      buffer: readFileSync(PACKAGE),
     });
     await page.getByRole('button', { name: 'Import the translated package' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: 'The translated package has been imported.' })
       .waitFor({ timeout: 60_000 });
-    await historyRow(page, `golf-fr-${word}.zip`).getByText('Translated SCORM package').waitFor();
+    await historyRow(page, `valuation-fr-${word}.zip`).getByText('Translated SCORM package').waitFor();
     const [frenchPackage] = await db().query(
       `SELECT p.id, src.language AS source_language, src.version AS source_version
          FROM course_packages p JOIN course_packages src ON src.id = p.source_package_id

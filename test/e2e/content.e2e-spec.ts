@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,10 +10,21 @@ import { QueueName } from '@app/queue';
 import { ContentSigner } from '@app/scorm';
 import { createTestApp, createUser, login, TestApp } from '../support/app';
 import { isolateRedisPrefix } from '../support/accounts';
+import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
-const FIXTURE = 'golf-scorm12-runtime-basic-calls.zip';
+/** The generated SCORM 1.2 package, with an image of each kind beside its pages. */
+function contentPackage(): Promise<string> {
+  const bytes = (head: number[], size: number) =>
+    Buffer.concat([Buffer.from(head), Buffer.from(Array.from({ length: size }, (_, i) => (i * 37) % 256))]);
+  return writePackage({
+    ...scorm12Bookmark(),
+    extraFiles: {
+      'media/background.jpg': bytes([0xff, 0xd8, 0xff, 0xe0], 2048),
+      'media/badge.png': bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 512),
+    },
+  });
+}
 const SENTINEL = 'sentinel: outside every package';
 
 interface Job {
@@ -69,7 +80,7 @@ describe('SCORM content on the content origin', () => {
       .post('/api/courses/packages')
       .auth(admin, { type: 'bearer' })
       .field('language', 'en')
-      .attach('file', path.join(FIXTURES, FIXTURE))
+      .attach('file', await contentPackage())
       .expect(202);
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -90,9 +101,6 @@ describe('SCORM content on the content origin', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(FIXTURES)) {
-      throw new Error(`SCORM fixtures not found at ${FIXTURES} (the shared folder beside the checkout)`);
-    }
     restorePrefix = isolateRedisPrefix('content');
     app = await createTestApp();
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -110,7 +118,7 @@ describe('SCORM content on the content origin', () => {
     writeFileSync(path.join(packagesDir, 'sentinel.txt'), SENTINEL);
     mkdirSync(path.join(packagesDir, 'sentinel-dir'), { recursive: true });
     writeFileSync(path.join(packagesDir, 'sentinel-dir', 'sentinel.txt'), SENTINEL);
-    symlinkSync(path.join(packagesDir, 'sentinel.txt'), path.join(packageDir, 'shared', 'escape.txt'));
+    symlinkSync(path.join(packagesDir, 'sentinel.txt'), path.join(packageDir, 'content', 'escape.txt'));
     symlinkSync(path.join(packagesDir, 'sentinel-dir'), path.join(packageDir, 'escape-dir'));
     prefix = signer.sign(packageId, Date.now() + 60_000);
   });
@@ -128,17 +136,17 @@ describe('SCORM content on the content origin', () => {
     expect(signer.verify(id, String(Number(expires) + 1), signature)).toBe('invalid');
     expect(signer.verify(randomUUID(), expires, signature)).toBe('invalid');
     expect(signer.verify(id, expires, signature, (Number(expires) + 1) * 1000)).toBe('expired');
-    const url = new URL(signer.launchUrl(packageId, 'shared/launchpage.html?x=1#top'));
+    const url = new URL(signer.launchUrl(packageId, 'content/valuation.html?x=1#top'));
     expect(url.origin).toBe(app.get(AppConfig).contentUrl.origin);
     expect(url.pathname).toMatch(
-      new RegExp(`^/content/${packageId}/[0-9]+/[A-Za-z0-9_-]{32}/shared/launchpage\\.html$`),
+      new RegExp(`^/content/${packageId}/[0-9]+/[A-Za-z0-9_-]{32}/content/valuation\\.html$`),
     );
     expect(url.search).toBe('?x=1');
     expect(signer.urlFor(packageId, 'a dir/file #1.html')).toMatch(/\/a%20dir\/file%20%231\.html$/);
   });
 
   it('serves the launch file as HTML with nosniff, frame-ancestors and no app CSP', async () => {
-    const launch = new URL(signer.launchUrl(packageId, 'shared/launchpage.html'));
+    const launch = new URL(signer.launchUrl(packageId, 'content/valuation.html'));
     const response = await get(launch.pathname).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
@@ -147,14 +155,14 @@ describe('SCORM content on the content origin', () => {
     expect(response.headers['x-frame-options']).toBeUndefined();
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cache-control']).toMatch(/^private, max-age=(1[0-4][0-9]{3}|[0-9]{1,4})$/);
-    expect(response.text).toBe(readFileSync(path.join(packageDir, 'shared', 'launchpage.html'), 'utf8'));
+    expect(response.text).toBe(readFileSync(path.join(packageDir, 'content', 'valuation.html'), 'utf8'));
   });
 
   it.each([
-    ['shared/scormfunctions.js', /^(application|text)\/javascript/],
-    ['shared/style.css', /^text\/css/],
-    ['shared/background.jpg', /^image\/jpeg$/],
-    ['shared/cclicense.png', /^image\/png$/],
+    ['content/sco.js', /^(application|text)\/javascript/],
+    ['content/sco.css', /^text\/css/],
+    ['media/background.jpg', /^image\/jpeg$/],
+    ['media/badge.png', /^image\/png$/],
     ['imsmanifest.xml', /^(application|text)\/xml/],
   ])('serves %s with its type', async (file, type) => {
     const response = await get(`${prefix}${file}`).expect(200);
@@ -164,14 +172,14 @@ describe('SCORM content on the content origin', () => {
   });
 
   it('serves unknown types as application/octet-stream', async () => {
-    writeFileSync(path.join(packageDir, 'shared', 'data.unknownext'), 'x');
-    const response = await get(`${prefix}shared/data.unknownext`).expect(200);
+    writeFileSync(path.join(packageDir, 'content', 'data.unknownext'), 'x');
+    const response = await get(`${prefix}content/data.unknownext`).expect(200);
     expect(response.headers['content-type']).toBe('application/octet-stream');
   });
 
   it('answers range requests with 206 and the right bytes', async () => {
-    const bytes = readFileSync(path.join(packageDir, 'shared', 'background.jpg'));
-    const response = await get(`${prefix}shared/background.jpg`)
+    const bytes = readFileSync(path.join(packageDir, 'media', 'background.jpg'));
+    const response = await get(`${prefix}media/background.jpg`)
       .set('Range', 'bytes=10-99')
       .buffer(true)
       .parse((res, done) => {
@@ -183,13 +191,13 @@ describe('SCORM content on the content origin', () => {
     expect(response.headers['content-range']).toBe(`bytes 10-99/${bytes.length}`);
     expect(response.headers['accept-ranges']).toBe('bytes');
     expect(Buffer.compare(response.body as Buffer, bytes.subarray(10, 100))).toBe(0);
-    await get(`${prefix}shared/background.jpg`)
+    await get(`${prefix}media/background.jpg`)
       .set('Range', `bytes=${bytes.length + 10}-`)
       .expect(416);
   });
 
   it('answers HEAD with the headers and no body', async () => {
-    const response = await raw(`${prefix}shared/launchpage.html`, { method: 'HEAD' });
+    const response = await raw(`${prefix}content/valuation.html`, { method: 'HEAD' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(Number(response.headers['content-length'])).toBeGreaterThan(0);
@@ -199,7 +207,7 @@ describe('SCORM content on the content origin', () => {
 
   it('refuses an expired link', async () => {
     const expired = signer.sign(packageId, Date.now() - 1000);
-    const response = await get(`${expired}shared/launchpage.html`).expect(403);
+    const response = await get(`${expired}content/valuation.html`).expect(403);
     expect(response.body).toEqual({
       statusCode: 403,
       error: 'Forbidden',
@@ -214,11 +222,11 @@ describe('SCORM content on the content origin', () => {
     const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1);
     const foreign = signer.sign(randomUUID(), Number(expires) * 1000).split('/')[4];
     for (const bad of [
-      `/content/${packageId}/${expires}/${flipped}/shared/launchpage.html`,
-      `/content/${packageId}/${expires}/${foreign}/shared/launchpage.html`,
-      `/content/${packageId}/${Number(expires) + 3600}/${signature}/shared/launchpage.html`,
-      `/content/${packageId}/${expires}/short/shared/launchpage.html`,
-      `/content/not-a-uuid/${expires}/${signature}/shared/launchpage.html`,
+      `/content/${packageId}/${expires}/${flipped}/content/valuation.html`,
+      `/content/${packageId}/${expires}/${foreign}/content/valuation.html`,
+      `/content/${packageId}/${Number(expires) + 3600}/${signature}/content/valuation.html`,
+      `/content/${packageId}/${expires}/short/content/valuation.html`,
+      `/content/not-a-uuid/${expires}/${signature}/content/valuation.html`,
     ]) {
       const response = await get(bad).expect(403);
       expect(response.body).toMatchObject({ statusCode: 403, code: 'CONTENT_LINK_INVALID' });
@@ -229,17 +237,17 @@ describe('SCORM content on the content origin', () => {
     const [, , , expires, signature] = prefix.split('/');
     const attempts = [
       `${prefix}../sentinel.txt`,
-      `${prefix}shared/../../sentinel.txt`,
+      `${prefix}content/../../sentinel.txt`,
       `${prefix}%2e%2e/sentinel.txt`,
       `${prefix}%2E%2E/sentinel.txt`,
-      `${prefix}shared%2f..%2f..%2fsentinel.txt`,
+      `${prefix}content%2f..%2f..%2fsentinel.txt`,
       `${prefix}..%2fsentinel.txt`,
       `${prefix}..%5csentinel.txt`,
       `${prefix}..\\sentinel.txt`,
-      `${prefix}shared/launchpage.html%00.txt`,
+      `${prefix}content/valuation.html%00.txt`,
       `${prefix}%00`,
-      `${prefix}shared/%252e%252e/%252e%252e/sentinel.txt`,
-      `${prefix}shared/escape.txt`,
+      `${prefix}content/%252e%252e/%252e%252e/sentinel.txt`,
+      `${prefix}content/escape.txt`,
       `${prefix}escape-dir/sentinel.txt`,
       `${prefix}/sentinel.txt`,
       `${prefix}.%2e/sentinel.txt`,
@@ -254,12 +262,12 @@ describe('SCORM content on the content origin', () => {
   });
 
   it('lists no folder and 404s a missing file', async () => {
-    for (const folder of ['', 'shared', 'shared/', 'Etiquette/']) {
+    for (const folder of ['', 'content', 'content/', 'media/']) {
       const response = await raw(`${prefix}${folder}`);
       expect({ folder, status: response.status }).toEqual({ folder, status: 404 });
-      expect(response.body).not.toContain('launchpage');
+      expect(response.body).not.toContain('valuation');
     }
-    const missing = await get(`${prefix}shared/missing.html`).expect(404);
+    const missing = await get(`${prefix}content/missing.html`).expect(404);
     expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect(missing.headers['x-content-type-options']).toBe('nosniff');
     // A valid signature for a package that does not exist.
@@ -268,14 +276,14 @@ describe('SCORM content on the content origin', () => {
 
   it('keeps the two origins apart', async () => {
     // Content paths do not exist on the app's host…
-    await get(`${prefix}shared/launchpage.html`, appHost).expect(404);
+    await get(`${prefix}content/valuation.html`, appHost).expect(404);
     await get('/content', appHost).expect(404);
     // …and nothing but content exists on the content host.
     await get('/api/health', contentHost).expect(404);
     await get('/api/docs/openapi.json', contentHost).expect(404);
     await get('/', contentHost).expect(404);
     await get('/index.html', contentHost).expect(404);
-    await request(app.getHttpServer()).post(`${prefix}shared/launchpage.html`).set('Host', contentHost).expect(404);
+    await request(app.getHttpServer()).post(`${prefix}content/valuation.html`).set('Host', contentHost).expect(404);
     // The app's own pages keep the app's strict headers.
     const health = await get('/api/health', appHost);
     expect(health.status).not.toBe(404);

@@ -1,6 +1,4 @@
 import { hkdfSync } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -10,20 +8,29 @@ import { QueueName } from '@app/queue';
 import { loggerParams } from '../../apps/api/src/logger';
 import { isolateRedisPrefix } from '../support/accounts';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
+import {
+  scorm12Bookmark,
+  scorm12MultiSco,
+  scorm2004Sequenced,
+  scorm2004Single,
+  writePackage,
+  type CourseSpec,
+} from '../support/scorm-packages';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
 const MISSING = '0b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f';
+const MULTI_SCOS = 6;
 
-const FIXTURE_FILES = {
-  basic12: 'golf-scorm12-runtime-basic-calls.zip',
-  multi12: 'golf-scorm12-runtime-minimum-calls.zip',
-  assets12: 'golf-scorm12-assets-one-file-per-item.zip',
-  single2004: 'golf-scorm2004-2nd-single-sco.zip',
-  basic2004: 'golf-scorm2004-3rd-runtime-basic-calls.zip',
-  seq2004: 'golf-scorm2004-3rd-seq-forced-sequential.zip',
-} as const;
-type Fixture = keyof typeof FIXTURE_FILES;
+/** The courses of this file: the project's generated packages (test/support/scorm-packages). */
+const FIXTURE_SPECS = {
+  basic12: () => scorm12Bookmark(),
+  multi12: () => scorm12MultiSco({ scos: MULTI_SCOS }),
+  assets12: () => scorm12MultiSco({ scos: 0, assets: 4 }),
+  single2004: () => scorm2004Single('2004-2nd'),
+  basic2004: () => scorm2004Single('2004-3rd'),
+  seq2004: () => scorm2004Sequenced(),
+} satisfies Record<string, () => CourseSpec>;
+type Fixture = keyof typeof FIXTURE_SPECS;
 
 interface Launch {
   attemptId: string;
@@ -139,7 +146,7 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
       .post('/api/courses/packages')
       .auth(admin, { type: 'bearer' })
       .field('language', 'en')
-      .attach('file', path.join(FIXTURES, file))
+      .attach('file', file)
       .expect(202);
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -155,9 +162,6 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(FIXTURES)) {
-      throw new Error(`SCORM fixtures not found at ${FIXTURES} (the shared folder beside the checkout)`);
-    }
     restorePrefix = isolateRedisPrefix('learning');
     app = await createTestApp();
     await resetDatabase(app);
@@ -171,8 +175,8 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
     admin = await login(app, a.email, a.password);
     learner = await login(app, l.email, l.password);
     other = await login(app, o.email, o.password);
-    for (const [key, file] of Object.entries(FIXTURE_FILES) as Array<[Fixture, string]>) {
-      courses[key] = await importFixture(file);
+    for (const [key, spec] of Object.entries(FIXTURE_SPECS) as Array<[Fixture, () => CourseSpec]>) {
+      courses[key] = await importFixture(await writePackage(spec()));
       await request(server())
         .patch(`/api/courses/${courses[key]}`)
         .auth(admin, { type: 'bearer' })
@@ -233,7 +237,7 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
     it('launches every item of every fixture with the data the player needs', async () => {
       const config = app.get(AppConfig);
       const withParameters: Record<string, string[]> = {};
-      for (const key of Object.keys(FIXTURE_FILES) as Fixture[]) {
+      for (const key of Object.keys(FIXTURE_SPECS) as Fixture[]) {
         withParameters[key] = [];
         for (const item of items[key]) {
           const launched = await launch(other, key, { itemId: item.id });
@@ -287,9 +291,9 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
           }
         }
       }
-      // The manifests' item parameters (?questions=…) reach the content URL (SCORM CAM rules).
+      // The manifests' item parameters (?part=…) reach the content URL (SCORM CAM rules).
       expect(withParameters.multi12.sort()).toEqual(
-        ['?questions=Etiquette', '?questions=Handicapping', '?questions=HavingFun', '?questions=Playing'].sort(),
+        Array.from({ length: MULTI_SCOS }, (_, i) => `?part=${i + 1}`).sort(),
       );
       expect(withParameters.assets12).toHaveLength(4);
       expect(withParameters.basic2004).toEqual([]);
@@ -621,9 +625,9 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
     });
 
     it('a completed item opens in review (commits not written); newAttempt starts the next attempt', async () => {
-      const first = await launch(other, 'seq2004', { itemId: items.seq2004[4].id });
+      const first = await launch(other, 'seq2004', { itemId: items.seq2004[2].id });
       await commit(first, cmi2004({ completion_status: 'completed', location: 'end', exit: 'suspend' }, 1)).expect(200);
-      const review = await launch(other, 'seq2004', { itemId: items.seq2004[4].id });
+      const review = await launch(other, 'seq2004', { itemId: items.seq2004[2].id });
       expect(review.attemptId).toBe(first.attemptId);
       const data = (await player(review).expect(200)).body;
       expect(data.attempt).toEqual(expect.objectContaining({ mode: 'review', credit: 'no-credit' }));
@@ -634,7 +638,7 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
         errorCode: 0,
       });
       expect(await row(first.attemptId)).toEqual(before);
-      const fresh = await launch(other, 'seq2004', { itemId: items.seq2004[4].id, newAttempt: true });
+      const fresh = await launch(other, 'seq2004', { itemId: items.seq2004[2].id, newAttempt: true });
       expect(fresh.attemptId).not.toBe(first.attemptId);
       expect((await player(fresh).expect(200)).body.attempt).toEqual(
         expect.objectContaining({ number: 2, mode: 'normal', entry: 'ab-initio' }),
@@ -690,7 +694,7 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
     let before: AttemptRow;
 
     beforeAll(async () => {
-      launched = await launch(other, 'seq2004', { itemId: items.seq2004[3].id });
+      launched = await launch(other, 'seq2004', { itemId: items.seq2004[1].id });
       await commit(launched, cmi2004({ location: 'safe' }, 1)).expect(200);
       before = await row(launched.attemptId);
     });
@@ -789,7 +793,7 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
         }),
       );
       const scos = items.multi12;
-      expect(scos).toHaveLength(18);
+      expect(scos).toHaveLength(MULTI_SCOS);
       for (const [index, sco] of scos.entries()) {
         const launched = await launch(token, 'multi12', { itemId: sco.id });
         const status = index === 0 ? 'completed' : 'passed';
@@ -809,11 +813,11 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
           completionStatus: 'completed',
           successStatus: 'passed',
           scoreScaled: 0.8,
-          totalTimeSeconds: 180,
+          totalTimeSeconds: MULTI_SCOS * 10,
           language: 'en',
         }),
       );
-      expect(rolled.items).toHaveLength(18);
+      expect(rolled.items).toHaveLength(MULTI_SCOS);
       // One SCO fails on a new attempt: the course has failed.
       const retry = await launch(token, 'multi12', { itemId: scos[5].id, newAttempt: true });
       await commit(
@@ -821,12 +825,14 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
         cmi12({ lesson_status: 'failed', score: { raw: '20' }, session_time: '00:00:05' }, {}, 1),
       ).expect(200);
       const failed = await course();
-      expect(failed).toEqual(expect.objectContaining({ successStatus: 'failed', totalTimeSeconds: 185 }));
+      expect(failed).toEqual(
+        expect.objectContaining({ successStatus: 'failed', totalTimeSeconds: MULTI_SCOS * 10 + 5 }),
+      );
       expect((failed.items as Array<Record<string, unknown>>)[5]).toEqual(
         expect.objectContaining({ attempts: 2, successStatus: 'failed', scoreScaled: 0.2, totalTimeSeconds: 15 }),
       );
       const history = (await as(token).get(`/api/me/learning/${courses.multi12}/attempts`).expect(200)).body;
-      expect(history).toHaveLength(19);
+      expect(history).toHaveLength(MULTI_SCOS + 1);
       expect(history[0]).toEqual(
         expect.objectContaining({ attemptId: retry.attemptId, number: 2, itemId: scos[5].id }),
       );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,10 +10,26 @@ import { QueueName, QueueService } from '@app/queue';
 import { createTestApp, createUser, login, TestApp } from '../support/app';
 import { isolateRedisPrefix, withEnv } from '../support/accounts';
 import { newKeys, TestKeys, writeBundle } from '../support/licence-bundles';
+import {
+  buildPackage,
+  largeCourse,
+  scorm12Bookmark,
+  scorm12MultiSco,
+  scorm2004Sequenced,
+} from '../support/scorm-packages';
 import { WorkerProcess } from '../support/worker-process';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
 const ROUNDS = 10;
+
+/** Three generated packages of about 350 KB each (pages plus media), so an import takes long enough to be caught. */
+function courseZips(): Promise<Buffer[]> {
+  const media = largeCourse({ files: 40, bytes: 350 * 1024 }).extraFiles;
+  return Promise.all(
+    [scorm12Bookmark(), scorm12MultiSco({ scos: 18 }), scorm2004Sequenced()].map((spec) =>
+      buildPackage({ ...spec, extraFiles: media }),
+    ),
+  );
+}
 
 /**
  * Two worker processes import licence bundles; in each round the one running the import is killed
@@ -50,11 +66,7 @@ describe('a worker killed in the middle of a licence import, ten times', () => {
     const a = await createUser(app, { role: UserRole.Admin, country: null });
     admin = await login(app, a.email, a.password);
     dir = await mkdtemp(path.join(tmpdir(), 'clearance-kill-'));
-    zips = readdirSync(FIXTURES)
-      .filter((name) => name.endsWith('.zip'))
-      .sort()
-      .slice(0, 3)
-      .map((name) => readFileSync(path.join(FIXTURES, name)));
+    zips = await courseZips();
     await Promise.all([startWorker(), startWorker()]);
   });
 

@@ -15,10 +15,11 @@ import { createTestApp, createUser, login, resetDatabase, TestApp } from '../sup
 import { ApiProcess } from '../support/api-process';
 import { isolateRedisPrefix, withEnv } from '../support/accounts';
 import { newKeys, resign, TestKeys, unzipAll, zipAll } from '../support/licence-bundles';
+import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
 import { startTestWorker, TestWorker } from '../support/test-worker';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
-const COURSE_ZIP = path.join(FIXTURES, 'golf-scorm12-runtime-basic-calls.zip');
+/** The course's package (test/support/scorm-packages), titled "Customs valuation basics". */
+let COURSE_ZIP: string;
 
 interface Job {
   id: string;
@@ -123,6 +124,7 @@ describe('licensed courses from a hub to a national server', () => {
   };
 
   beforeAll(async () => {
+    COURSE_ZIP = await writePackage(scorm12Bookmark());
     restorePrefix = isolateRedisPrefix('licences');
     keys = newKeys();
     bundleDir = await mkdtemp(path.join(tmpdir(), 'clearance-bundles-'));
@@ -186,7 +188,8 @@ describe('licensed courses from a hub to a national server', () => {
       .patch(`/api/courses/${courseId}`)
       .send({ status: 'published', topic: 'customs-valuation' })
       .expect(200);
-  });
+    // Two servers, a migration and an import: slow on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     await national?.worker.close();
@@ -266,7 +269,7 @@ describe('licensed courses from a hub to a national server', () => {
     // The national catalogue shows the course as licensed, with its package.
     const officer = await createUser(nationalApp, { country: 'KE' });
     const officerToken = await login(nationalApp, officer.email, officer.password);
-    const list = await as(national, officerToken).get('/api/courses?q=golf').expect(200);
+    const list = await as(national, officerToken).get('/api/courses?q=valuation').expect(200);
     expect(list.body.items).toEqual([
       expect.objectContaining({ id: courseId, origin: 'licensed', status: 'published' }),
     ]);
@@ -443,7 +446,7 @@ describe('licensed courses from a hub to a national server', () => {
     ]);
     const courses = nationalApp.get(CourseRepository, { strict: false });
     await national.dataSource.transaction((manager) => courses.refreshSearch(courseId, manager));
-    expect((await as(national, token).get('/api/courses?q=golf').expect(200)).body.total).toBe(0);
+    expect((await as(national, token).get('/api/courses?q=valuation').expect(200)).body.total).toBe(0);
     await as(national, token).get(`/api/courses/${courseId}`).expect(404);
     const refused = await as(national, token).post(`/api/courses/${courseId}/launch`).send({}).expect(403);
     expect(refused.body.code).toBe('LICENCE_EXPIRED');
@@ -559,7 +562,7 @@ describe('licensed courses from a hub to a national server', () => {
     // One more seat: the refused officer now enrols.
     await as(national, officers[1]).post(`/api/courses/${courseId}/enrolments`).send({}).expect(201);
     // The course the licence dropped left the catalogue as an expired one: attempts kept, admins see it.
-    const search = (await as(national, officers[1]).get('/api/courses?q=golf').expect(200)).body as {
+    const search = (await as(national, officers[1]).get('/api/courses?q=valuation').expect(200)).body as {
       items: Array<{ id: string }>;
     };
     expect(search.items.map((item) => item.id)).toEqual([courseId]);
@@ -602,7 +605,7 @@ describe('licensed courses from a hub to a national server', () => {
     ]);
     const refused = await as(national, officers[0]).post(`/api/courses/${courseId}/launch`).send({}).expect(403);
     expect(refused.body.code).toBe('LICENCE_EXPIRED');
-    expect((await as(national, officers[0]).get('/api/courses?q=golf').expect(200)).body.total).toBe(0);
+    expect((await as(national, officers[0]).get('/api/courses?q=valuation').expect(200)).body.total).toBe(0);
     // And revision 2 cannot bring it back.
     const revived = await finished(national, ((await importBundle(revision2)).body as { jobId: string }).jobId);
     expect(revived).toMatchObject({ state: 'failed', errorCode: 'LICENCE_OUTDATED' });

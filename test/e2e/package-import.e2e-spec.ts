@@ -9,9 +9,18 @@ import { UserRole } from '@app/accounts';
 import { QueueName } from '@app/queue';
 import { createTestApp, createUser, login, TestApp } from '../support/app';
 import { isolateRedisPrefix } from '../support/accounts';
+import { describeConformance } from '../support/conformance';
+import {
+  scorm12Bookmark,
+  scorm12MultiSco,
+  scorm2004Measure,
+  scorm2004Remediation,
+  scorm2004Sequenced,
+  scorm2004Single,
+  writePackage,
+  type CourseSpec,
+} from '../support/scorm-packages';
 import { startTestWorker, TestWorker } from '../support/test-worker';
-
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
 
 interface Job {
   state: string;
@@ -21,7 +30,44 @@ interface Job {
   errorCode: string | null;
 }
 
-/** Expectations from the fixtures' README and manifests. */
+interface ImportCase {
+  standard: string;
+  edition?: string;
+  scos: number;
+  assets: number;
+}
+
+/** The project's own packages (test/support/scorm-packages). */
+const GENERATED_CASES: Array<ImportCase & { name: string; spec: () => CourseSpec }> = [
+  { name: 'scorm12Bookmark', spec: scorm12Bookmark, standard: 'scorm12', scos: 1, assets: 0 },
+  {
+    name: 'scorm12MultiSco',
+    spec: () => scorm12MultiSco({ scos: 3, assets: 2 }),
+    standard: 'scorm12',
+    scos: 3,
+    assets: 2,
+  },
+  {
+    name: 'scorm2004Single (2nd)',
+    spec: () => scorm2004Single('2004-2nd'),
+    standard: 'scorm2004',
+    edition: '2nd',
+    scos: 1,
+    assets: 0,
+  },
+  { name: 'scorm2004Sequenced', spec: scorm2004Sequenced, standard: 'scorm2004', edition: '3rd', scos: 3, assets: 0 },
+  { name: 'scorm2004Measure', spec: scorm2004Measure, standard: 'scorm2004', edition: '4th', scos: 2, assets: 0 },
+  {
+    name: 'scorm2004Remediation',
+    spec: scorm2004Remediation,
+    standard: 'scorm2004',
+    edition: '3rd',
+    scos: 4,
+    assets: 0,
+  },
+];
+
+/** Expectations from the third-party fixtures' README and manifests. */
 const FIXTURE_CASES = [
   { file: 'golf-scorm12-runtime-basic-calls.zip', standard: 'scorm12', scos: 1, assets: 0 },
   { file: 'golf-scorm12-runtime-minimum-calls.zip', standard: 'scorm12', scos: 18, assets: 0 },
@@ -77,10 +123,10 @@ describe('SCORM package import through the api and the queue', () => {
     }
   }
 
+  let basic: string;
+
   beforeAll(async () => {
-    if (!existsSync(FIXTURES)) {
-      throw new Error(`SCORM fixtures not found at ${FIXTURES} (the shared folder beside the checkout)`);
-    }
+    basic = await writePackage(scorm12Bookmark());
     restorePrefix = isolateRedisPrefix('package-import');
     app = await createTestApp();
     worker = await startTestWorker({}, [QueueName.Imports]);
@@ -97,7 +143,7 @@ describe('SCORM package import through the api and the queue', () => {
   });
 
   it('needs an admin, multipart, a file and a language', async () => {
-    const good = path.join(FIXTURES, FIXTURE_CASES[0].file);
+    const good = basic;
     // Refused before the body is read: a tiny body, so the client has sent it all before the answer.
     const tiny = Buffer.from('PK');
     await request(app.getHttpServer()).post('/api/courses/packages').attach('file', tiny, 'tiny.zip').expect(401);
@@ -129,43 +175,57 @@ describe('SCORM package import through the api and the queue', () => {
       .expect(404);
   });
 
-  it.each(FIXTURE_CASES)(
-    'imports $file with the right standard, edition, SCO count and launch paths',
-    async (fixture) => {
-      const accepted = await upload(path.join(FIXTURES, fixture.file), { language: 'en' }).expect(202);
-      const job = await finished(accepted.body.jobId);
-      expect(job).toMatchObject({ state: 'completed', progress: 100, error: null });
-      const course = await request(app.getHttpServer())
-        .get(`/api/courses/${job.result!.courseId}`)
-        .auth(admin, { type: 'bearer' })
-        .expect(200);
-      expect(course.body.status).toBe('draft');
-      expect(course.body.packages).toHaveLength(1);
-      const pkg = course.body.packages[0];
-      expect(pkg).toMatchObject({ id: job.result!.packageId, language: 'en', version: 1, standard: fixture.standard });
-      expect(pkg.edition).toBe(fixture.edition ?? null);
-      const items = pkg.items as Array<{ type: string }>;
-      expect(items.filter((item) => item.type === 'sco')).toHaveLength(fixture.scos);
-      expect(items.filter((item) => item.type === 'asset')).toHaveLength(fixture.assets);
-      // Every launch path points at a file that was extracted into the package's folder.
-      const dataDir = process.env.DATA_DIR!;
-      const packageDir = path.join(dataDir, 'blobs', 'packages', job.result!.packageId);
-      expect(existsSync(path.join(packageDir, 'imsmanifest.xml'))).toBe(true);
-      const rows: Array<{ launchables: string | Array<{ href: string }> }> = await app
-        .get(DataSource)
-        .query('SELECT launchables FROM course_packages WHERE id = ?', [job.result!.packageId]);
-      const raw = rows[0].launchables;
-      const launchables = typeof raw === 'string' ? (JSON.parse(raw) as Array<{ href: string }>) : raw;
-      expect(launchables).toHaveLength(fixture.scos + fixture.assets);
-      for (const { href } of launchables) {
-        expect(href).not.toMatch(/^\/|\.\.|^[a-z]+:/i);
-        expect(existsSync(path.join(packageDir, decodeURIComponent(href.split(/[?#]/)[0])))).toBe(true);
-      }
+  /** Uploads `file`, waits for the import, and checks the course, its package, items and extracted launch files. */
+  async function expectImported(file: string, expected: ImportCase): Promise<void> {
+    const accepted = await upload(file, { language: 'en' }).expect(202);
+    const job = await finished(accepted.body.jobId);
+    expect(job).toMatchObject({ state: 'completed', progress: 100, error: null });
+    const course = await request(app.getHttpServer())
+      .get(`/api/courses/${job.result!.courseId}`)
+      .auth(admin, { type: 'bearer' })
+      .expect(200);
+    expect(course.body.status).toBe('draft');
+    expect(course.body.packages).toHaveLength(1);
+    const pkg = course.body.packages[0];
+    expect(pkg).toMatchObject({ id: job.result!.packageId, language: 'en', version: 1, standard: expected.standard });
+    expect(pkg.edition).toBe(expected.edition ?? null);
+    const items = pkg.items as Array<{ type: string }>;
+    expect(items.filter((item) => item.type === 'sco')).toHaveLength(expected.scos);
+    expect(items.filter((item) => item.type === 'asset')).toHaveLength(expected.assets);
+    // Every launch path points at a file that was extracted into the package's folder.
+    const dataDir = process.env.DATA_DIR!;
+    const packageDir = path.join(dataDir, 'blobs', 'packages', job.result!.packageId);
+    expect(existsSync(path.join(packageDir, 'imsmanifest.xml'))).toBe(true);
+    const rows: Array<{ launchables: string | Array<{ href: string }> }> = await app
+      .get(DataSource)
+      .query('SELECT launchables FROM course_packages WHERE id = ?', [job.result!.packageId]);
+    const raw = rows[0].launchables;
+    const launchables = typeof raw === 'string' ? (JSON.parse(raw) as Array<{ href: string }>) : raw;
+    expect(launchables).toHaveLength(expected.scos + expected.assets);
+    for (const { href } of launchables) {
+      expect(href).not.toMatch(/^\/|\.\.|^[a-z]+:/i);
+      expect(existsSync(path.join(packageDir, decodeURIComponent(href.split(/[?#]/)[0])))).toBe(true);
+    }
+  }
+
+  it.each(GENERATED_CASES)(
+    'imports the generated $name with the right standard, edition, SCO count and launch paths',
+    async (generated) => {
+      await expectImported(await writePackage(generated.spec()), generated);
     },
   );
 
+  describeConformance('third-party packages', (dir) => {
+    it.each(FIXTURE_CASES)(
+      'imports $file with the right standard, edition, SCO count and launch paths',
+      async (fixture) => {
+        await expectImported(path.join(dir, fixture.file), fixture);
+      },
+    );
+  });
+
   it('a second upload for the same course and language is version 2; the first is kept', async () => {
-    const file = path.join(FIXTURES, FIXTURE_CASES[0].file);
+    const file = basic;
     const first = await finished((await upload(file, { language: 'fr' }).expect(202)).body.jobId);
     const courseId = first.result!.courseId;
     const second = await finished((await upload(file, { language: 'fr', courseId }).expect(202)).body.jobId);
@@ -193,7 +253,7 @@ describe('SCORM package import through the api and the queue', () => {
   it("RTC staff upload their own material, and cannot add versions to another's course", async () => {
     const rtc = await createUser(app, { role: UserRole.RtcStaff });
     const rtcToken = await login(app, rtc.email, rtc.password);
-    const file = path.join(FIXTURES, FIXTURE_CASES[0].file);
+    const file = basic;
     const own = await finished((await upload(file, { language: 'es' }, rtcToken).expect(202)).body.jobId);
     expect(own.state).toBe('completed');
     const version2 = await finished(

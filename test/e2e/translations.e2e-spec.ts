@@ -9,9 +9,8 @@ import { UserRole } from '@app/accounts';
 import { QueueName } from '@app/queue';
 import { createTestApp, createUser, login, TestApp } from '../support/app';
 import { isolateRedisPrefix } from '../support/accounts';
+import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
 import { startTestWorker, TestWorker } from '../support/test-worker';
-
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/scorm');
 
 interface Job {
   id: string;
@@ -230,7 +229,7 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
   });
 
   it('a translated package records its source; a new source version flags it stale', async () => {
-    const zip = path.join(FIXTURES, 'golf-scorm12-runtime-basic-calls.zip');
+    const zip = await writePackage(scorm12Bookmark());
     const upload = (fields: Record<string, string>, url = '/api/courses/packages') => {
       const call = as(admin).post(url);
       for (const [name, value] of Object.entries(fields)) {

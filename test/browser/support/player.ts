@@ -1,11 +1,8 @@
 import { createServer } from 'node:net';
-import path from 'node:path';
 import request from 'supertest';
 import { ZipFile } from 'yazl';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
 import type { TestApp } from '../../support/app';
-
-export const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures/scorm');
 
 /** A port of 127.0.0.1 that was free a moment ago. */
 async function freePort(): Promise<number> {

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yauzl from 'yauzl';
+import { describeConformance } from '../../../../test/support/conformance';
 import { joinParameters } from './href';
 import { ManifestError, type ManifestErrorCode } from './manifest-error';
 import { parseManifest } from './manifest-parser';
 import type { ParsedManifest, ParseManifestOptions } from './manifest.types';
-
-const FIXTURES = path.resolve(__dirname, '../../../../../shared/fixtures/scorm');
 
 const CP12 = 'http://www.imsproject.org/xsd/imscp_rootv1p1p2';
 const CP2004 = 'http://www.imsglobal.org/xsd/imscp_v1p1';
@@ -116,15 +115,7 @@ function parse(xml: string | Buffer, options?: ParseManifestOptions): ParsedMani
 }
 
 describe('parseManifest', () => {
-  describe('the Rustici golf fixtures', () => {
-    beforeAll(() => {
-      if (!existsSync(FIXTURES)) {
-        throw new Error(
-          `SCORM fixtures not found at ${FIXTURES}: they live in ../shared/fixtures/scorm beside the checkout (see its README).`,
-        );
-      }
-    });
-
+  describeConformance('the Rustici golf fixtures', (FIXTURES) => {
     const minimumCallsHrefs = [
       'Playing/Playing.html',
       'Playing/Par.html',

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,17 +12,18 @@ import {
   writeHostileZips,
   writeLargePackage,
 } from '../../../../test/support/hostile-zips';
+import { conformanceZips, describeConformance } from '../../../../test/support/conformance';
+import {
+  largeCourse,
+  scorm12Bookmark,
+  scorm12MultiSco,
+  scorm2004Measure,
+  scorm2004Sequenced,
+  writePackage,
+} from '../../../../test/support/scorm-packages';
 import { describeEntryName, PackageRejectedError, PackageRejectionReason } from './package-error';
 import { DEFAULT_PACKAGE_LIMITS, resolvePackageLimits } from './package-limits';
 import { extractPackage } from './safe-unzip';
-
-/** The shared folder beside the repository checkout (see its README: never copied into the repo). */
-const FIXTURES = path.resolve(__dirname, '../../../../../shared/fixtures/scorm');
-const FIXTURE_ZIPS = existsSync(FIXTURES)
-  ? readdirSync(FIXTURES)
-      .filter((file) => file.endsWith('.zip'))
-      .sort()
-  : [];
 
 let base: string;
 
@@ -154,60 +154,71 @@ describe('hostile packages', () => {
   });
 });
 
-describe('good packages', () => {
-  it('finds the shared SCORM fixtures', () => {
-    if (!existsSync(FIXTURES)) {
-      throw new Error(
-        `SCORM fixtures not found at ${FIXTURES}: the "shared" folder must sit beside the repository checkout (../shared/fixtures/scorm).`,
-      );
+/** What yauzl itself lists, with its default checks: files (not folders) with their sizes and CRCs. */
+async function listArchive(file: string): Promise<Array<{ path: string; size: number; crc: number }>> {
+  const zipfile = await yauzl.openPromise(file);
+  const files: Array<{ path: string; size: number; crc: number }> = [];
+  for await (const entry of zipfile.eachEntry()) {
+    if (!entry.fileName.endsWith('/')) {
+      files.push({ path: entry.fileName, size: entry.uncompressedSize, crc: entry.crc32 });
     }
-    expect(FIXTURE_ZIPS.length).toBeGreaterThan(0);
+  }
+  return files;
+}
+
+/** Extracts `file` and checks every entry was written whole, with progress from 0 to 1 and nothing beside. */
+async function expectCompleteExtraction(file: string): Promise<void> {
+  const expected = await listArchive(file);
+  const { room, destination } = await makeRoom();
+  const fractions: number[] = [];
+
+  const result = await extractPackage(file, destination, { onProgress: (fraction) => fractions.push(fraction) });
+
+  const byPath = (a: { path: string }, b: { path: string }): number => a.path.localeCompare(b.path);
+  expect([...result.entries].sort(byPath)).toEqual(
+    expected.map(({ path: entryPath, size }) => ({ path: entryPath, size })).sort(byPath),
+  );
+  expect(result.totalBytes).toBe(expected.reduce((sum, entry) => sum + entry.size, 0));
+  for (const entry of expected) {
+    const written = await fs.readFile(path.join(destination, entry.path));
+    expect({ path: entry.path, size: written.length, crc: crc32(written) >>> 0 }).toEqual(entry);
+  }
+  const writtenFiles = (await listTree(destination)).filter((relative) =>
+    expected.some((entry) => path.normalize(entry.path) === relative),
+  );
+  expect(writtenFiles).toHaveLength(expected.length);
+  expect((await fs.stat(path.join(destination, 'imsmanifest.xml'))).isFile()).toBe(true);
+  expect(fractions.at(-1)).toBe(1);
+  expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  expect(fractions.every((fraction) => fraction >= 0 && fraction <= 1)).toBe(true);
+  // Nothing beside the destination.
+  expect((await listTree(room)).filter((relative) => !relative.startsWith(path.join('work', 'inner', 'job')))).toEqual(
+    EMPTY_ROOM,
+  );
+}
+
+describeConformance('third-party packages', (dir) => {
+  const zips = conformanceZips(dir);
+
+  it('are there', () => {
+    expect(zips.length).toBeGreaterThan(0);
   });
 
-  /** What yauzl itself lists, with its default checks: files (not folders) with their sizes and CRCs. */
-  async function listArchive(file: string): Promise<Array<{ path: string; size: number; crc: number }>> {
-    const zipfile = await yauzl.openPromise(file);
-    const files: Array<{ path: string; size: number; crc: number }> = [];
-    for await (const entry of zipfile.eachEntry()) {
-      if (!entry.fileName.endsWith('/')) {
-        files.push({ path: entry.fileName, size: entry.uncompressedSize, crc: entry.crc32 });
-      }
-    }
-    return files;
-  }
+  it.each(zips)('%s extracts completely', async (fixture) => {
+    await expectCompleteExtraction(path.join(dir, fixture));
+  });
+});
 
-  if (FIXTURE_ZIPS.length > 0) {
-    it.each(FIXTURE_ZIPS)('%s extracts completely', async (fixture) => {
-      const file = path.join(FIXTURES, fixture);
-      const expected = await listArchive(file);
-      const { room, destination } = await makeRoom();
-      const fractions: number[] = [];
-
-      const result = await extractPackage(file, destination, { onProgress: (fraction) => fractions.push(fraction) });
-
-      const byPath = (a: { path: string }, b: { path: string }): number => a.path.localeCompare(b.path);
-      expect([...result.entries].sort(byPath)).toEqual(
-        expected.map(({ path: entryPath, size }) => ({ path: entryPath, size })).sort(byPath),
-      );
-      expect(result.totalBytes).toBe(expected.reduce((sum, entry) => sum + entry.size, 0));
-      for (const entry of expected) {
-        const written = await fs.readFile(path.join(destination, entry.path));
-        expect({ path: entry.path, size: written.length, crc: crc32(written) >>> 0 }).toEqual(entry);
-      }
-      const writtenFiles = (await listTree(destination)).filter((relative) =>
-        expected.some((entry) => path.normalize(entry.path) === relative),
-      );
-      expect(writtenFiles).toHaveLength(expected.length);
-      expect((await fs.stat(path.join(destination, 'imsmanifest.xml'))).isFile()).toBe(true);
-      expect(fractions.at(-1)).toBe(1);
-      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-      expect(fractions.every((fraction) => fraction >= 0 && fraction <= 1)).toBe(true);
-      // Nothing beside the destination.
-      expect(
-        (await listTree(room)).filter((relative) => !relative.startsWith(path.join('work', 'inner', 'job'))),
-      ).toEqual(EMPTY_ROOM);
-    });
-  }
+describe('good packages', () => {
+  it.each([
+    ['scorm12Bookmark', scorm12Bookmark],
+    ['scorm12MultiSco', () => scorm12MultiSco({ scos: 6, assets: 2 })],
+    ['scorm2004Sequenced', scorm2004Sequenced],
+    ['scorm2004Measure', scorm2004Measure],
+    ['largeCourse (600 files)', () => largeCourse({ files: 600, bytes: 4 * 1024 * 1024 })],
+  ])('the generated %s extracts completely', async (_name, spec) => {
+    await expectCompleteExtraction(await writePackage(spec(), { dir: path.join(base, 'generated') }));
+  });
 
   it('writes folders, empty files and nested files of a package made here', async () => {
     const file = await writeZip(
