@@ -34,6 +34,7 @@ import {
   Topic,
 } from '@app/catalogue';
 import { buildDataSourceOptions, detectFlavor, dropDatabase, runMigrations } from '@app/database';
+import { ENTITIES } from '@app/schema';
 
 export const ROOT = path.resolve(__dirname, '..');
 const BASE = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/clearance';
@@ -672,7 +673,7 @@ async function repositoryTimings(
 ): Promise<Map<string, { p50: number; max: number; sql: Array<{ sql: string; parameters: unknown[] }> }>> {
   const logger = new CapturingLogger();
   const dataSource = new DataSource({
-    ...buildDataSourceOptions(databaseUrl, await detectFlavor(databaseUrl)),
+    ...buildDataSourceOptions(databaseUrl, await detectFlavor(databaseUrl), ENTITIES),
     logging: ['query'],
     logger,
   });

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-// Direct file import: the database library's index lists the entities, so it would be a cycle.
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn } from '@app/database';
 
 export type ScormStandard = 'scorm12' | 'scorm2004';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn } from '@app/database';
 
 @Entity({ name: 'curriculum_files' })
 @Index('IDX_curriculum_files_curriculum', ['curriculumId'])

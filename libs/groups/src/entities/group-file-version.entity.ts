@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn } from '@app/database';
 
 @Entity({ name: 'group_file_versions' })
 @Index('UQ_group_file_versions_file', ['fileId', 'version'], { unique: true })

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 /** A file of a group's library. Its name is a label only: content lives under a blob key made of ids. */
 @Entity({ name: 'group_files' })

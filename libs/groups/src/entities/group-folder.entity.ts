@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn } from '@app/database';
 
 @Entity({ name: 'group_folders' })
 @Index('IDX_group_folders_parent', ['groupId', 'parentId'])

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 /** A post: its Markdown source as written and the sanitised HTML rendered from it when it was saved. */
 @Entity({ name: 'group_posts' })

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 /** A scheduled session of a group: stored in UTC with the IANA time zone it was planned in. */
 @Entity({ name: 'group_workshops' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
-import { retryOnDeadlock } from '@app/database/retry-on-deadlock';
+import { retryOnDeadlock } from '@app/database';
 import { Enrolment } from '../entities/enrolment.entity';
 
 @Injectable()

@@ -1,0 +1,10 @@
+import { LicenceChange } from './licence-change.entity';
+import { Licence } from './licence.entity';
+import { ReceivedLicence } from './received-licence.entity';
+
+export * from './licence-change.entity';
+export * from './licence.entity';
+export * from './received-licence.entity';
+
+/** The licences context's tables; the apps compose every context's list into their data source. */
+export const LICENCES_ENTITIES = [Licence, LicenceChange, ReceivedLicence];
