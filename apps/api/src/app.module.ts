@@ -10,7 +10,7 @@ import { ImportsModule } from '@app/imports';
 import { LearningModule } from '@app/learning';
 import { LicencesModule } from '@app/licences';
 import { StorageModule } from '@app/storage';
-import { createValidationPipe, HttpExceptionFilter } from '@app/common';
+import { createValidationPipe } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ENTITIES } from '@app/schema';
@@ -37,6 +37,7 @@ import { TranslationsController } from './imports/translations.controller';
 import { AttemptsController } from './learning/attempts.controller';
 import { EnrolmentsController } from './learning/enrolments.controller';
 import { MyLearningController } from './learning/my-learning.controller';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
 

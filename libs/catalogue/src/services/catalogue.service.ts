@@ -370,10 +370,9 @@ export class CatalogueService {
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
     }
     if (!(await this.courses.withinLicence(course))) {
-      throw new DomainException(
-        ErrorCode.LicenceExpired,
-        403,
+      throw DomainException.forbidden(
         "This course's licence is not in force on this server: it cannot be started (your progress is kept)",
+        ErrorCode.LicenceExpired,
       );
     }
     const [texts, packages, seatCap] = await Promise.all([
@@ -480,10 +479,9 @@ export class CatalogueService {
       throw DomainException.badRequest('The source and target languages are the same', ErrorCode.ValidationFailed);
     }
     if (course.licenceId && !(await this.courses.translationAllowed(course))) {
-      throw new DomainException(
-        ErrorCode.TranslationNotAllowed,
-        403,
+      throw DomainException.forbidden(
         "This course's licence does not allow translations",
+        ErrorCode.TranslationNotAllowed,
       );
     }
     const existing = (await this.courses.textsOf([input.courseId])).find((text) => text.language === input.target);

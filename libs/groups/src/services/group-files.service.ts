@@ -277,10 +277,9 @@ export class GroupFilesService {
   }
 
   private quotaExceeded(): DomainException {
-    return new DomainException(
-      ErrorCode.GroupQuotaExceeded,
-      413,
+    return DomainException.tooLarge(
       "The group's file library is full: delete files or ask the Secretariat for more room",
+      ErrorCode.GroupQuotaExceeded,
     );
   }
 

@@ -28,10 +28,9 @@ export class EnrolmentRepository {
             [courseId],
           );
           if (Number(n) >= seatCap) {
-            throw new DomainException(
-              ErrorCode.SeatCapReached,
-              409,
+            throw DomainException.conflict(
               `All ${seatCap} seats of this course's licence are taken: ask your national coordinator`,
+              ErrorCode.SeatCapReached,
             );
           }
           await manager.query('INSERT IGNORE INTO enrolments (user_id, course_id) VALUES (?, ?)', [userId, courseId]);

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ProfileService } from '@app/accounts';
 import { CatalogueService, CoursePackage } from '@app/catalogue';
@@ -142,11 +142,7 @@ export class LaunchService {
         }
       }
     }
-    throw new DomainException(
-      ErrorCode.Conflict,
-      HttpStatus.CONFLICT,
-      'The item is being launched elsewhere: try again',
-    );
+    throw DomainException.conflict('The item is being launched elsewhere: try again', ErrorCode.Conflict);
   }
 
   private view(attempt: Attempt, session: number, review: boolean): LaunchView {
