@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CoursePackage } from '../entities/course-package.entity';
 import { CourseTranslation } from '../entities/course-translation.entity';
-import { Course, CourseStatus } from '../entities/course.entity';
+import { Course, CourseOrigin, CourseStatus } from '../entities/course.entity';
 import { Topic } from '../entities/topic.entity';
 import { CourseSearchIndex } from '../search/course-search-index';
 import { queryWords } from '../search/words';
@@ -109,6 +109,24 @@ export class CourseRepository {
   async courseIdsOfLicence(licenceId: string, manager: EntityManager): Promise<string[]> {
     const rows: Array<{ id: string }> = await manager.query('SELECT id FROM courses WHERE licence_id = ?', [licenceId]);
     return rows.map((row) => row.id);
+  }
+
+  /** Marks an existing course as brought by a received licence (in the caller's transaction). */
+  async markLicensed(courseId: string, licenceId: string, manager: EntityManager): Promise<void> {
+    await manager.update(Course, { id: courseId }, { licenceId, origin: CourseOrigin.Licensed });
+  }
+
+  /** Adds the texts of languages the course has none in yet; existing texts are kept as they are. */
+  async addMissingTexts(courseId: string, texts: CourseTranslation[], manager: EntityManager): Promise<void> {
+    const have = new Set((await manager.findBy(CourseTranslation, { courseId })).map((text) => text.language));
+    const missing = texts.filter((text) => !have.has(text.language));
+    if (missing.length > 0) {
+      await manager.insert(CourseTranslation, missing);
+    }
+  }
+
+  packageExists(id: string, manager: EntityManager): Promise<boolean> {
+    return manager.existsBy(CoursePackage, { id });
   }
 
   /** Locks the course row for the transaction (versions are numbered under this lock). */

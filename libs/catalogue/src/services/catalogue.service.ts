@@ -180,19 +180,16 @@ export class CatalogueService {
         manager,
       );
     } else {
-      await manager.update(Course, { id: input.id }, { licenceId: input.licenceId, origin: CourseOrigin.Licensed });
-      const have = new Set((await manager.findBy(CourseTranslation, { courseId: input.id })).map((t) => t.language));
-      const missing = input.texts.filter((text) => !have.has(text.language));
-      if (missing.length > 0) {
-        await manager.insert(
-          CourseTranslation,
-          missing.map((text) => ({ courseId: input.id, ...text })),
-        );
-      }
+      await this.courses.markLicensed(input.id, input.licenceId, manager);
+      await this.courses.addMissingTexts(
+        input.id,
+        input.texts.map((text) => ({ courseId: input.id, ...text })),
+        manager,
+      );
     }
     const added: string[] = [];
     for (const pkg of input.packages) {
-      if (await manager.existsBy(CoursePackage, { id: pkg.packageId })) {
+      if (await this.courses.packageExists(pkg.packageId, manager)) {
         continue;
       }
       await this.courses.addPackage(

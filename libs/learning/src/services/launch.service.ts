@@ -7,7 +7,7 @@ import { AppConfig } from '@app/config';
 import { LaunchView } from '../dto/learning.dto';
 import { Attempt } from '../entities/attempt.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
-import { EnrolmentRepository } from '../repositories/enrolment.repository';
+import { EnrolmentService } from './enrolment.service';
 import { LaunchTokenService } from '../tokens/launch-token.service';
 import { decideLaunch } from './launch-rules';
 
@@ -25,7 +25,7 @@ const LAUNCH_TRIES = 3;
 export class LaunchService {
   constructor(
     private readonly attempts: AttemptRepository,
-    private readonly enrolments: EnrolmentRepository,
+    private readonly enrolments: EnrolmentService,
     private readonly catalogue: CatalogueService,
     private readonly profiles: ProfileService,
     private readonly tokens: LaunchTokenService,
