@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
+import { CreatedAtColumn, decimalTransformer, UpdatedAtColumn } from '@app/database';
 
 export enum CourseStatus {
   Draft = 'draft',
@@ -23,8 +23,15 @@ export class Course {
   @Column({ name: 'topic_code', type: 'varchar', length: 40, nullable: true })
   topicCode: string | null;
 
-  @Column({ name: 'estimated_hours', type: 'decimal', precision: 5, scale: 1, nullable: true })
-  estimatedHours: string | null;
+  @Column({
+    name: 'estimated_hours',
+    type: 'decimal',
+    precision: 5,
+    scale: 1,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
+  estimatedHours: number | null;
 
   @Column({ type: 'enum', enum: CourseStatus, default: CourseStatus.Draft })
   status: CourseStatus;

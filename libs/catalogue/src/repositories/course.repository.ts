@@ -44,7 +44,8 @@ export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
     COALESCE(e.title, f.title, s.title, ''), COALESCE(f.title, e.title, s.title, ''), COALESCE(s.title, e.title, f.title, ''),
     CONCAT_WS('\\n', e.title, e.description, f.title, f.description, s.title, s.description),
     rl.valid_from,
-    IF(JSON_CONTAINS(rl.course_ids, JSON_QUOTE(c.id)), rl.valid_until, DATE_SUB(rl.valid_from, INTERVAL 1 DAY)),
+    IF(EXISTS (SELECT 1 FROM received_licence_courses rc WHERE rc.licence_id = rl.id AND rc.course_id = c.id),
+      rl.valid_until, DATE_SUB(rl.valid_from, INTERVAL 1 DAY)),
     (SELECT g.generation FROM catalogue_generation g WHERE g.id = 1)
   FROM courses c
   LEFT JOIN received_licences rl ON rl.id = c.licence_id
@@ -220,9 +221,9 @@ export class CourseRepository {
       return true;
     }
     const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM received_licences WHERE id = ? AND CURRENT_DATE BETWEEN valid_from AND valid_until
-        AND JSON_CONTAINS(course_ids, JSON_QUOTE(?))`,
-      [course.licenceId, course.id],
+      `SELECT 1 FROM received_licences rl JOIN received_licence_courses rc ON rc.licence_id = rl.id AND rc.course_id = ?
+        WHERE rl.id = ? AND CURRENT_DATE BETWEEN rl.valid_from AND rl.valid_until`,
+      [course.id, course.licenceId],
     );
     return rows.length === 1;
   }

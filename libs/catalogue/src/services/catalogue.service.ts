@@ -170,7 +170,7 @@ export class CatalogueService {
         Object.assign(new Course(), {
           id: input.id,
           topicCode: topic,
-          estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
+          estimatedHours: input.estimatedHours,
           status: CourseStatus.Published,
           origin: CourseOrigin.Licensed,
           createdBy: input.requestedBy,
@@ -246,7 +246,7 @@ export class CatalogueService {
     const course: Course = Object.assign(new Course(), {
       id: randomUUID(),
       topicCode: body.topic,
-      estimatedHours: body.estimatedHours === undefined ? null : String(body.estimatedHours),
+      estimatedHours: body.estimatedHours ?? null,
       status: CourseStatus.Draft,
       origin: CourseOrigin.Local,
       createdBy: admin.id,
@@ -285,7 +285,7 @@ export class CatalogueService {
       {
         ...(body.status ? { status: body.status } : {}),
         ...(body.topic ? { topicCode: body.topic } : {}),
-        ...(body.estimatedHours !== undefined ? { estimatedHours: String(body.estimatedHours) } : {}),
+        ...(body.estimatedHours !== undefined ? { estimatedHours: body.estimatedHours } : {}),
       },
       text,
     );
@@ -534,7 +534,7 @@ export class CatalogueService {
       topic: course.topicCode,
       status: course.status,
       origin: course.origin,
-      estimatedHours: course.estimatedHours === null ? null : Number(course.estimatedHours),
+      estimatedHours: course.estimatedHours,
       languages: languages.length > 0 ? languages : [...new Set(texts.map((t) => t.language))].sort(),
     };
   }

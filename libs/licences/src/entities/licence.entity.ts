@@ -19,7 +19,7 @@ export class Licence {
   @Column({ name: 'licensee_administration', type: 'varchar', length: 200 })
   licenseeAdministration: string;
 
-  @Column({ name: 'course_ids', type: 'json' })
+  /** The courses covered, in order: rows of `licence_courses`, loaded and written by the repository. */
   courseIds: string[];
 
   @Column({ type: 'json' })

@@ -27,7 +27,7 @@ export class ReceivedLicence {
   @Column({ name: 'licensee_administration', type: 'varchar', length: 200 })
   licenseeAdministration: string;
 
-  @Column({ name: 'course_ids', type: 'json' })
+  /** The courses covered, in order: rows of `received_licence_courses`, loaded and written by the repository. */
   courseIds: string[];
 
   @Column({ type: 'json' })

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { LicenceChange, LicenceChangeKind, LicenceTerms } from '../entities/licence-change.entity';
+import { LicenceCourse } from '../entities/licence-course.entity';
 import { Licence } from '../entities/licence.entity';
 
 /** Hub side: the licences granted and their append-only change log. */
@@ -10,6 +11,7 @@ export class LicenceRepository {
   constructor(
     @InjectRepository(Licence) private readonly licences: Repository<Licence>,
     @InjectRepository(LicenceChange) private readonly changes: Repository<LicenceChange>,
+    @InjectRepository(LicenceCourse) private readonly courses: Repository<LicenceCourse>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -18,22 +20,26 @@ export class LicenceRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Every licence, newest first. */
-  list(): Promise<Licence[]> {
-    return this.licences.find({ order: { createdAt: 'DESC' } });
+  /** Every licence, newest first, with its courses. */
+  async list(): Promise<Licence[]> {
+    return this.withCourses(await this.licences.find({ order: { createdAt: 'DESC' } }));
   }
 
-  findById(id: string): Promise<Licence | null> {
-    return this.licences.findOneBy({ id });
+  async findById(id: string): Promise<Licence | null> {
+    const licence = await this.licences.findOneBy({ id });
+    return licence && (await this.withCourses([licence]))[0];
   }
 
   /** The licence, its row locked until the transaction ends (no lost update between admins). */
-  findForUpdate(manager: EntityManager, id: string): Promise<Licence | null> {
-    return manager.findOne(Licence, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async findForUpdate(manager: EntityManager, id: string): Promise<Licence | null> {
+    const licence = await manager.findOne(Licence, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return licence && (await this.withCourses([licence], manager))[0];
   }
 
   async insert(manager: EntityManager, licence: Licence): Promise<void> {
-    await manager.insert(Licence, licence);
+    const { courseIds, ...row } = licence;
+    await manager.insert(Licence, row);
+    await this.writeCourses(manager, licence.id, courseIds);
   }
 
   async updateTerms(
@@ -43,7 +49,34 @@ export class LicenceRepository {
     revision: number,
     updatedBy: string,
   ): Promise<void> {
-    await manager.update(Licence, { id }, { ...terms, revision, updatedBy });
+    const { courseIds, ...columns } = terms;
+    await manager.update(Licence, { id }, { ...columns, revision, updatedBy });
+    await manager.delete(LicenceCourse, { licenceId: id });
+    await this.writeCourses(manager, id, courseIds);
+  }
+
+  private async writeCourses(manager: EntityManager, licenceId: string, courseIds: string[]): Promise<void> {
+    if (courseIds.length > 0) {
+      await manager.insert(
+        LicenceCourse,
+        courseIds.map((courseId, position) => ({ licenceId, courseId, position })),
+      );
+    }
+  }
+
+  /** Fills `courseIds` (in the licence's order) of each licence, in one query. */
+  private async withCourses(licences: Licence[], manager?: EntityManager): Promise<Licence[]> {
+    if (licences.length === 0) {
+      return licences;
+    }
+    const rows = await (manager?.getRepository(LicenceCourse) ?? this.courses).find({
+      where: { licenceId: In(licences.map((licence) => licence.id)) },
+      order: { position: 'ASC' },
+    });
+    for (const licence of licences) {
+      licence.courseIds = rows.filter((row) => row.licenceId === licence.id).map((row) => row.courseId);
+    }
+    return licences;
   }
 
   async recordChange(

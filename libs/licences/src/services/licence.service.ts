@@ -287,7 +287,7 @@ export class LicenceService {
         const courseDocument: CourseDocument = {
           id: course.id,
           topic: course.topicCode,
-          estimatedHours: course.estimatedHours === null ? null : Number(course.estimatedHours),
+          estimatedHours: course.estimatedHours,
           texts: texts
             .filter((text) => licence.languages.includes(text.language))
             .map(({ language, title, description }) => ({ language, title, description })),
