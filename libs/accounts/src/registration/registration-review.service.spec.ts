@@ -1,11 +1,11 @@
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
-import { MailTemplate } from '@app/queue';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { DecisionOutcome } from '../entities/registration-decision.entity';
 import { User, UserRole, UserStatus } from '../entities/user.entity';
 import { ALL_COUNTRIES, countriesScope } from '../repositories/country-scope';
 import { RegistrationReviewService } from './registration-review.service';
+import { MailTemplate } from '@app/notifications';
 
 const coordinator: AuthenticatedUser = {
   id: 'coordinator-1',
