@@ -77,7 +77,7 @@ export class CurriculumRepository {
     return this.dataSource.transaction(async (manager) => {
       const files = await manager.find(CurriculumFile, {
         where: { curriculumId: id },
-        lock: { mode: 'pessimistic_read' },
+        lock: { mode: 'pessimistic_write' },
       });
       await manager.delete(Curriculum, { id });
       return files.map((file) => file.blobKey);
