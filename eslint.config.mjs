@@ -21,6 +21,19 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-extraneous-class': 'off',
+      // A library is used through its index (`@app/x`), never its files (`@app/x/...`): what the
+      // index exports is the context's public surface (docs/architecture.md, "Contexts").
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@app/[^/]+/',
+              message: "Import the library's index (@app/<name>), not one of its files.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -34,6 +34,7 @@ import {
   Topic,
 } from '@app/catalogue';
 import { buildDataSourceOptions, detectFlavor, dropDatabase, runMigrations } from '@app/database';
+import { ENTITIES } from '@app/schema';
 import { expectWorked, isSmoke, sized } from './smoke';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -673,7 +674,7 @@ async function repositoryTimings(
 ): Promise<Map<string, { p50: number; max: number; sql: Array<{ sql: string; parameters: unknown[] }> }>> {
   const logger = new CapturingLogger();
   const dataSource = new DataSource({
-    ...buildDataSourceOptions(databaseUrl, await detectFlavor(databaseUrl)),
+    ...buildDataSourceOptions(databaseUrl, await detectFlavor(databaseUrl), ENTITIES),
     logging: ['query'],
     logger,
   });

@@ -260,6 +260,11 @@ export async function commitBench(): Promise<void> {
         `INSERT INTO users (id, email, password_hash, display_name, country, status) VALUES ${Array(count).fill("(?, ?, ?, ?, 'KE', 'active')").join(', ')}`,
         users,
       );
+      // An attempt belongs to an enrolment (a foreign key): enrol each learner first.
+      await db.query(
+        `INSERT INTO enrolments (user_id, course_id) VALUES ${Array(count).fill('(?, ?)').join(', ')}`,
+        rows.filter((_, index) => index % 4 === 1 || index % 4 === 2),
+      );
       await db.query(
         `INSERT INTO attempts (id, user_id, course_id, package_id, item_id, number, standard, item_type)
          VALUES ${Array(count).fill("(?, ?, ?, ?, 'item-1', 1, 'scorm2004', 'sco')").join(', ')}`,

@@ -205,7 +205,9 @@ describe('licences and translations in the browser', () => {
     await row.getByText('In force').waitFor();
 
     const [licence] = await db().query(
-      'SELECT id, licensee_country, licensee_administration, course_ids, languages, seat_cap, translation_allowed FROM licences',
+      `SELECT id, licensee_country, licensee_administration, languages, seat_cap, translation_allowed,
+         (SELECT JSON_ARRAYAGG(course_id) FROM licence_courses WHERE licence_id = licences.id) AS course_ids
+       FROM licences`,
     );
     expect({
       country: licence.licensee_country,

@@ -486,18 +486,24 @@ describe('group authorization matrix', () => {
 
   const restore = async (): Promise<void> => {
     await dataSource.transaction(async (manager) => {
-      for (const table of tableNames) {
-        await manager.query(`DELETE FROM \`${table}\``);
-        const rows = baselineRows[table];
-        if (rows.length > 0) {
-          const columns = Object.keys(rows[0]);
-          await manager.query(
-            `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${rows
-              .map(() => `(${columns.map(() => '?').join(', ')})`)
-              .join(', ')}`,
-            rows.flatMap((row) => columns.map((c) => row[c])),
-          );
+      // A snapshot goes back as it was, table by table, in any order: key checks wait until it is whole.
+      await manager.query('SET FOREIGN_KEY_CHECKS = 0');
+      try {
+        for (const table of tableNames) {
+          await manager.query(`DELETE FROM \`${table}\``);
+          const rows = baselineRows[table];
+          if (rows.length > 0) {
+            const columns = Object.keys(rows[0]);
+            await manager.query(
+              `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${rows
+                .map(() => `(${columns.map(() => '?').join(', ')})`)
+                .join(', ')}`,
+              rows.flatMap((row) => columns.map((c) => row[c])),
+            );
+          }
         }
+      } finally {
+        await manager.query('SET FOREIGN_KEY_CHECKS = 1');
       }
     });
     const store = app.get(BlobStore);

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ModuleRef } from '@nestjs/core';
 import { simpleParser } from 'mailparser';
-import { MailRenderer, MailTemplateError, NotificationsService } from '@app/notifications';
-import { JobName, JobSnapshot, MailTemplate, QueueName, QueueService, SendEmailPayload } from '@app/queue';
+import { MailRenderer, MailRequest, MailTemplate, MailTemplateError, NotificationsService } from '@app/notifications';
+import { JobName, JobSnapshot, QueueName, QueueService } from '@app/queue';
 import { createTestApp, TestApp } from '../support/app';
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -133,7 +133,7 @@ describe('notifications: NotificationsService → queue → worker → mail', ()
 
     it('a deterministic job id sends one mail however often it is enqueued', async () => {
       const to = recipient('once');
-      const payload: SendEmailPayload = {
+      const payload: MailRequest = {
         to,
         template: MailTemplate.RegistrationApproved,
         language: 'en',

@@ -279,11 +279,15 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
     const licenceId = randomUUID();
     await db.query(
       `INSERT INTO received_licences (id, revision, key_id, bundle_sha256, licensee_country, licensee_administration,
-         course_ids, languages, valid_from, valid_until, seat_cap, translation_allowed, import_job_id, imported_at)
-       VALUES (?, 1, '0000000000000000', REPEAT('0', 64), 'KE', 'KRA', JSON_ARRAY(?), JSON_ARRAY('en'),
+         languages, valid_from, valid_until, seat_cap, translation_allowed, import_job_id, imported_at)
+       VALUES (?, 1, '0000000000000000', REPEAT('0', 64), 'KE', 'KRA', JSON_ARRAY('en'),
          CURRENT_DATE, CURRENT_DATE + INTERVAL 1 YEAR, NULL, 0, UUID(), NOW(3))`,
-      [licenceId, courseId],
+      [licenceId],
     );
+    await db.query('INSERT INTO received_licence_courses (licence_id, course_id, position) VALUES (?, ?, 1)', [
+      licenceId,
+      courseId,
+    ]);
     await db.query('UPDATE courses SET licence_id = ? WHERE id = ?', [licenceId, courseId]);
     const xliff = (await exportXliff('en', 'fr')).replace(/<target>[^<]*<\/target>/, '<target>Autre titre</target>');
     const job = await importFile(file('forbidden.xlf', xliff));

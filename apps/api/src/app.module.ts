@@ -8,10 +8,12 @@ import { CurriculaModule } from '@app/curricula';
 import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
 import { LearningModule } from '@app/learning';
+import { LicencesModule } from '@app/licences';
 import { StorageModule } from '@app/storage';
-import { createValidationPipe, HttpExceptionFilter } from '@app/common';
+import { createValidationPipe } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ENTITIES } from '@app/schema';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
@@ -35,6 +37,7 @@ import { TranslationsController } from './imports/translations.controller';
 import { AttemptsController } from './learning/attempts.controller';
 import { EnrolmentsController } from './learning/enrolments.controller';
 import { MyLearningController } from './learning/my-learning.controller';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
 
@@ -42,7 +45,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
   imports: [
     ConfigModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     RedisModule,
     QueueModule,
     AccountsModule,
@@ -50,6 +53,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     CatalogueModule,
     StorageModule,
     ImportsModule,
+    LicencesModule,
     ScormModule,
     GroupsModule,
     CurriculaModule,

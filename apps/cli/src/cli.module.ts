@@ -5,6 +5,7 @@ import { ImportsModule } from '@app/imports';
 import { StorageModule } from '@app/storage';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ENTITIES } from '@app/schema';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 
@@ -12,7 +13,7 @@ import { RedisModule } from '@app/redis';
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     RedisModule,
     QueueModule,
     StorageModule,

@@ -6,6 +6,7 @@ import { StorageModule } from '@app/storage';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { ENTITIES } from '@app/schema';
 import { NotificationsModule } from '@app/notifications';
 import { JOB_HANDLERS, JobHandler, JobWorkerHost, QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -39,7 +40,7 @@ const PROCESSORS = [
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.logLevel } }),
     }),
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     RedisModule,
     QueueModule,
     SystemModule,

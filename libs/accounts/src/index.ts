@@ -23,3 +23,4 @@ export * from './services/password-policy';
 export * from './services/password.service';
 export * from './services/profile.service';
 export * from './sessions/session.service';
+export { ACCOUNTS_ENTITIES } from './entities';

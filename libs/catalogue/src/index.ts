@@ -8,3 +8,5 @@ export * from './entities/topic.entity';
 export * from './repositories/course.repository';
 export * from './search/course-search-index';
 export * from './services/catalogue.service';
+export { CATALOGUE_ENTITIES } from './entities';
+export * from './translations/xliff';

@@ -1,6 +1,6 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorCode } from './errors/error-code';
-import { DomainException } from './errors/domain.exception';
+import { DomainErrorKind, DomainException } from './errors/domain.exception';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -15,7 +15,7 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
 /** Field-level problems of a validation failure, as shown to clients. */
 export class ValidationFailedException extends DomainException {
   constructor(readonly problems: string[]) {
-    super(ErrorCode.ValidationFailed, HttpStatus.BAD_REQUEST, problems.join('; '), problems);
+    super(ErrorCode.ValidationFailed, DomainErrorKind.Invalid, problems.join('; '), problems);
   }
 }
 

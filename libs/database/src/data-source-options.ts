@@ -1,9 +1,15 @@
 import { createConnection } from 'mysql2/promise';
-import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 export type DatabaseFlavor = 'mysql' | 'mariadb';
+
+/**
+ * The entities a data source maps. This library knows none of them: each context library exports
+ * its own list (ACCOUNTS_ENTITIES, …) and the apps compose them (docs/architecture.md, "Contexts").
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
 
 /** Asks the server what it is: TypeORM needs `type: 'mariadb'` to compare MariaDB's schema correctly. */
 export async function detectFlavor(url: string): Promise<DatabaseFlavor> {
@@ -30,13 +36,18 @@ export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 }
 
-export function buildDataSourceOptions(url: string, flavor: DatabaseFlavor): DataSourceOptions {
+/** Options of a data source; without `entities` it can run migrations and plain queries only. */
+export function buildDataSourceOptions(
+  url: string,
+  flavor: DatabaseFlavor,
+  entities: EntityList = [],
+): DataSourceOptions {
   return {
     type: flavor,
     url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { buildDataSourceOptions, databaseName, detectFlavor, withoutDatabase } from './data-source-options';
+import { buildDataSourceOptions, databaseName, detectFlavor, EntityList, withoutDatabase } from './data-source-options';
 
 const IDENTIFIER = /^[A-Za-z0-9_]{1,64}$/;
 
@@ -64,6 +64,7 @@ export async function pendingSchemaChanges(options: DataSourceOptions): Promise<
  */
 export async function diffEntitiesAgainstMigrations(
   url: string,
+  entities: EntityList,
   adjust: (options: DataSourceOptions) => DataSourceOptions = (options) => options,
 ): Promise<string[]> {
   const scratch = new URL(url);
@@ -72,7 +73,7 @@ export async function diffEntitiesAgainstMigrations(
   try {
     await runMigrations(scratchUrl);
     const flavor = await detectFlavor(scratchUrl);
-    return await pendingSchemaChanges(adjust(buildDataSourceOptions(scratchUrl, flavor)));
+    return await pendingSchemaChanges(adjust(buildDataSourceOptions(scratchUrl, flavor, entities)));
   } finally {
     await dropDatabase(scratchUrl);
   }

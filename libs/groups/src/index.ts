@@ -5,7 +5,6 @@ export * from './dto/group.dto';
 export * from './dto/workshop.dto';
 export * from './entities';
 export * from './markdown/markdown-renderer';
-export * from './services/file-types';
 export * from './services/forum.service';
 export * from './services/group-digest.service';
 export * from './services/group-files.service';

@@ -1,28 +1,26 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@app/catalogue';
-import { ImportJob } from './entities/import-job.entity';
-import { LicenceImportService } from './licences/licence-import.service';
-import { LicenceChange } from './licences/licence-change.entity';
-import { Licence, ReceivedLicence } from './licences/licence.entity';
-import { LicenceService } from './licences/licence.service';
+import { LicencesModule } from '@app/licences';
+import { IMPORTS_ENTITIES } from './entities';
 import { ImportJobRepository } from './repositories/import-job.repository';
 import { PackageInspector } from './sandbox/package-inspector';
 import { ImportsService } from './services/imports.service';
-import { TranslationImportService } from './translations/translation-import.service';
+import { LicenceImportService } from './services/licence-import.service';
 import { PackageImportService } from './services/package-import.service';
+import { TranslationImportService } from './services/translation-import.service';
 
+/** Import jobs (packages, licence bundles, translations): the upload, the queued job, its history. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportJob, Licence, LicenceChange, ReceivedLicence]), CatalogueModule],
+  imports: [TypeOrmModule.forFeature(IMPORTS_ENTITIES), CatalogueModule, LicencesModule],
   providers: [
     ImportJobRepository,
     PackageInspector,
     ImportsService,
     PackageImportService,
-    LicenceService,
     LicenceImportService,
     TranslationImportService,
   ],
-  exports: [ImportsService, PackageImportService, LicenceService, LicenceImportService, TranslationImportService],
+  exports: [ImportsService, PackageImportService, LicenceImportService, TranslationImportService],
 })
 export class ImportsModule {}

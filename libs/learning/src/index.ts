@@ -12,3 +12,4 @@ export * from './services/launch.service';
 export * from './services/player.service';
 export * from './services/progress.service';
 export * from './tokens/launch-token.service';
+export { LEARNING_ENTITIES } from './entities';

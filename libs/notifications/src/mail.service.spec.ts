@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { AppConfig, loadEnvironment } from '@app/config';
-import { MailTemplate, SendEmailPayload } from '@app/queue';
+import { SendEmailPayload } from '@app/queue';
+import { MailTemplate } from './templates/mail-template.enum';
 import { MailService } from './mail.service';
 import { MailRenderer, MailTemplateError } from './templates/mail-renderer';
 

@@ -1,8 +1,9 @@
-import { InvalidJobPayloadError, JobName, MailTemplate, QueueService, SendEmailPayload } from '@app/queue';
-import { NotificationsService } from './notifications.service';
+import { InvalidJobPayloadError, JobName, QueueService } from '@app/queue';
+import { MailRequest, NotificationsService } from './notifications.service';
+import { MailTemplate } from './templates/mail-template.enum';
 import { MailRenderer, MailTemplateError } from './templates/mail-renderer';
 
-const payload: SendEmailPayload = {
+const payload: MailRequest = {
   to: 'coordinator@example.org',
   template: MailTemplate.RegistrationRejected,
   language: 'es',

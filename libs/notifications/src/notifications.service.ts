@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JobName, parseJobPayload, QueueService, SendEmailPayload } from '@app/queue';
 import { MailRenderer } from './templates/mail-renderer';
+import { MailTemplate } from './templates/mail-template.enum';
+
+/** A mail to send: the send-email job's payload, its template one this library knows. */
+export type MailRequest = Omit<SendEmailPayload, 'template'> & { template: MailTemplate };
 
 export interface SendEmailOptions {
   /** Deterministic job id: a second enqueue with the same id while the first is kept sends nothing. */
@@ -22,7 +26,7 @@ export class NotificationsService {
    * Validates the payload and renders it once, so a programming error (a missing param, a link
    * that is not http(s)) throws here, in the caller, rather than in the worker. Returns the job id.
    */
-  async sendEmail(payload: SendEmailPayload, options: SendEmailOptions = {}): Promise<string> {
+  async sendEmail(payload: MailRequest, options: SendEmailOptions = {}): Promise<string> {
     const checked = parseJobPayload(JobName.SendEmail, payload);
     this.renderer.render(checked.template, checked.language, checked.params);
     return this.queues.enqueue(JobName.SendEmail, checked, options.jobId ? { jobId: options.jobId } : {});

@@ -7,4 +7,3 @@ export * from './queue-name.enum';
 export * from './queue.constants';
 export * from './queue.module';
 export * from './queue.service';
-export * from './mail-template.enum';

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   IsEmail,
-  IsEnum,
   IsIn,
   IsInt,
   IsObject,
@@ -13,7 +12,6 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { MailTemplate } from './mail-template.enum';
 import { JobName } from './job-name.enum';
 
 /**
@@ -40,8 +38,13 @@ export class SendEmailPayload {
   @MaxLength(254)
   to: string;
 
-  @IsEnum(MailTemplate)
-  template: MailTemplate;
+  /**
+   * A template of libs/notifications (MailTemplate). Which mails exist is that library's business:
+   * its renderer refuses an unknown name before the job is queued and again in the worker.
+   */
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,64}$/)
+  template: string;
 
   @IsIn(['en', 'fr', 'es'])
   language: 'en' | 'fr' | 'es';

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Job, JobsOptions, Queue } from 'bullmq';
 import { Redis, RedisOptions } from 'ioredis';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException } from '@app/common';
 import { AppConfig } from '@app/config';
 import { redisOptionsFromUrl } from '@app/redis';
 import { JOB_QUEUE, JobName } from './job-name.enum';
@@ -107,9 +107,7 @@ export class QueueService implements OnApplicationShutdown {
       return job.id!;
     } catch (error) {
       this.logger.warn(`Could not queue ${name}: ${(error as Error).message}`);
-      throw new DomainException(
-        ErrorCode.ServiceUnavailable,
-        503,
+      throw DomainException.unavailable(
         'The job queue is not available right now: nothing was queued, try again in a moment',
       );
     } finally {

@@ -108,11 +108,7 @@ export class CurriculaController {
         maxBytes,
         uuidFields: [],
         tooLarge: () =>
-          new DomainException(
-            ErrorCode.PayloadTooLarge,
-            413,
-            `A curriculum file may have at most ${MAX_CURRICULUM_FILE_BYTES} bytes`,
-          ),
+          DomainException.tooLarge(`A curriculum file may have at most ${MAX_CURRICULUM_FILE_BYTES} bytes`),
       });
       return await this.curricula.addFile(caller, id, { tempPath, ...received });
     } finally {

@@ -88,10 +88,9 @@ export class GroupFilesController {
         maxBytes,
         uuidFields: ['folderId', 'fileId'],
         tooLarge: () =>
-          new DomainException(
-            ErrorCode.GroupQuotaExceeded,
-            413,
+          DomainException.tooLarge(
             `The file is larger than the ${maxBytes} bytes this group's library has room for`,
+            ErrorCode.GroupQuotaExceeded,
           ),
       });
       return await this.files.commitUpload(caller, id, {

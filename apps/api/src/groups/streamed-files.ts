@@ -31,7 +31,7 @@ export interface ReceiveOptions {
  */
 export async function receiveFile(request: FastifyRequest, options: ReceiveOptions): Promise<ReceivedFile> {
   if (!request.isMultipart()) {
-    throw new DomainException(ErrorCode.UnsupportedMediaType, 415, 'Send the file as multipart/form-data');
+    throw DomainException.unsupportedType('Send the file as multipart/form-data');
   }
   const fields: Record<string, string> = {};
   let received: Omit<ReceivedFile, 'fields'> | undefined;
@@ -103,7 +103,7 @@ export async function sendStoredFile(
   if (result.type !== 'file') {
     result.stream.destroy();
     if (result.statusCode === 416) {
-      throw new DomainException(ErrorCode.BadRequest, 416, 'Range Not Satisfiable');
+      throw DomainException.rangeNotSatisfiable();
     }
     if (result.statusCode === 304 || result.statusCode === 412) {
       await reply.code(result.statusCode).headers(result.headers).send();

@@ -3,9 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles, UserRole } from '@app/accounts';
-import { CatalogueService } from '@app/catalogue';
+import { CatalogueService, exportXliff } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
-import { exportXliff } from '@app/imports';
 import { ApiErrors } from '../openapi';
 
 class XliffQueryDto {

@@ -24,7 +24,7 @@ export async function receiveUpload(
   options: { maxBytes: number; allowedFields: string[]; what: string },
 ): Promise<ReceivedUpload> {
   if (!request.isMultipart()) {
-    throw new DomainException(ErrorCode.UnsupportedMediaType, 415, `Send the ${options.what} as multipart/form-data`);
+    throw DomainException.unsupportedType(`Send the ${options.what} as multipart/form-data`);
   }
   const fields: Record<string, string> = {};
   let fileName: string | undefined;
@@ -45,9 +45,7 @@ export async function receiveUpload(
       });
       await pipeline(part.file, tap, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
       if (part.file.truncated) {
-        throw new DomainException(
-          ErrorCode.PayloadTooLarge,
-          413,
+        throw DomainException.tooLarge(
           `The ${options.what} is larger than ${Math.round(options.maxBytes / 1024 ** 3)} GiB`,
         );
       }

@@ -23,7 +23,7 @@ import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AuthenticatedUser, CountriesService, CurrentUser, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode, trimString } from '@app/common';
-import { Licence, LicenceChange, LicenceService, LicenceView } from '@app/imports';
+import { Licence, LicenceChange, LicenceService, LicenceView } from '@app/licences';
 import { ApiErrors } from '../openapi';
 
 class CreateLicenceDto {

@@ -1,5 +1,6 @@
 import { diffEntitiesAgainstMigrations, runMigrations } from '@app/database';
 import { loadEnvironment } from '@app/config';
+import { ENTITIES } from '@app/schema';
 import { CliError } from '../cli-error';
 
 export async function migrate(): Promise<string> {
@@ -9,7 +10,7 @@ export async function migrate(): Promise<string> {
 
 /** Fails when the entities describe a schema the migrations do not create. */
 export async function checkSchema(): Promise<string> {
-  const differences = await diffEntitiesAgainstMigrations(loadEnvironment().DATABASE_URL);
+  const differences = await diffEntitiesAgainstMigrations(loadEnvironment().DATABASE_URL, ENTITIES);
   if (differences.length > 0) {
     throw new CliError(
       [

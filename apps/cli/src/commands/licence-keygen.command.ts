@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { keyId, publicKeyText } from '@app/imports/licences/licence-keys';
+import { keyId, publicKeyText } from '@app/licences';
 
 /** A new Ed25519 key pair for signing licence bundles, printed as the two settings that use it. */
 export function licenceKeygen(): string {

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainException, ErrorCode } from '@app/common';
 import { User, UserStatus } from '../entities/user.entity';
 import { RateLimitKind, RateLimitService } from '../rate-limit/rate-limit.service';
@@ -55,7 +55,7 @@ export class AuthService {
     }
     if (user.status !== UserStatus.Active) {
       const { code, message } = STATUS_ERRORS[user.status];
-      throw new DomainException(code, HttpStatus.FORBIDDEN, message);
+      throw DomainException.forbidden(message, code);
     }
     await this.limits.reset(RateLimitKind.LoginAccount, accountKey);
     if (this.hasher.needsRehash(user.passwordHash)) {

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from './user.entity';
 
 /**
  * A sign-in: the family of rotating refresh tokens that descends from one login. Access tokens
@@ -12,6 +13,10 @@ export class AuthSession {
 
   @Column({ name: 'user_id', type: 'char', length: 36 })
   userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_auth_sessions_user' })
+  user?: User;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

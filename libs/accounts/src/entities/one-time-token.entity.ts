@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { User } from './user.entity';
 
 export enum OneTimeTokenPurpose {
   VerifyEmail = 'verify_email',
@@ -14,6 +15,10 @@ export class OneTimeToken {
 
   @Column({ name: 'user_id', type: 'char', length: 36 })
   userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_one_time_tokens_user' })
+  user?: User;
 
   @Column({ type: 'enum', enum: OneTimeTokenPurpose })
   purpose: OneTimeTokenPurpose;

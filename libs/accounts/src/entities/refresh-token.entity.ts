@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AuthSession } from './auth-session.entity';
 
 /** One refresh token of a session, stored as the SHA-256 of its 256 random bits. Spent on use. */
 @Entity({ name: 'refresh_tokens' })
@@ -9,6 +10,10 @@ export class RefreshToken {
 
   @Column({ name: 'session_id', type: 'char', length: 36 })
   sessionId: string;
+
+  @ManyToOne(() => AuthSession, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_refresh_tokens_session' })
+  session?: AuthSession;
 
   @Index('UQ_refresh_tokens_hash', { unique: true })
   @Column({ name: 'token_hash', type: 'char', length: 64 })

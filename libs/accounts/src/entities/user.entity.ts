@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-// Direct file import: the database library's index lists the entities, so it would be a cycle.
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 export enum UserStatus {
   Unverified = 'unverified',

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { NotificationsService } from '@app/notifications';
-import { MailTemplate } from '@app/queue';
+import { MailTemplate, NotificationsService } from '@app/notifications';
 import { CoordinatorService } from '../coordinators/coordinator.service';
 import { User } from '../entities/user.entity';
 import { UserRepository } from '../repositories/user.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { retryOnDeadlock } from '@app/database/retry-on-deadlock';
+import { retryOnDeadlock } from '@app/database';
 import { AutoApproveDomain } from '../entities/auto-approve-domain.entity';
 
 @Injectable()

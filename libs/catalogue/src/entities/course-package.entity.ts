@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-// Direct file import: the database library's index lists the entities, so it would be a cycle.
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Course } from './course.entity';
+import { CreatedAtColumn } from '@app/database';
 
 export type ScormStandard = 'scorm12' | 'scorm2004';
 
@@ -25,6 +25,10 @@ export class CoursePackage {
 
   @Column({ name: 'course_id', type: 'char', length: 36 })
   courseId: string;
+
+  @ManyToOne(() => Course, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'FK_course_packages_course' })
+  course?: Course;
 
   @Column({ type: 'enum', enum: ['en', 'fr', 'es'] })
   language: 'en' | 'fr' | 'es';
@@ -63,6 +67,10 @@ export class CoursePackage {
   /** For a translation: the package version it was translated from. */
   @Column({ name: 'source_package_id', type: 'char', length: 36, nullable: true })
   sourcePackageId: string | null;
+
+  @ManyToOne(() => CoursePackage, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'source_package_id', foreignKeyConstraintName: 'FK_course_packages_source_package' })
+  sourcePackage?: CoursePackage;
 
   @Column({ name: 'import_job_id', type: 'char', length: 36, nullable: true })
   importJobId: string | null;

@@ -1,10 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Course } from './course.entity';
 
 /** A course's title and description in one language; searched through `course_search`. */
 @Entity({ name: 'course_translations' })
 export class CourseTranslation {
   @PrimaryColumn({ name: 'course_id', type: 'char', length: 36 })
   courseId: string;
+
+  @ManyToOne(() => Course, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'FK_course_translations_course' })
+  course?: Course;
 
   @PrimaryColumn({ type: 'enum', enum: ['en', 'fr', 'es'] })
   language: 'en' | 'fr' | 'es';

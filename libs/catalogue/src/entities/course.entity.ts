@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-// Direct file import: the database library's index lists the entities, so it would be a cycle.
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn, decimalTransformer, UpdatedAtColumn } from '@app/database';
 
 export enum CourseStatus {
   Draft = 'draft',
@@ -24,8 +23,15 @@ export class Course {
   @Column({ name: 'topic_code', type: 'varchar', length: 40, nullable: true })
   topicCode: string | null;
 
-  @Column({ name: 'estimated_hours', type: 'decimal', precision: 5, scale: 1, nullable: true })
-  estimatedHours: string | null;
+  @Column({
+    name: 'estimated_hours',
+    type: 'decimal',
+    precision: 5,
+    scale: 1,
+    nullable: true,
+    transformer: decimalTransformer,
+  })
+  estimatedHours: number | null;
 
   @Column({ type: 'enum', enum: CourseStatus, default: CourseStatus.Draft })
   status: CourseStatus;

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CoursePackage } from '../entities/course-package.entity';
 import { CourseTranslation } from '../entities/course-translation.entity';
-import { Course, CourseStatus } from '../entities/course.entity';
+import { Course, CourseOrigin, CourseStatus } from '../entities/course.entity';
 import { Topic } from '../entities/topic.entity';
 import { CourseSearchIndex } from '../search/course-search-index';
 import { queryWords } from '../search/words';
@@ -44,7 +44,8 @@ export const REFRESH_SEARCH_SQL = `INSERT INTO course_search
     COALESCE(e.title, f.title, s.title, ''), COALESCE(f.title, e.title, s.title, ''), COALESCE(s.title, e.title, f.title, ''),
     CONCAT_WS('\\n', e.title, e.description, f.title, f.description, s.title, s.description),
     rl.valid_from,
-    IF(JSON_CONTAINS(rl.course_ids, JSON_QUOTE(c.id)), rl.valid_until, DATE_SUB(rl.valid_from, INTERVAL 1 DAY)),
+    IF(EXISTS (SELECT 1 FROM received_licence_courses rc WHERE rc.licence_id = rl.id AND rc.course_id = c.id),
+      rl.valid_until, DATE_SUB(rl.valid_from, INTERVAL 1 DAY)),
     (SELECT g.generation FROM catalogue_generation g WHERE g.id = 1)
   FROM courses c
   LEFT JOIN received_licences rl ON rl.id = c.licence_id
@@ -109,6 +110,24 @@ export class CourseRepository {
   async courseIdsOfLicence(licenceId: string, manager: EntityManager): Promise<string[]> {
     const rows: Array<{ id: string }> = await manager.query('SELECT id FROM courses WHERE licence_id = ?', [licenceId]);
     return rows.map((row) => row.id);
+  }
+
+  /** Marks an existing course as brought by a received licence (in the caller's transaction). */
+  async markLicensed(courseId: string, licenceId: string, manager: EntityManager): Promise<void> {
+    await manager.update(Course, { id: courseId }, { licenceId, origin: CourseOrigin.Licensed });
+  }
+
+  /** Adds the texts of languages the course has none in yet; existing texts are kept as they are. */
+  async addMissingTexts(courseId: string, texts: CourseTranslation[], manager: EntityManager): Promise<void> {
+    const have = new Set((await manager.findBy(CourseTranslation, { courseId })).map((text) => text.language));
+    const missing = texts.filter((text) => !have.has(text.language));
+    if (missing.length > 0) {
+      await manager.insert(CourseTranslation, missing);
+    }
+  }
+
+  packageExists(id: string, manager: EntityManager): Promise<boolean> {
+    return manager.existsBy(CoursePackage, { id });
   }
 
   /** Locks the course row for the transaction (versions are numbered under this lock). */
@@ -202,9 +221,9 @@ export class CourseRepository {
       return true;
     }
     const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM received_licences WHERE id = ? AND CURRENT_DATE BETWEEN valid_from AND valid_until
-        AND JSON_CONTAINS(course_ids, JSON_QUOTE(?))`,
-      [course.licenceId, course.id],
+      `SELECT 1 FROM received_licences rl JOIN received_licence_courses rc ON rc.licence_id = rl.id AND rc.course_id = ?
+        WHERE rl.id = ? AND CURRENT_DATE BETWEEN rl.valid_from AND rl.valid_until`,
+      [course.id, course.licenceId],
     );
     return rows.length === 1;
   }

@@ -170,7 +170,7 @@ export class CatalogueService {
         Object.assign(new Course(), {
           id: input.id,
           topicCode: topic,
-          estimatedHours: input.estimatedHours === null ? null : String(input.estimatedHours),
+          estimatedHours: input.estimatedHours,
           status: CourseStatus.Published,
           origin: CourseOrigin.Licensed,
           createdBy: input.requestedBy,
@@ -180,19 +180,16 @@ export class CatalogueService {
         manager,
       );
     } else {
-      await manager.update(Course, { id: input.id }, { licenceId: input.licenceId, origin: CourseOrigin.Licensed });
-      const have = new Set((await manager.findBy(CourseTranslation, { courseId: input.id })).map((t) => t.language));
-      const missing = input.texts.filter((text) => !have.has(text.language));
-      if (missing.length > 0) {
-        await manager.insert(
-          CourseTranslation,
-          missing.map((text) => ({ courseId: input.id, ...text })),
-        );
-      }
+      await this.courses.markLicensed(input.id, input.licenceId, manager);
+      await this.courses.addMissingTexts(
+        input.id,
+        input.texts.map((text) => ({ courseId: input.id, ...text })),
+        manager,
+      );
     }
     const added: string[] = [];
     for (const pkg of input.packages) {
-      if (await manager.existsBy(CoursePackage, { id: pkg.packageId })) {
+      if (await this.courses.packageExists(pkg.packageId, manager)) {
         continue;
       }
       await this.courses.addPackage(
@@ -249,7 +246,7 @@ export class CatalogueService {
     const course: Course = Object.assign(new Course(), {
       id: randomUUID(),
       topicCode: body.topic,
-      estimatedHours: body.estimatedHours === undefined ? null : String(body.estimatedHours),
+      estimatedHours: body.estimatedHours ?? null,
       status: CourseStatus.Draft,
       origin: CourseOrigin.Local,
       createdBy: admin.id,
@@ -288,7 +285,7 @@ export class CatalogueService {
       {
         ...(body.status ? { status: body.status } : {}),
         ...(body.topic ? { topicCode: body.topic } : {}),
-        ...(body.estimatedHours !== undefined ? { estimatedHours: String(body.estimatedHours) } : {}),
+        ...(body.estimatedHours !== undefined ? { estimatedHours: body.estimatedHours } : {}),
       },
       text,
     );
@@ -370,10 +367,9 @@ export class CatalogueService {
       throw DomainException.notFound('Course', ErrorCode.CourseNotFound);
     }
     if (!(await this.courses.withinLicence(course))) {
-      throw new DomainException(
-        ErrorCode.LicenceExpired,
-        403,
+      throw DomainException.forbidden(
         "This course's licence is not in force on this server: it cannot be started (your progress is kept)",
+        ErrorCode.LicenceExpired,
       );
     }
     const [texts, packages, seatCap] = await Promise.all([
@@ -480,10 +476,9 @@ export class CatalogueService {
       throw DomainException.badRequest('The source and target languages are the same', ErrorCode.ValidationFailed);
     }
     if (course.licenceId && !(await this.courses.translationAllowed(course))) {
-      throw new DomainException(
-        ErrorCode.TranslationNotAllowed,
-        403,
+      throw DomainException.forbidden(
         "This course's licence does not allow translations",
+        ErrorCode.TranslationNotAllowed,
       );
     }
     const existing = (await this.courses.textsOf([input.courseId])).find((text) => text.language === input.target);
@@ -539,7 +534,7 @@ export class CatalogueService {
       topic: course.topicCode,
       status: course.status,
       origin: course.origin,
-      estimatedHours: course.estimatedHours === null ? null : Number(course.estimatedHours),
+      estimatedHours: course.estimatedHours,
       languages: languages.length > 0 ? languages : [...new Set(texts.map((t) => t.language))].sort(),
     };
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 /** A national contact point for training, listed in the directory under its country. */
 @Entity({ name: 'contact_points' })

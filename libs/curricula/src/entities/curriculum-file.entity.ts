@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Curriculum } from './curriculum.entity';
+import { CreatedAtColumn } from '@app/database';
 
 @Entity({ name: 'curriculum_files' })
 @Index('IDX_curriculum_files_curriculum', ['curriculumId'])
@@ -9,6 +10,10 @@ export class CurriculumFile {
 
   @Column({ name: 'curriculum_id', type: 'char', length: 36 })
   curriculumId: string;
+
+  @ManyToOne(() => Curriculum, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'curriculum_id', foreignKeyConstraintName: 'FK_curriculum_files_curriculum' })
+  curriculum?: Curriculum;
 
   /** A label only: the bytes live under `curriculum-files/<curriculumId>/<id>`. */
   @Column({ type: 'varchar', length: 255 })

@@ -69,11 +69,16 @@ export class CurriculumRepository {
     await this.curricula.update({ id }, changes);
   }
 
-  /** Removes the curriculum with its file rows; returns the blob keys to delete. */
+  /**
+   * Removes the curriculum; its file rows go with it (foreign key, ON DELETE CASCADE). Returns the
+   * blob keys to delete.
+   */
   async delete(id: string): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      const files = await manager.find(CurriculumFile, { where: { curriculumId: id } });
-      await manager.delete(CurriculumFile, { curriculumId: id });
+      const files = await manager.find(CurriculumFile, {
+        where: { curriculumId: id },
+        lock: { mode: 'pessimistic_write' },
+      });
       await manager.delete(Curriculum, { id });
       return files.map((file) => file.blobKey);
     });

@@ -4,8 +4,15 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AccountsService, CountriesService } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
-import { cleanFileName, contentDisposition, contentTypeFor, isInlineType } from '@app/groups';
-import { BlobStore, DownloadLinkSigner, DownloadLinkView } from '@app/storage';
+import {
+  BlobStore,
+  cleanFileName,
+  contentDisposition,
+  contentTypeFor,
+  DownloadLinkSigner,
+  DownloadLinkView,
+  isInlineType,
+} from '@app/storage';
 import { CreateCurriculumDto, CurriculumQueryDto, CurriculumView, UpdateCurriculumDto } from '../dto/curriculum.dto';
 import { CurriculumFile } from '../entities/curriculum-file.entity';
 import { Curriculum } from '../entities/curriculum.entity';

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { GroupFile } from './group-file.entity';
+import { CreatedAtColumn } from '@app/database';
 
 @Entity({ name: 'group_file_versions' })
 @Index('UQ_group_file_versions_file', ['fileId', 'version'], { unique: true })
@@ -9,6 +10,10 @@ export class GroupFileVersion {
 
   @Column({ name: 'file_id', type: 'char', length: 36 })
   fileId: string;
+
+  @ManyToOne(() => GroupFile, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'file_id', foreignKeyConstraintName: 'FK_group_file_versions_file' })
+  file?: GroupFile;
 
   @Column({ type: 'int', unsigned: true })
   version: number;

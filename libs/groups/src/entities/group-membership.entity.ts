@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CommunityGroup } from './community-group.entity';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 export enum GroupRole {
   Owner = 'owner',
@@ -30,6 +31,10 @@ export class GroupMembership {
 
   @Column({ name: 'group_id', type: 'char', length: 36 })
   groupId: string;
+
+  @ManyToOne(() => CommunityGroup, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_group_memberships_group' })
+  group?: CommunityGroup;
 
   @Column({ name: 'user_id', type: 'char', length: 36, nullable: true })
   userId: string | null;

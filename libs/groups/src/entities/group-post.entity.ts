@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { GroupThread } from './group-thread.entity';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 /** A post: its Markdown source as written and the sanitised HTML rendered from it when it was saved. */
 @Entity({ name: 'group_posts' })
@@ -10,6 +11,10 @@ export class GroupPost {
 
   @Column({ name: 'thread_id', type: 'char', length: 36 })
   threadId: string;
+
+  @ManyToOne(() => GroupThread, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'thread_id', foreignKeyConstraintName: 'FK_group_posts_thread' })
+  thread?: GroupThread;
 
   @Column({ name: 'author_id', type: 'char', length: 36 })
   authorId: string;

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CommunityGroup } from './community-group.entity';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 @Entity({ name: 'group_threads' })
 @Index('IDX_group_threads_group', ['groupId', 'pinned', 'lastPostAt'])
@@ -9,6 +10,10 @@ export class GroupThread {
 
   @Column({ name: 'group_id', type: 'char', length: 36 })
   groupId: string;
+
+  @ManyToOne(() => CommunityGroup, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_group_threads_group' })
+  group?: CommunityGroup;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, UpdatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CommunityGroup } from './community-group.entity';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 /** A scheduled session of a group: stored in UTC with the IANA time zone it was planned in. */
 @Entity({ name: 'group_workshops' })
@@ -10,6 +11,10 @@ export class GroupWorkshop {
 
   @Column({ name: 'group_id', type: 'char', length: 36 })
   groupId: string;
+
+  @ManyToOne(() => CommunityGroup, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'FK_group_workshops_group' })
+  group?: CommunityGroup;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;

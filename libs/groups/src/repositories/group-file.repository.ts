@@ -5,8 +5,6 @@ import { CommunityGroup } from '../entities/community-group.entity';
 import { GroupFileVersion } from '../entities/group-file-version.entity';
 import { GroupFile } from '../entities/group-file.entity';
 import { GroupFolder } from '../entities/group-folder.entity';
-import { GroupPostAttachment } from '../entities/group-post-attachment.entity';
-import { GroupWorkshopMaterial } from '../entities/group-workshop-material.entity';
 
 export interface FileWithVersion {
   id: string;
@@ -152,16 +150,13 @@ export class GroupFileRepository {
   }
 
   /**
-   * Removes a file with every version, attachment and workshop link, giving its bytes back; returns
-   * the blob keys to delete.
+   * Removes a file, giving its bytes back; its versions, attachments and workshop links go with it
+   * (foreign keys, ON DELETE CASCADE). Returns the blob keys to delete.
    */
   async deleteFile(groupId: string, fileId: string): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       const versions = await manager.find(GroupFileVersion, { where: { fileId } });
       const bytes = versions.reduce((sum, v) => sum + Number(v.sizeBytes), 0);
-      await manager.delete(GroupPostAttachment, { fileId });
-      await manager.delete(GroupWorkshopMaterial, { fileId });
-      await manager.delete(GroupFileVersion, { fileId });
       await manager.delete(GroupFile, { id: fileId, groupId });
       await manager
         .createQueryBuilder()

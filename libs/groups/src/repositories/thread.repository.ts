@@ -144,15 +144,9 @@ export class ThreadRepository {
     });
   }
 
+  /** Removes the thread; its posts and their attachments go with it (foreign keys, ON DELETE CASCADE). */
   async deleteThread(threadId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        'DELETE a FROM group_post_attachments a JOIN group_posts p ON p.id = a.post_id WHERE p.thread_id = ?',
-        [threadId],
-      );
-      await manager.delete(GroupPost, { threadId });
-      await manager.delete(GroupThread, { id: threadId });
-    });
+    await this.threads.delete({ id: threadId });
   }
 
   /**

@@ -71,8 +71,7 @@ export class WorkshopRepository {
   }
 
   async delete(workshopId: string): Promise<void> {
-    await this.materials.delete({ workshopId });
-    await this.workshops.delete({ id: workshopId });
+    await this.workshops.delete({ id: workshopId }); // its material links go with it (ON DELETE CASCADE)
   }
 
   async linkMaterial(workshopId: string, fileId: string, phase: WorkshopPhase): Promise<void> {

@@ -4,7 +4,15 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AccountsService } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
-import { BlobStore, DownloadLinkSigner, DownloadLinkView } from '@app/storage';
+import {
+  BlobStore,
+  cleanFileName,
+  contentDisposition,
+  contentTypeFor,
+  DownloadLinkSigner,
+  DownloadLinkView,
+  isInlineType,
+} from '@app/storage';
 import { CreatedDto } from '../dto/group.dto';
 import {
   CreateFolderDto,
@@ -20,7 +28,6 @@ import { GroupFolder } from '../entities/group-folder.entity';
 import { GroupRole } from '../entities/group-membership.entity';
 import { GroupAccess } from '../repositories/group.repository';
 import { FileWithVersion, GroupFileRepository } from '../repositories/group-file.repository';
-import { cleanFileName, contentDisposition, contentTypeFor, isInlineType } from './file-types';
 import { atLeast, GroupCaller, requireRole, requireWritable } from './group-policy';
 import { GroupsService } from './groups.service';
 
@@ -277,10 +284,9 @@ export class GroupFilesService {
   }
 
   private quotaExceeded(): DomainException {
-    return new DomainException(
-      ErrorCode.GroupQuotaExceeded,
-      413,
+    return DomainException.tooLarge(
       "The group's file library is full: delete files or ask the Secretariat for more room",
+      ErrorCode.GroupQuotaExceeded,
     );
   }
 

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountsService, UserStatus } from '@app/accounts';
 import { AppConfig } from '@app/config';
-import { NotificationsService } from '@app/notifications';
-import { MailTemplate } from '@app/queue';
+import { MailTemplate, NotificationsService } from '@app/notifications';
 import { MembershipState } from '../entities/group-membership.entity';
 import { GroupRepository } from '../repositories/group.repository';
 

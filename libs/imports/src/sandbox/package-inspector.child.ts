@@ -8,9 +8,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 // Direct files, not the library's index: the child loads only what it runs (no Nest, no config).
+/* eslint-disable no-restricted-imports */
 import { ManifestError, parseManifest } from '@app/scorm/manifest';
 import { PackageRejectedError } from '@app/scorm/package/package-error';
 import { extractPackage } from '@app/scorm/package/safe-unzip';
+/* eslint-enable no-restricted-imports */
 import { InspectMessage, InspectRequest } from './inspection';
 
 function send(message: InspectMessage): Promise<void> {

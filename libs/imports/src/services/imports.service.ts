@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
+import { ReceivedLicenceRepository } from '@app/licences';
 import { JobName, JobPayloads, QueueService } from '@app/queue';
 
 /** The jobs an ImportJob row can mirror. */
@@ -13,7 +12,6 @@ type ImportJobName = JobName.ImportScormPackage | JobName.ImportLicenceBundle | 
 import { BlobStore } from '@app/storage';
 import { ImportJob, ImportJobKind, ImportJobState } from '../entities/import-job.entity';
 import { ImportJobRepository } from '../repositories/import-job.repository';
-import { ReceivedLicence } from '../licences/licence.entity';
 
 export interface ImportRequester {
   id: string;
@@ -30,7 +28,7 @@ export class ImportsService {
     private readonly queues: QueueService,
     private readonly catalogue: CatalogueService,
     private readonly blobs: BlobStore,
-    @InjectRepository(ReceivedLicence) private readonly receivedLicences: Repository<ReceivedLicence>,
+    private readonly receivedLicences: ReceivedLicenceRepository,
   ) {}
 
   /** A path for an upload to stream into, and its future job id. */
@@ -139,7 +137,7 @@ export class ImportsService {
     if (job.state !== ImportJobState.Completed || typeof result?.licenceId !== 'string') {
       return false;
     }
-    const held = await this.receivedLicences.findOneBy({ id: result.licenceId });
+    const held = await this.receivedLicences.findById(result.licenceId);
     return held !== null && typeof result.revision === 'number' && held.revision > result.revision;
   }
 

@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-// Direct file import: the database library's index lists the entities, so it would be a cycle.
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, decimalTransformer } from '@app/database';
+import { Enrolment } from './enrolment.entity';
 
 export type CompletionStatus = 'completed' | 'incomplete' | 'not attempted' | 'unknown';
 export type SuccessStatus = 'passed' | 'failed' | 'unknown';
@@ -9,13 +9,6 @@ export type SessionEntry = 'ab-initio' | 'resume' | '';
 
 export const COMPLETION_STATUSES: readonly CompletionStatus[] = ['completed', 'incomplete', 'not attempted', 'unknown'];
 export const SUCCESS_STATUSES: readonly SuccessStatus[] = ['passed', 'failed', 'unknown'];
-
-/** Decimal columns arrive from mysql2 as strings. */
-const decimal = { to: (value: number): number => value, from: (value: string | null): number => Number(value ?? 0) };
-const nullableDecimal = {
-  to: (value: number | null): number | null => value,
-  from: (value: string | null): number | null => (value === null ? null : Number(value)),
-};
 
 /**
  * One learner's attempt at one launchable item of one package version. The CMI is kept whole as
@@ -36,6 +29,14 @@ export class Attempt {
 
   @Column({ name: 'course_id', type: 'char', length: 36 })
   courseId: string;
+
+  /** An attempt belongs to its learner's enrolment, which cannot go while it has attempts. */
+  @ManyToOne(() => Enrolment, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'user_id', referencedColumnName: 'userId', foreignKeyConstraintName: 'FK_attempts_enrolment' },
+    { name: 'course_id', referencedColumnName: 'courseId' },
+  ])
+  enrolment?: Enrolment;
 
   @Column({ name: 'package_id', type: 'char', length: 36 })
   packageId: string;
@@ -83,7 +84,7 @@ export class Attempt {
     precision: 6,
     scale: 5,
     nullable: true,
-    transformer: nullableDecimal,
+    transformer: decimalTransformer,
   })
   scoreScaled: number | null;
 
@@ -98,13 +99,34 @@ export class Attempt {
   @Column({ type: 'boolean', default: false })
   terminated: boolean;
 
-  @Column({ name: 'base_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimal })
+  @Column({
+    name: 'base_seconds',
+    type: 'decimal',
+    precision: 12,
+    scale: 2,
+    default: 0,
+    transformer: decimalTransformer,
+  })
   baseSeconds: number;
 
-  @Column({ name: 'session_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimal })
+  @Column({
+    name: 'session_seconds',
+    type: 'decimal',
+    precision: 12,
+    scale: 2,
+    default: 0,
+    transformer: decimalTransformer,
+  })
   sessionSeconds: number;
 
-  @Column({ name: 'total_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimal })
+  @Column({
+    name: 'total_seconds',
+    type: 'decimal',
+    precision: 12,
+    scale: 2,
+    default: 0,
+    transformer: decimalTransformer,
+  })
   totalSeconds: number;
 
   @CreatedAtColumn()

@@ -1,6 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-// Direct file import: the database library's index lists the entities, so it would be a cycle.
-import { CreatedAtColumn } from '@app/database/timestamp-columns';
+import { CreatedAtColumn } from '@app/database';
 
 /** A learner's self-enrolment in a published course: one row per (user, course). */
 @Entity({ name: 'enrolments' })

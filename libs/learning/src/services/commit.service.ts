@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainException, ErrorCode } from '@app/common';
 import { CommitBodyError, markSuspended, parseCommitBody } from '../cmi/commit-body';
 import { AttemptRepository } from '../repositories/attempt.repository';
@@ -59,10 +59,9 @@ export class CommitService {
       case 'not-found':
         throw DomainException.notFound('Attempt', ErrorCode.AttemptNotFound);
       case 'superseded':
-        throw new DomainException(
-          ErrorCode.SessionSuperseded,
-          HttpStatus.CONFLICT,
+        throw DomainException.conflict(
           'This attempt was launched again elsewhere; this session can no longer save',
+          ErrorCode.SessionSuperseded,
         );
     }
   }

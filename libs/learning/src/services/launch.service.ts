@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ProfileService } from '@app/accounts';
 import { CatalogueService, CoursePackage } from '@app/catalogue';
@@ -7,7 +7,7 @@ import { AppConfig } from '@app/config';
 import { LaunchView } from '../dto/learning.dto';
 import { Attempt } from '../entities/attempt.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
-import { EnrolmentRepository } from '../repositories/enrolment.repository';
+import { EnrolmentService } from './enrolment.service';
 import { LaunchTokenService } from '../tokens/launch-token.service';
 import { decideLaunch } from './launch-rules';
 
@@ -25,7 +25,7 @@ const LAUNCH_TRIES = 3;
 export class LaunchService {
   constructor(
     private readonly attempts: AttemptRepository,
-    private readonly enrolments: EnrolmentRepository,
+    private readonly enrolments: EnrolmentService,
     private readonly catalogue: CatalogueService,
     private readonly profiles: ProfileService,
     private readonly tokens: LaunchTokenService,
@@ -142,11 +142,7 @@ export class LaunchService {
         }
       }
     }
-    throw new DomainException(
-      ErrorCode.Conflict,
-      HttpStatus.CONFLICT,
-      'The item is being launched elsewhere: try again',
-    );
+    throw DomainException.conflict('The item is being launched elsewhere: try again', ErrorCode.Conflict);
   }
 
   private view(attempt: Attempt, session: number, review: boolean): LaunchView {

@@ -1,4 +1,4 @@
-import { MailTemplate } from '@app/queue';
+import { MailTemplate } from './mail-template.enum';
 import { escapeHtml, MailTemplateError, renderMail } from './mail-renderer';
 import { MAIL_LANGUAGES, MAIL_TEMPLATE_PARAMS, MAIL_TEMPLATES, MailLanguage } from './mail-templates';
 
@@ -100,7 +100,7 @@ describe(renderMail.name, () => {
   );
 
   it('refuses an unknown template or language', () => {
-    expect(() => renderMail('nope' as MailTemplate, 'en', {})).toThrow(MailTemplateError);
+    expect(() => renderMail('nope', 'en', {})).toThrow(MailTemplateError);
     expect(() =>
       renderMail(MailTemplate.VerifyEmail, 'de' as MailLanguage, paramsOf(MailTemplate.VerifyEmail)),
     ).toThrow(MailTemplateError);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MailTemplate } from '@app/queue';
+import { MailTemplate } from './mail-template.enum';
 import {
   MAIL_COMMON_TEXT,
   MAIL_LANGUAGES,
@@ -44,12 +44,13 @@ export function escapeHtml(value: string): string {
 
 /** Renders a mail template in a language: subject, plain text and HTML. Pure; throws {@link MailTemplateError}. */
 export function renderMail(
-  template: MailTemplate,
+  /** A MailTemplate; a queued job carries it as a string, and an unknown name is refused here. */
+  template: MailTemplate | string,
   language: MailLanguage,
   params: Record<string, unknown>,
 ): RenderedMail {
-  const text = MAIL_TEMPLATES[template]?.[language];
-  const required = MAIL_TEMPLATE_PARAMS[template];
+  const text = (MAIL_TEMPLATES as Partial<Record<string, (typeof MAIL_TEMPLATES)[MailTemplate]>>)[template]?.[language];
+  const required = (MAIL_TEMPLATE_PARAMS as Partial<Record<string, readonly string[]>>)[template];
   if (!text || !required) {
     throw new MailTemplateError(
       String(template),
@@ -111,7 +112,7 @@ export function renderMail(
 /** The renderer as an injectable, for services that prefer constructor injection. */
 @Injectable()
 export class MailRenderer {
-  render(template: MailTemplate, language: MailLanguage, params: Record<string, unknown>): RenderedMail {
+  render(template: MailTemplate | string, language: MailLanguage, params: Record<string, unknown>): RenderedMail {
     return renderMail(template, language, params);
   }
 }

@@ -1,4 +1,5 @@
-import { MailTemplate, SendEmailPayload } from '@app/queue';
+import { SendEmailPayload } from '@app/queue';
+import { MailTemplate } from './mail-template.enum';
 
 /** A language mail is written in: the platform's three. */
 export type MailLanguage = SendEmailPayload['language'];

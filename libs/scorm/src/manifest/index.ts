@@ -16,3 +16,5 @@ export {
   DEFAULT_CONSTRAINED_CHOICE,
   DEFAULT_ROLLUP_CONSIDERATIONS,
 } from './sequencing';
+export { readXml, type XmlElement } from './xml-tree';
+export { Warnings } from './warnings';

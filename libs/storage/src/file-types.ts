@@ -1,7 +1,7 @@
 import send from '@fastify/send';
 
 /**
- * Types a browser may show inline from a group library: pictures, PDF, sound and video (so a
+ * Types a browser may show inline from a stored file (group libraries, curricula): pictures, PDF, sound and video (so a
  * recorded session plays in the page). Not SVG (it runs scripts), not HTML or text of any kind.
  */
 const INLINE_TYPES = new Set([

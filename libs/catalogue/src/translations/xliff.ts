@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ManifestError } from '@app/scorm/manifest/manifest-error';
-import { Warnings } from '@app/scorm/manifest/warnings';
-import { readXml, XmlElement } from '@app/scorm/manifest/xml-tree';
+import { ManifestError, readXml, Warnings, XmlElement } from '@app/scorm';
 
 /**
  * XLIFF for a course's catalogue texts: export as XLIFF 2.0 for translators, import 2.0 or 1.2.

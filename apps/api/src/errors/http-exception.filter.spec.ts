@@ -1,10 +1,19 @@
-import { BadRequestException, HttpStatus, NotFoundException } from '@nestjs/common';
-import { DomainException } from './domain.exception';
-import { ErrorCode } from './error-code';
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { DomainErrorKind, DomainException, ErrorCode } from '@app/common';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 describe(HttpExceptionFilter.name, () => {
   const sut = new HttpExceptionFilter();
+
+  it('gives every kind of domain error a 4xx or 5xx status', () => {
+    for (const kind of Object.values(DomainErrorKind)) {
+      expect(sut.toBody(new DomainException(ErrorCode.BadRequest, kind, 'x')).statusCode).toBeGreaterThanOrEqual(400);
+    }
+    expect(sut.toBody(DomainException.tooLarge('big')).statusCode).toBe(413);
+    expect(sut.toBody(DomainException.unavailable('down')).statusCode).toBe(503);
+    expect(sut.toBody(DomainException.rangeNotSatisfiable()).statusCode).toBe(416);
+    expect(sut.toBody(DomainException.unsupportedType('multipart')).statusCode).toBe(415);
+  });
 
   it('maps a domain exception to its status and stable code', () => {
     expect(sut.toBody(DomainException.conflict('Email taken', ErrorCode.EmailTaken))).toEqual({
@@ -17,7 +26,7 @@ describe(HttpExceptionFilter.name, () => {
 
   it('keeps field problems of a validation failure', () => {
     const body = sut.toBody(
-      new DomainException(ErrorCode.ValidationFailed, HttpStatus.BAD_REQUEST, 'a; b', ['a', 'b']),
+      new DomainException(ErrorCode.ValidationFailed, DomainErrorKind.Invalid, 'a; b', ['a', 'b']),
     );
     expect(body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: ['a', 'b'] });
   });

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { LicenceLanguage } from './licence.entity';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Licence, type LicenceLanguage } from './licence.entity';
 
 export type LicenceChangeKind = 'created' | 'edited' | 'ended';
 
@@ -18,6 +18,10 @@ export interface LicenceTerms {
 export class LicenceChange {
   @PrimaryColumn({ name: 'licence_id', type: 'char', length: 36 })
   licenceId: string;
+
+  @ManyToOne(() => Licence, { onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'licence_id', foreignKeyConstraintName: 'FK_licence_changes_licence' })
+  licence?: Licence;
 
   @PrimaryColumn({ type: 'int', unsigned: true })
   revision: number;

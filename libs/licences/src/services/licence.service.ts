@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -15,11 +14,12 @@ import {
   BundleSignature,
   CourseDocument,
   LicenceDocument,
-} from './bundle-format';
-import { sha256File, writeJson, zipDirectory } from './bundle-writer';
-import { LicenceChange, LicenceChangeKind, LicenceTerms } from './licence-change.entity';
-import { Licence, LicenceLanguage } from './licence.entity';
-import { keyId, parsePrivateKey, signBytes } from './licence-keys';
+} from '../bundle/bundle-format';
+import { sha256File, writeJson, zipDirectory } from '../bundle/bundle-writer';
+import { keyId, parsePrivateKey, signBytes } from '../bundle/licence-keys';
+import { LicenceChange, LicenceChangeKind, LicenceTerms } from '../entities/licence-change.entity';
+import { Licence, LicenceLanguage } from '../entities/licence.entity';
+import { LicenceRepository } from '../repositories/licence.repository';
 
 export interface NewLicence {
   licenseeCountry: string;
@@ -77,9 +77,7 @@ export interface BuiltBundle {
 @Injectable()
 export class LicenceService {
   constructor(
-    @InjectRepository(Licence) private readonly licences: Repository<Licence>,
-    @InjectRepository(LicenceChange) private readonly changes: Repository<LicenceChange>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licences: LicenceRepository,
     private readonly catalogue: CatalogueService,
     private readonly blobs: BlobStore,
     private readonly config: AppConfig,
@@ -94,11 +92,11 @@ export class LicenceService {
       createdBy: adminId,
       updatedBy: null,
     });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(Licence, licence);
+    await this.licences.inTransaction(async (manager) => {
+      await this.licences.insert(manager, licence);
       await this.record(manager, licence, 'created', adminId);
     });
-    return (await this.licences.findOneBy({ id: licence.id }))!;
+    return (await this.licences.findById(licence.id))!;
   }
 
   /**
@@ -133,7 +131,7 @@ export class LicenceService {
   /** Every revision of a licence, newest first. */
   async history(id: string): Promise<LicenceChange[]> {
     await this.get(id);
-    return this.changes.find({ where: { licenceId: id }, order: { revision: 'DESC' } });
+    return this.licences.changesOf(id);
   }
 
   private definedTerms(edit: LicenceEdit): Partial<LicenceTerms> {
@@ -147,8 +145,8 @@ export class LicenceService {
     expectedRevision: number | undefined,
     next: (current: LicenceTerms) => LicenceTerms,
   ): Promise<LicenceView> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(Licence, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    await this.licences.inTransaction(async (manager) => {
+      const current = await this.licences.findForUpdate(manager, id);
       if (!current) {
         throw DomainException.notFound('Licence', ErrorCode.LicenceNotFound);
       }
@@ -165,7 +163,7 @@ export class LicenceService {
       }
       await this.checkTerms(after);
       const revision = current.revision + 1;
-      await manager.update(Licence, { id }, { ...after, revision, updatedBy: adminId });
+      await this.licences.updateTerms(manager, id, after, revision, adminId);
       await this.record(manager, { ...current, ...after, revision }, kind, adminId);
     });
     return this.getView(id);
@@ -177,7 +175,7 @@ export class LicenceService {
     kind: LicenceChangeKind,
     adminId: string,
   ): Promise<void> {
-    await manager.insert(LicenceChange, {
+    await this.licences.recordChange(manager, {
       licenceId: licence.id,
       revision: licence.revision,
       kind,
@@ -212,7 +210,7 @@ export class LicenceService {
     }
     const [titles, latest] = await Promise.all([
       this.catalogue.courseTitles(licences.flatMap((licence) => licence.courseIds)),
-      this.changes.findBy(licences.map((licence) => ({ licenceId: licence.id, revision: licence.revision }))),
+      this.licences.currentChanges(licences),
     ]);
     return licences.map((licence) => {
       const change = latest.find((row) => row.licenceId === licence.id);
@@ -229,11 +227,11 @@ export class LicenceService {
   }
 
   list(): Promise<Licence[]> {
-    return this.licences.find({ order: { createdAt: 'DESC' } });
+    return this.licences.list();
   }
 
   async get(id: string): Promise<Licence> {
-    const licence = await this.licences.findOneBy({ id });
+    const licence = await this.licences.findById(id);
     if (!licence) {
       throw DomainException.notFound('Licence', ErrorCode.LicenceNotFound);
     }
@@ -247,10 +245,9 @@ export class LicenceService {
    */
   async buildBundle(id: string): Promise<BuiltBundle> {
     if (!this.config.licenceSigningKey) {
-      throw new DomainException(
-        ErrorCode.LicensingNotConfigured,
-        409,
+      throw DomainException.conflict(
         'This server has no LICENCE_SIGNING_KEY: it cannot issue licence bundles',
+        ErrorCode.LicensingNotConfigured,
       );
     }
     const privateKey = parsePrivateKey(this.config.licenceSigningKey);
@@ -290,7 +287,7 @@ export class LicenceService {
         const courseDocument: CourseDocument = {
           id: course.id,
           topic: course.topicCode,
-          estimatedHours: course.estimatedHours === null ? null : Number(course.estimatedHours),
+          estimatedHours: course.estimatedHours,
           texts: texts
             .filter((text) => licence.languages.includes(text.language))
             .map(({ language, title, description }) => ({ language, title, description })),

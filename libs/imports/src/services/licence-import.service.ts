@@ -1,28 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DataSource } from 'typeorm';
 import { CatalogueService, LicensedCourse } from '@app/catalogue';
 import { AppConfig } from '@app/config';
-import { ImportLicenceBundlePayload, JobContext, JobName, JobResults } from '@app/queue';
-import { BlobStore } from '@app/storage';
-import { ImportJobRepository } from '../repositories/import-job.repository';
-import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
-import { packageRecord } from '../services/package-record';
 import {
   BundleFormatError,
+  BundleRejectedError,
   CourseDocument,
+  keyId,
   LicenceDocument,
   parseCourseDocument,
   parseLicenceDocument,
   parseManifestDocument,
+  parsePublicKey,
   parseSignatureDocument,
-} from './bundle-format';
-import { BundleRejectedError, ReadBundle, readBundle } from './bundle-reader';
-import { ReceivedLicence } from './licence.entity';
-import { keyId, parsePublicKey, verifyBytes } from './licence-keys';
-import { endFailedImport } from '../services/failed-import';
+  ReadBundle,
+  readBundle,
+  ReceivedLicenceRepository,
+  verifyBytes,
+} from '@app/licences';
+import { ImportLicenceBundlePayload, JobContext, JobName, JobResults } from '@app/queue';
+import { BlobStore } from '@app/storage';
+import { ImportJobRepository } from '../repositories/import-job.repository';
+import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
+import { endFailedImport } from './failed-import';
+import { packageRecord } from './package-record';
 
 type Result = JobResults[JobName.ImportLicenceBundle];
 
@@ -58,7 +60,7 @@ export class LicenceImportService {
     private readonly blobs: BlobStore,
     private readonly catalogue: CatalogueService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly receivedLicences: ReceivedLicenceRepository,
   ) {}
 
   async run(payload: ImportLicenceBundlePayload, context: JobContext): Promise<Result> {
@@ -81,7 +83,7 @@ export class LicenceImportService {
       );
       const signer = await this.checkSignature(bundle);
       const licence = await this.checkLicence(bundle);
-      const previous = await this.dataSource.getRepository(ReceivedLicence).findOneBy({ id: licence.licence.id });
+      const previous = await this.receivedLicences.findById(licence.licence.id);
       if (previous && previous.revision > licence.licence.revision) {
         throw outdated(previous.revision, licence.licence.revision);
       }
@@ -142,36 +144,29 @@ export class LicenceImportService {
       progress(READ_SHARE + PACKAGES_SHARE);
 
       let added = 0;
-      await this.dataSource.transaction(async (manager) => {
+      await this.receivedLicences.inTransaction(async (manager) => {
         const terms = licence.licence;
         // Again under the licence's row lock: another import may have recorded a newer revision since.
-        const held: Array<{ revision: number }> = await manager.query(
-          'SELECT revision FROM received_licences WHERE id = ? FOR UPDATE',
-          [terms.id],
-        );
-        if (held.length > 0 && Number(held[0].revision) > terms.revision) {
-          throw outdated(Number(held[0].revision), terms.revision);
+        const held = await this.receivedLicences.lockedRevision(manager, terms.id);
+        if (held !== null && held > terms.revision) {
+          throw outdated(held, terms.revision);
         }
-        await manager.upsert(
-          ReceivedLicence,
-          {
-            id: terms.id,
-            revision: terms.revision,
-            keyId: signer,
-            bundleSha256: payload.bundleSha256,
-            licenseeCountry: terms.licensee.country,
-            licenseeAdministration: terms.licensee.administration,
-            courseIds: terms.courseIds,
-            languages: terms.languages,
-            validFrom: terms.validFrom,
-            validUntil: terms.validUntil,
-            seatCap: terms.seatCap,
-            translationAllowed: terms.translationAllowed,
-            importJobId: id,
-            importedAt: new Date(),
-          },
-          ['id'],
-        );
+        await this.receivedLicences.save(manager, {
+          id: terms.id,
+          revision: terms.revision,
+          keyId: signer,
+          bundleSha256: payload.bundleSha256,
+          licenseeCountry: terms.licensee.country,
+          licenseeAdministration: terms.licensee.administration,
+          courseIds: terms.courseIds,
+          languages: terms.languages,
+          validFrom: terms.validFrom,
+          validUntil: terms.validUntil,
+          seatCap: terms.seatCap,
+          translationAllowed: terms.translationAllowed,
+          importJobId: id,
+          importedAt: new Date(),
+        });
         for (const course of courses) {
           const outcome = await this.catalogue.upsertLicensedCourse(manager, {
             id: course.id,

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readFile, rm, stat } from 'node:fs/promises';
-import { CatalogueService } from '@app/catalogue';
+import { CatalogueService, parseXliff, sourceHash, XLIFF_UNITS, XliffError } from '@app/catalogue';
 import { DomainException } from '@app/common';
 import { ImportXliffTranslationPayload, JobContext, JobName, JobResults } from '@app/queue';
 import { ImportJobRepository } from '../repositories/import-job.repository';
-import { parseXliff, sourceHash, XLIFF_UNITS, XliffError } from './xliff';
-import { endFailedImport } from '../services/failed-import';
+import { endFailedImport } from './failed-import';
 
 type Result = JobResults[JobName.ImportXliffTranslation];
 

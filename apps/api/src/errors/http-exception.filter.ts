@@ -2,9 +2,21 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
-import { DomainException } from './domain.exception';
-import { ErrorBody } from './error-body';
-import { ErrorCode } from './error-code';
+import { DomainErrorKind, DomainException, ErrorBody, ErrorCode } from '@app/common';
+
+/** The HTTP status of each kind of domain error: the one place where the domain meets HTTP. */
+export const STATUS_OF_KIND: Record<DomainErrorKind, HttpStatus> = {
+  [DomainErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
+  [DomainErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [DomainErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [DomainErrorKind.TooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [DomainErrorKind.UnsupportedType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [DomainErrorKind.RangeNotSatisfiable]: HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+  [DomainErrorKind.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [DomainErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
 
 const codeForStatus: Partial<Record<number, ErrorCode>> = {
   400: ErrorCode.BadRequest,
@@ -61,7 +73,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainException) {
-      const body = this.body(exception.status, exception.code, exception.message);
+      const body = this.body(STATUS_OF_KIND[exception.kind], exception.code, exception.message);
       return exception.details ? { ...body, details: exception.details } : body;
     }
     if (exception instanceof HttpException) {

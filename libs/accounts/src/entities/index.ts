@@ -1,0 +1,18 @@
+import { AuthSession } from './auth-session.entity';
+import { AutoApproveDomain } from './auto-approve-domain.entity';
+import { CoordinatorAppointment } from './coordinator-appointment.entity';
+import { OneTimeToken } from './one-time-token.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { RegistrationDecision } from './registration-decision.entity';
+import { User } from './user.entity';
+
+/** The accounts context's tables; the apps compose every context's list into their data source. */
+export const ACCOUNTS_ENTITIES = [
+  User,
+  CoordinatorAppointment,
+  RegistrationDecision,
+  AuthSession,
+  RefreshToken,
+  OneTimeToken,
+  AutoApproveDomain,
+];

@@ -1,0 +1,80 @@
+import { DomainException, ErrorCode } from '@app/common';
+import { LaunchClaims } from '../tokens/launch-token.service';
+import { COMMIT_ACCEPTED, CommitService } from './commit.service';
+
+const claims: LaunchClaims = { sub: 'learner-1', att: 'attempt-1', ses: 2, std: 'scorm2004' } as LaunchClaims;
+const body = { cmi: { completion_status: 'incomplete', suspend_data: 'page=3' } };
+
+describe(CommitService.name, () => {
+  const attempts = { commit: jest.fn() };
+  const tokens = { verify: jest.fn() };
+  let sut: CommitService;
+
+  beforeEach(() => {
+    jest.clearAllMocks();
+    tokens.verify.mockReturnValue(claims);
+    attempts.commit.mockResolvedValue('written');
+    sut = new CommitService(attempts as never, tokens as never);
+  });
+
+  it('writes the commit of the session the token names, and answers as scorm-again expects', async () => {
+    await expect(sut.commit({ attemptId: 'attempt-1', token: 't', body })).resolves.toEqual(COMMIT_ACCEPTED);
+
+    expect(tokens.verify).toHaveBeenCalledWith('t');
+    expect(attempts.commit).toHaveBeenCalledWith(
+      'attempt-1',
+      'learner-1',
+      2,
+      expect.objectContaining({ completionStatus: 'incomplete' }),
+    );
+  });
+
+  it('refuses a token of another attempt as if the attempt did not exist, writing nothing', async () => {
+    const failure = await sut.commit({ attemptId: 'attempt-2', token: 't', body }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(DomainException);
+    expect(failure).toMatchObject({ code: ErrorCode.AttemptNotFound });
+    expect(attempts.commit).not.toHaveBeenCalled();
+  });
+
+  it('refuses a body that is not a commit (400 COMMIT_INVALID), writing nothing', async () => {
+    await expect(sut.commit({ attemptId: 'attempt-1', token: 't', body: 'not json' })).rejects.toMatchObject({
+      code: ErrorCode.CommitInvalid,
+    });
+    expect(attempts.commit).not.toHaveBeenCalled();
+  });
+
+  it('accepts and drops the commits of a review (nothing changes a completed attempt)', async () => {
+    tokens.verify.mockReturnValue({ ...claims, rev: true });
+
+    await expect(sut.commit({ attemptId: 'attempt-1', token: 't', body })).resolves.toEqual(COMMIT_ACCEPTED);
+    expect(attempts.commit).not.toHaveBeenCalled();
+  });
+
+  it('marks the terminate commit, and the pagehide beacon as a suspend', async () => {
+    await sut.commit({ attemptId: 'attempt-1', token: 't', body, terminate: true, reason: 'pagehide' });
+
+    expect(attempts.commit).toHaveBeenCalledWith(
+      'attempt-1',
+      'learner-1',
+      2,
+      expect.objectContaining({ terminated: true, exit: 'suspend' }),
+    );
+  });
+
+  it.each([
+    ['stale', COMMIT_ACCEPTED],
+    ['written', COMMIT_ACCEPTED],
+  ])('answers success when the repository says %s', async (outcome, expected) => {
+    attempts.commit.mockResolvedValue(outcome);
+    await expect(sut.commit({ attemptId: 'attempt-1', token: 't', body })).resolves.toEqual(expected);
+  });
+
+  it.each([
+    ['not-found', ErrorCode.AttemptNotFound],
+    ['superseded', ErrorCode.SessionSuperseded],
+  ])('turns the repository outcome %s into %s', async (outcome, code) => {
+    attempts.commit.mockResolvedValue(outcome);
+    await expect(sut.commit({ attemptId: 'attempt-1', token: 't', body })).rejects.toMatchObject({ code });
+  });
+});

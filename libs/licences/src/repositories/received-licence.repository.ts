@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { ReceivedLicenceCourse } from '../entities/received-licence-course.entity';
+import { ReceivedLicence } from '../entities/received-licence.entity';
+
+/** National side: the licences received from a hub, as last imported. */
+@Injectable()
+export class ReceivedLicenceRepository {
+  constructor(
+    @InjectRepository(ReceivedLicence) private readonly received: Repository<ReceivedLicence>,
+    @InjectRepository(ReceivedLicenceCourse) private readonly courses: Repository<ReceivedLicenceCourse>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Runs `work` in one transaction; the methods below take its manager. */
+  inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The licence as last imported, with its courses in the bundle's order. */
+  async findById(id: string): Promise<ReceivedLicence | null> {
+    const licence = await this.received.findOneBy({ id });
+    if (licence) {
+      const rows = await this.courses.find({ where: { licenceId: id }, order: { position: 'ASC' } });
+      licence.courseIds = rows.map((row) => row.courseId);
+    }
+    return licence;
+  }
+
+  /** The revision held, its row locked until the transaction ends; null when none is held. */
+  async lockedRevision(manager: EntityManager, id: string): Promise<number | null> {
+    const held: Array<{ revision: number }> = await manager.query(
+      'SELECT revision FROM received_licences WHERE id = ? FOR UPDATE',
+      [id],
+    );
+    return held.length > 0 ? Number(held[0].revision) : null;
+  }
+
+  /** Records the licence as imported now, its course list replaced by the bundle's. */
+  async save(manager: EntityManager, licence: ReceivedLicence): Promise<void> {
+    const { courseIds, ...row } = licence;
+    await manager.upsert(ReceivedLicence, row, ['id']);
+    await manager.delete(ReceivedLicenceCourse, { licenceId: licence.id });
+    if (courseIds.length > 0) {
+      await manager.insert(
+        ReceivedLicenceCourse,
+        courseIds.map((courseId, position) => ({ licenceId: licence.id, courseId, position })),
+      );
+    }
+  }
+}
