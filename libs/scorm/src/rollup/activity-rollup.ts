@@ -416,7 +416,8 @@ function evaluateCondition(activity: Activity, condition: Condition, tracking: T
       value = activity.attemptCount > 0;
       break;
     case 'attemptLimitExceeded':
-      value = activity.attemptLimit !== null && activity.attemptLimit > 0 && activity.attemptCount >= activity.attemptLimit;
+      value =
+        activity.attemptLimit !== null && activity.attemptLimit > 0 && activity.attemptCount >= activity.attemptLimit;
       break;
     case 'always':
       value = true;
