@@ -15,6 +15,7 @@ import { Licence, ReceivedLicence } from '@app/imports/licences/licence.entity';
 import { LicenceChange } from '@app/imports/licences/licence-change.entity';
 import { Attempt } from '@app/learning/entities/attempt.entity';
 import { Enrolment } from '@app/learning/entities/enrolment.entity';
+import { CourseResult } from '@app/learning/entities/course-result.entity';
 import { GROUP_ENTITIES } from '@app/groups/entities';
 import { CURRICULA_ENTITIES } from '@app/curricula/entities';
 
@@ -41,6 +42,7 @@ export const ENTITIES = [
   ReceivedLicence,
   Enrolment,
   Attempt,
+  CourseResult,
   ...GROUP_ENTITIES,
   ...CURRICULA_ENTITIES,
 ];

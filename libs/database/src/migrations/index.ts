@@ -11,6 +11,7 @@ import { Translations1764260000000 } from './1764260000000-translations';
 import { ImportPayloads1764270000000 } from './1764270000000-import-payloads';
 import { SearchGeneration1764275000000 } from './1764275000000-search-generation';
 import { LicenceChanges1764280000000 } from './1764280000000-licence-changes';
+import { CourseResults1764440000000 } from './1764440000000-course-results';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ImportPayloads1764270000000,
   SearchGeneration1764275000000,
   LicenceChanges1764280000000,
+  CourseResults1764440000000,
 ];

@@ -107,6 +107,13 @@ export class Attempt {
   @Column({ name: 'total_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimal })
   totalSeconds: number;
 
+  /**
+   * Bumped by a commit that changes the derived status (completion, success, score, exit,
+   * terminated): the commit learns from its own UPDATE whether the course result must be recomputed.
+   */
+  @Column({ name: 'status_version', type: 'int', unsigned: true, default: 0 })
+  statusVersion: number;
+
   @CreatedAtColumn()
   createdAt: Date;
 

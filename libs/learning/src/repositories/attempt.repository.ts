@@ -28,6 +28,7 @@ const SUMMARY_COLUMN_NAMES: Array<keyof Attempt> = [
   'baseSeconds',
   'sessionSeconds',
   'totalSeconds',
+  'statusVersion',
   'createdAt',
   'launchedAt',
   'lastCommitAt',
@@ -41,9 +42,13 @@ const SUMMARY_COLUMNS = Object.fromEntries(
  * session is the token's and the commit sequence is newer than the stored one. Session time is the
  * SCO's `session_time`, else (terminate commit without one) scorm-again's total minus the base,
  * never less than what this session already committed; `total_seconds` is assigned first so it
- * reads the old `session_seconds` on MySQL and MariaDB alike.
+ * reads the old `session_seconds` on MySQL and MariaDB alike. The first assignment compares the
+ * derived status with the stored one before it is overwritten and hands the answer back in the OK
+ * packet (LAST_INSERT_ID(expr), as startSession does): 1 when the status changed, else 0.
  */
 const COMMIT_SQL = `UPDATE attempts SET
+  status_version = status_version + LAST_INSERT_ID(NOT (completion_status <=> ? AND success_status <=> ?
+    AND score_scaled <=> CAST(? AS DECIMAL(6,5)) AND exit_mode <=> ? AND \`terminated\` <=> ?)),
   cmi = ?, adl = ?, completion_status = ?, success_status = ?, score_scaled = ?,
   total_seconds = base_seconds + GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
   session_seconds = GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
@@ -51,7 +56,7 @@ const COMMIT_SQL = `UPDATE attempts SET
   last_commit_at = CURRENT_TIMESTAMP(3)
 WHERE id = ? AND user_id = ? AND session_no = ? AND (? IS NULL OR commit_seq < ?)`;
 
-export type CommitOutcome = 'written' | 'stale' | 'superseded' | 'not-found';
+export type CommitOutcome = 'written' | 'status-changed' | 'stale' | 'superseded' | 'not-found';
 
 @Injectable()
 export class AttemptRepository {
@@ -109,6 +114,15 @@ export class AttemptRepository {
     return this.attempts.find({ select: SUMMARY_COLUMNS, where: { userId, packageId }, order: { number: 'DESC' } });
   }
 
+  /** The course of an attempt of this user (null when it is not theirs). */
+  async courseOf(id: string, userId: string): Promise<string | null> {
+    const rows = await this.execute<RowDataPacket[]>('SELECT course_id FROM attempts WHERE id = ? AND user_id = ?', [
+      id,
+      userId,
+    ]);
+    return rows.length > 0 ? String(rows[0].course_id) : null;
+  }
+
   /** Inserts an attempt; false when its number was taken by a simultaneous launch. */
   async insert(attempt: Attempt): Promise<boolean> {
     try {
@@ -142,6 +156,11 @@ export class AttemptRepository {
   async commit(id: string, userId: string, sessionNo: number, data: DerivedCommit): Promise<CommitOutcome> {
     const sequence = data.commitSequence;
     const result = await this.execute<ResultSetHeader>(COMMIT_SQL, [
+      data.completionStatus,
+      data.successStatus,
+      data.scoreScaled,
+      data.exit,
+      data.terminated ? 1 : 0,
       JSON.stringify(data.cmi),
       data.adl === null ? null : JSON.stringify(data.adl),
       data.completionStatus,
@@ -161,7 +180,7 @@ export class AttemptRepository {
       sequence,
     ]);
     if (result.affectedRows === 1) {
-      return 'written';
+      return Number(result.insertId) === 1 ? 'status-changed' : 'written';
     }
     const rows = await this.execute<RowDataPacket[]>('SELECT session_no FROM attempts WHERE id = ? AND user_id = ?', [
       id,

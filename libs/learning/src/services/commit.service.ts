@@ -3,6 +3,7 @@ import { DomainException, ErrorCode } from '@app/common';
 import { CommitBodyError, markSuspended, parseCommitBody } from '../cmi/commit-body';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { LaunchTokenService } from '../tokens/launch-token.service';
+import { CourseResultService } from './course-result.service';
 
 export interface CommitRequest {
   attemptId: string;
@@ -23,6 +24,7 @@ export class CommitService {
   constructor(
     private readonly attempts: AttemptRepository,
     private readonly tokens: LaunchTokenService,
+    private readonly results: CourseResultService,
   ) {}
 
   async commit(request: CommitRequest): Promise<typeof COMMIT_ACCEPTED> {
@@ -53,6 +55,14 @@ export class CommitService {
     }
     const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, data);
     switch (outcome) {
+      case 'status-changed': {
+        // Only a commit that changed the item's status recomputes the course result (docs/course-results.md).
+        const courseId = await this.attempts.courseOf(request.attemptId, claims.sub);
+        if (courseId) {
+          await this.results.afterStatusChange(claims.sub, courseId);
+        }
+        return COMMIT_ACCEPTED;
+      }
       case 'written':
       case 'stale':
         return COMMIT_ACCEPTED;
