@@ -29,8 +29,8 @@ export class CourseResultService {
     return retryOnDeadlock(() =>
       this.results.rewrite(userId, courseId, async (current, reader) => {
         const packageId = await reader.lastPackageId();
-        const [course] = packageId ? await this.catalogue.coursesForLearning([courseId]) : [];
-        const pkg = course?.packages.find((p) => p.id === packageId);
+        const found = packageId ? await this.catalogue.packageWithManifest(packageId) : null;
+        const pkg = found?.courseId === courseId ? found : null;
         const computed = pkg
           ? computeCourseResult(
               {
