@@ -30,12 +30,14 @@ export class CourseResults1764440000000 implements MigrationInterface {
   }
 
   private async backfill(queryRunner: QueryRunner): Promise<void> {
-    const pairs: Array<{ user_id: string; course_id: string }> = await queryRunner.query(
+    const query = <T>(sql: string, parameters?: unknown[]): Promise<T> =>
+      queryRunner.query(sql, parameters) as Promise<T>;
+    const pairs = await query<Array<{ user_id: string; course_id: string }>>(
       'SELECT user_id, course_id FROM enrolments UNION SELECT DISTINCT user_id, course_id FROM attempts',
     );
     const packages = new Map<string, PackageForResult>();
     for (const { user_id: userId, course_id: courseId } of pairs) {
-      const [last]: Array<{ package_id: string; last_at: Date | null }> = await queryRunner.query(
+      const [last] = await query<Array<{ package_id: string; last_at: Date | null }>>(
         `SELECT package_id, (SELECT MAX(COALESCE(last_commit_at, launched_at)) FROM attempts
             WHERE user_id = ? AND course_id = ?) AS last_at
           FROM attempts WHERE user_id = ? AND course_id = ? ORDER BY launched_at DESC, number DESC LIMIT 1`,
@@ -50,17 +52,20 @@ export class CourseResults1764440000000 implements MigrationInterface {
       }
       let pkg = packages.get(last.package_id);
       if (!pkg) {
-        const [row]: Array<{ standard: PackageForResult['standard']; manifest: unknown; launchables: unknown }> =
-          await queryRunner.query('SELECT standard, manifest, launchables FROM course_packages WHERE id = ?', [
-            last.package_id,
-          ]);
-        const parse = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+        const [row] = await query<
+          Array<{ standard: PackageForResult['standard']; manifest: unknown; launchables: unknown }>
+        >('SELECT standard, manifest, launchables FROM course_packages WHERE id = ?', [last.package_id]);
+        const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
         pkg = row
-          ? { standard: row.standard, manifest: parse(row.manifest), launchables: parse(row.launchables) }
+          ? {
+              standard: row.standard,
+              manifest: parse<PackageForResult['manifest']>(row.manifest),
+              launchables: parse<PackageForResult['launchables']>(row.launchables),
+            }
           : { standard: 'scorm12', manifest: null, launchables: [] };
         packages.set(last.package_id, pkg);
       }
-      const rows: LatestAttemptRow[] = await queryRunner.query(LATEST_ATTEMPTS_SQL, [
+      const rows = await query<LatestAttemptRow[]>(LATEST_ATTEMPTS_SQL, [
         userId,
         last.package_id,
         userId,
