@@ -36,8 +36,13 @@ export class CourseResultRepository {
     courseId: string,
     decide: (current: CourseResult, reader: CourseResultReader) => Promise<CourseResultValues>,
   ): Promise<CourseResult> {
+    // The row exists before the transaction locks it: an INSERT IGNORE inside it would take a shared
+    // lock on a duplicate key that the FOR UPDATE then upgrades, and two such transactions deadlock.
+    await this.results.query('INSERT IGNORE INTO course_results (user_id, course_id) VALUES (?, ?)', [
+      userId,
+      courseId,
+    ]);
     return this.results.manager.transaction(async (manager: EntityManager) => {
-      await manager.query('INSERT IGNORE INTO course_results (user_id, course_id) VALUES (?, ?)', [userId, courseId]);
       const [current] = await manager
         .getRepository(CourseResult)
         .createQueryBuilder('r')
