@@ -31,7 +31,7 @@ export class CourseResultRepository {
    * commits of two items of the course write their results one after the other, each from what
    * the other had committed.
    */
-  rewrite(
+  async rewrite(
     userId: string,
     courseId: string,
     decide: (current: CourseResult, reader: CourseResultReader) => Promise<CourseResultValues>,
