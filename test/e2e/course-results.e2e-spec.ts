@@ -293,6 +293,49 @@ describe('Course results (SCORM rollup, stored)', () => {
     });
   });
 
+  describe('time measured by the platform', () => {
+    const attemptRow = async (id: string) =>
+      ((await dataSource.query('SELECT * FROM attempts WHERE id = ?', [id])) as Array<Record<string, unknown>>)[0];
+
+    it('a SCO that reports no session time gets its wall time, idle gaps over 30 minutes left out', async () => {
+      const launched = await launch(learner, courses.sequenced, 'part_2');
+      // The session began 90 s ago.
+      await dataSource.query('UPDATE attempts SET launched_at = NOW(3) - INTERVAL 90 SECOND WHERE id = ?', [
+        launched.attemptId,
+      ]);
+      await commit(launched, noTime(false));
+      let row = await attemptRow(launched.attemptId);
+      expect(Number(row.total_seconds)).toBeGreaterThanOrEqual(90);
+      expect(Number(row.total_seconds)).toBeLessThan(120);
+      const measured = Number(row.total_seconds);
+      // Two idle hours since the last save: that gap is not learning time.
+      await dataSource.query(
+        'UPDATE attempts SET launched_at = launched_at - INTERVAL 2 HOUR, last_commit_at = last_commit_at - INTERVAL 2 HOUR WHERE id = ?',
+        [launched.attemptId],
+      );
+      await commit(launched, noTime(false));
+      row = await attemptRow(launched.attemptId);
+      expect(Number(row.total_seconds)).toBeCloseTo(measured, 0);
+      const history = (await as(learner).get(`/api/me/learning/${courses.sequenced}/attempts`).expect(200))
+        .body as Array<Record<string, unknown>>;
+      expect(history.find((a) => a.attemptId === launched.attemptId)).toMatchObject({ timeMeasured: true });
+      expect(await progress(learner, courses.sequenced)).toMatchObject({ timeMeasured: true });
+      // The next session's SCO reports its time: that is what counts for it.
+      const next = await launch(learner, courses.sequenced, 'part_2');
+      expect(next.attemptId).toBe(launched.attemptId);
+      await commit(next, { cmi: { ...noTime(false).cmi, session_time: 'PT30S' } });
+      row = await attemptRow(launched.attemptId);
+      expect(Number(row.total_seconds)).toBeCloseTo(measured + 30, 0);
+      expect(Number(row.session_reported)).toBe(1);
+      expect(Number(row.time_measured)).toBe(1);
+    });
+
+    function noTime(terminate: boolean) {
+      const body = body2004({ completion: 'incomplete', exit: 'suspend' }, terminate);
+      return { cmi: { ...body.cmi, session_time: 'PT0H0M0S' } };
+    }
+  });
+
   it('the migration backfills the results of existing enrolments from their attempts', async () => {
     await as(learner).post(`/api/courses/${courses.sequenced}/enrolments`);
     const before: unknown[] = await dataSource.query(

@@ -28,6 +28,9 @@ const SUMMARY_COLUMN_NAMES: Array<keyof Attempt> = [
   'baseSeconds',
   'sessionSeconds',
   'totalSeconds',
+  'wallSeconds',
+  'sessionReported',
+  'timeMeasured',
   'statusVersion',
   'createdAt',
   'launchedAt',
@@ -45,12 +48,26 @@ const SUMMARY_COLUMNS = Object.fromEntries(
  * reads the old `session_seconds` on MySQL and MariaDB alike. The first assignment compares the
  * derived status with the stored one before it is overwritten and hands the answer back in the OK
  * packet (LAST_INSERT_ID(expr), as startSession does): 1 when the status changed, else 0.
+ * While the SCO reports no time of its own in a session (`session_reported`), the session counts its
+ * wall time (`wall_seconds`: launch to this commit, a gap between commits over MAX_GAP_SECONDS left
+ * out as idle), and the attempt says its time was measured by the platform (docs/course-results.md).
  */
+/** A gap between two commits (or the launch and a commit) longer than this is idle time, not counted. */
+export const MAX_GAP_SECONDS = 30 * 60;
+
 const COMMIT_SQL = `UPDATE attempts SET
   status_version = status_version + LAST_INSERT_ID(NOT (completion_status <=> ? AND success_status <=> ?
     AND score_scaled <=> CAST(? AS DECIMAL(6,5)) AND exit_mode <=> ? AND \`terminated\` <=> ?)),
   cmi = ?, adl = ?, completion_status = ?, success_status = ?, score_scaled = ?,
-  total_seconds = base_seconds + GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
+  wall_seconds = wall_seconds + IF(
+    TIMESTAMPDIFF(MICROSECOND, GREATEST(launched_at, COALESCE(last_commit_at, launched_at)), CURRENT_TIMESTAMP(3))
+      BETWEEN 0 AND ${MAX_GAP_SECONDS} * 1000000,
+    TIMESTAMPDIFF(MICROSECOND, GREATEST(launched_at, COALESCE(last_commit_at, launched_at)), CURRENT_TIMESTAMP(3))
+      / 1000000,
+    0),
+  session_reported = session_reported OR LEAST(COALESCE(?, ? - base_seconds, 0), 100000000) > 0,
+  total_seconds = base_seconds + IF(session_reported,
+    GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)), wall_seconds),
   session_seconds = GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
   exit_mode = ?, \`terminated\` = ?, commit_seq = COALESCE(?, commit_seq),
   last_commit_at = CURRENT_TIMESTAMP(3)
@@ -144,8 +161,10 @@ export class AttemptRepository {
    */
   async startSession(attempt: Attempt, entry: SessionEntry): Promise<number | null> {
     const result = await this.execute<ResultSetHeader>(
-      `UPDATE attempts SET session_no = LAST_INSERT_ID(session_no + 1), base_seconds = base_seconds + session_seconds,
-        session_seconds = 0, commit_seq = 0, \`terminated\` = 0, entry = ?, launched_at = CURRENT_TIMESTAMP(3)
+      `UPDATE attempts SET session_no = LAST_INSERT_ID(session_no + 1),
+        base_seconds = base_seconds + IF(session_reported, session_seconds, wall_seconds),
+        time_measured = time_measured OR (NOT session_reported AND wall_seconds > 0),
+        session_seconds = 0, wall_seconds = 0, session_reported = 0, commit_seq = 0, \`terminated\` = 0, entry = ?, launched_at = CURRENT_TIMESTAMP(3)
        WHERE id = ? AND user_id = ?`,
       [entry, attempt.id, attempt.userId],
     );
@@ -166,6 +185,8 @@ export class AttemptRepository {
       data.completionStatus,
       data.successStatus,
       data.scoreScaled,
+      data.sessionSeconds,
+      data.totalSeconds,
       data.sessionSeconds,
       data.totalSeconds,
       data.sessionSeconds,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProfileService } from '@app/accounts';
 import { CatalogueService, CoursePackage, CourseTranslation } from '@app/catalogue';
-import { Attempt, CompletionStatus, SuccessStatus } from '../entities/attempt.entity';
+import { Attempt, CompletionStatus, isTimeMeasured, SuccessStatus } from '../entities/attempt.entity';
 import { CourseResult } from '../entities/course-result.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { EnrolmentRepository } from '../repositories/enrolment.repository';
@@ -16,6 +16,8 @@ export interface ItemProgress {
   successStatus: SuccessStatus;
   scoreScaled: number | null;
   totalTimeSeconds: number;
+  /** Some of this time was measured by the platform: a session's SCO reported none. */
+  timeMeasured: boolean;
 }
 
 export interface CourseProgress {
@@ -28,6 +30,8 @@ export interface CourseProgress {
   successStatus: SuccessStatus;
   scoreScaled: number | null;
   totalTimeSeconds: number;
+  /** Some of this time was measured by the platform: a session's SCO reported none. */
+  timeMeasured: boolean;
   /** Launchable parts whose latest attempt is completed, of how many (docs/course-results.md). */
   partsDone: number;
   partsTotal: number;
@@ -50,6 +54,8 @@ export interface AttemptHistoryEntry {
   successStatus: SuccessStatus;
   scoreScaled: number | null;
   totalTimeSeconds: number;
+  /** Some of this time was measured by the platform: a session's SCO reported none. */
+  timeMeasured: boolean;
   startedAt: Date;
   lastActivityAt: Date;
 }
@@ -89,6 +95,7 @@ export function rollUp(
       successStatus: latest?.successStatus ?? 'unknown',
       scoreScaled: latest?.scoreScaled ?? null,
       totalTimeSeconds: round2(mine.reduce((sum, a) => sum + a.totalSeconds, 0)),
+      timeMeasured: mine.some(isTimeMeasured),
     };
   });
   const activity = attempts.map(lastActivity);
@@ -103,6 +110,7 @@ export function rollUp(
     successStatus: result?.successStatus ?? 'unknown',
     scoreScaled: result?.scoreScaled ?? null,
     totalTimeSeconds: round2(attempts.reduce((sum, a) => sum + a.totalSeconds, 0)),
+    timeMeasured: attempts.some(isTimeMeasured),
     partsDone: counted ? result.partsDone : 0,
     partsTotal: counted ? result.partsTotal : items.length,
     completedAt: result?.completedAt ?? null,
@@ -173,6 +181,7 @@ export class ProgressService {
         successStatus: attempt.successStatus,
         scoreScaled: attempt.scoreScaled,
         totalTimeSeconds: attempt.totalSeconds,
+        timeMeasured: isTimeMeasured(attempt),
         startedAt: attempt.createdAt,
         lastActivityAt: lastActivity(attempt),
       };
