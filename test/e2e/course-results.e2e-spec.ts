@@ -295,7 +295,7 @@ describe('Course results (SCORM rollup, stored)', () => {
 
   describe('time measured by the platform', () => {
     const attemptRow = async (id: string) =>
-      ((await dataSource.query('SELECT * FROM attempts WHERE id = ?', [id])) as Array<Record<string, unknown>>)[0];
+      (await dataSource.query<Array<Record<string, unknown>>>('SELECT * FROM attempts WHERE id = ?', [id]))[0];
 
     it('a SCO that reports no session time gets its wall time, idle gaps over 30 minutes left out', async () => {
       const launched = await launch(learner, courses.sequenced, 'part_2');
