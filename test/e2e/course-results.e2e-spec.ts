@@ -35,6 +35,21 @@ const defaultRollup2004: CourseSpec = {
   items: [1, 2, 3].map((n) => ({ id: `part_${n}`, title: `Part ${n}` })),
 };
 
+const NOTES = 'urn:clearance:test:shared-notes';
+const map = (read: boolean, write: boolean) =>
+  `<adlcp:data><adlcp:map targetID="${NOTES}" readSharedData="${read}" writeSharedData="${write}"/></adlcp:data>`;
+
+/** SCORM 2004 4th edition: Part 1 reads and writes a shared data store, Part 2 only reads it. */
+const sharedData2004: CourseSpec = {
+  version: '2004-4th',
+  identifier: 'clearance-results-2004-shared-data',
+  title: 'Shared notes',
+  items: [
+    { id: 'writer', title: 'Part 1', extraXml: map(true, true) },
+    { id: 'reader', title: 'Part 2', extraXml: map(true, false) },
+  ],
+};
+
 describe('Course results (SCORM rollup, stored)', () => {
   let app: TestApp;
   let worker: TestWorker;
@@ -44,7 +59,8 @@ describe('Course results (SCORM rollup, stored)', () => {
   let learner: string;
   let learnerId: string;
   let other: string;
-  const courses: Record<'default2004' | 'sequenced' | 'remediation' | 'multi12', string> = {
+  const courses: Record<'default2004' | 'sequenced' | 'remediation' | 'multi12' | 'shared', string> = {
+    shared: '',
     default2004: '',
     sequenced: '',
     remediation: '',
@@ -171,6 +187,7 @@ describe('Course results (SCORM rollup, stored)', () => {
     courses.sequenced = await importPackage(scorm2004Sequenced());
     courses.remediation = await importPackage(scorm2004Remediation());
     courses.multi12 = await importPackage(scorm12MultiSco({ scos: 3 }));
+    courses.shared = await importPackage(sharedData2004);
   }, 240_000);
 
   afterAll(async () => {
@@ -334,6 +351,42 @@ describe('Course results (SCORM rollup, stored)', () => {
       const body = body2004({ completion: 'incomplete', exit: 'suspend' }, terminate);
       return { cmi: { ...body.cmi, session_time: 'PT0H0M0S' } };
     }
+  });
+
+  describe('SCORM 2004 4th edition shared data (adl.data)', () => {
+    const playerData = async (launched: Launch) => {
+      const token = decodeURIComponent(new URL(launched.launchUrl).hash.replace('#token=', ''));
+      return (
+        await request(server())
+          .get(`/api/attempts/${launched.attemptId}/player`)
+          .auth(token, { type: 'bearer' })
+          .expect(200)
+      ).body as { sharedData: Record<string, string> };
+    };
+
+    it('is stored per learner through the item’s write maps and returned through its read maps', async () => {
+      const writer = await launch(learner, courses.shared, 'writer');
+      expect((await playerData(writer)).sharedData).toEqual({});
+      await commit(writer, {
+        ...body2004({ completion: 'incomplete' }, false),
+        sharedData: { [NOTES]: 'tariff 8471' },
+      });
+      const reader = await launch(learner, courses.shared, 'reader');
+      expect((await playerData(reader)).sharedData).toEqual({ [NOTES]: 'tariff 8471' });
+      // The reader may not write the store: what it sends is ignored.
+      await commit(reader, {
+        ...body2004({ completion: 'incomplete' }, false),
+        sharedData: { [NOTES]: 'overwritten' },
+      });
+      const rows = await dataSource.query<Array<{ store: string; target_id: string }>>(
+        'SELECT store, target_id FROM shared_data_stores WHERE user_id = ?',
+        [learnerId],
+      );
+      expect(rows).toEqual([{ store: 'tariff 8471', target_id: NOTES }]);
+      // Another learner has stores of their own.
+      const others = await as(other).post(`/api/courses/${courses.shared}/launch`, { itemId: 'reader' }).expect(200);
+      expect((await playerData(others.body as Launch)).sharedData).toEqual({});
+    });
   });
 
   it('the migration backfills the results of existing enrolments from their attempts', async () => {

@@ -16,6 +16,7 @@ import { LicenceChange } from '@app/imports/licences/licence-change.entity';
 import { Attempt } from '@app/learning/entities/attempt.entity';
 import { Enrolment } from '@app/learning/entities/enrolment.entity';
 import { CourseResult } from '@app/learning/entities/course-result.entity';
+import { SharedDataStore } from '@app/learning/entities/shared-data-store.entity';
 import { GROUP_ENTITIES } from '@app/groups/entities';
 import { CURRICULA_ENTITIES } from '@app/curricula/entities';
 
@@ -43,6 +44,7 @@ export const ENTITIES = [
   Enrolment,
   Attempt,
   CourseResult,
+  SharedDataStore,
   ...GROUP_ENTITIES,
   ...CURRICULA_ENTITIES,
 ];

@@ -131,13 +131,15 @@ export class AttemptRepository {
     return this.attempts.find({ select: SUMMARY_COLUMNS, where: { userId, packageId }, order: { number: 'DESC' } });
   }
 
-  /** The course of an attempt of this user (null when it is not theirs). */
-  async courseOf(id: string, userId: string): Promise<string | null> {
-    const rows = await this.execute<RowDataPacket[]>('SELECT course_id FROM attempts WHERE id = ? AND user_id = ?', [
-      id,
-      userId,
-    ]);
-    return rows.length > 0 ? String(rows[0].course_id) : null;
+  /** Where an attempt of this user belongs (null when it is not theirs). */
+  async placeOf(id: string, userId: string): Promise<{ courseId: string; packageId: string; itemId: string } | null> {
+    const rows = await this.execute<RowDataPacket[]>(
+      'SELECT course_id, package_id, item_id FROM attempts WHERE id = ? AND user_id = ?',
+      [id, userId],
+    );
+    return rows.length > 0
+      ? { courseId: String(rows[0].course_id), packageId: String(rows[0].package_id), itemId: String(rows[0].item_id) }
+      : null;
   }
 
   /** Inserts an attempt; false when its number was taken by a simultaneous launch. */
