@@ -4,3 +4,4 @@ export * from './package/safe-unzip';
 export * from './manifest';
 export * from './content';
 export * from './scorm.module';
+export * from './rollup/activity-rollup';

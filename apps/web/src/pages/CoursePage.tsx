@@ -12,13 +12,20 @@ import { useLanguage } from '../hooks/useLanguage';
 import { useLoader } from '../hooks/useLoader';
 import { useTopics } from '../hooks/useTopics';
 import { useErrorText } from '../i18n/errors';
-import { formatNumber } from '../i18n/format';
+import { formatDateTime, formatNumber } from '../i18n/format';
 import { CourseForm } from './catalogue/CourseForm';
 import { formatHours } from './catalogue/format';
 import { LanguageBadges } from './catalogue/LanguageBadges';
 import { PackageUpload } from './catalogue/PackageUpload';
 import { XliffExport } from './imports/XliffExport';
-import { completionKey, type LearningCourse } from './learning/types';
+import {
+  completionKey,
+  formatDuration,
+  formatScore,
+  successKey,
+  type AttemptEntry,
+  type LearningCourse,
+} from './learning/types';
 
 interface LaunchAnswer {
   attemptId: string;
@@ -53,10 +60,22 @@ function CourseView({ courseId }: { courseId: string }) {
   const learning = useLoader((signal) => authJson<LearningCourse[]>('/api/me/learning', { signal }), [authJson]);
   const progress = learning.data?.find((entry) => entry.courseId === courseId);
   const progressKey = completionKey(progress?.completionStatus);
+  // After a failure the main action is a new attempt of the part that failed (docs/course-results.md).
+  const failedItem =
+    progress?.successStatus === 'failed'
+      ? progress.items.find((item) => item.successStatus === 'failed')?.itemId
+      : undefined;
+  const attempts = useLoader(
+    (signal) =>
+      authJson<AttemptEntry[]>(`/api/me/learning/${encodeURIComponent(courseId)}/attempts`, {
+        signal,
+      }),
+    [authJson, courseId],
+  );
   const [launching, setLaunching] = useState(false);
   const [launchFailure, setLaunchFailure] = useState<{ message: string; attempt: number } | null>(null);
 
-  const launch = async (newAttempt: boolean) => {
+  const launch = async (newAttempt: boolean, itemId?: string) => {
     if (!course) {
       return;
     }
@@ -66,7 +85,11 @@ function CourseView({ courseId }: { courseId: string }) {
       const packaged = course.packages.some((pkg) => pkg.language === language);
       const answer = await authJson<LaunchAnswer>(`/api/courses/${encodeURIComponent(courseId)}/launch`, {
         method: 'POST',
-        body: { ...(packaged ? { language } : {}), ...(newAttempt ? { newAttempt: true } : {}) },
+        body: {
+          ...(packaged ? { language } : {}),
+          ...(newAttempt ? { newAttempt: true } : {}),
+          ...(itemId ? { itemId } : {}),
+        },
       });
       const target = new URL(answer.launchUrl, window.location.href);
       // The player is a page of this app: the token stays in the fragment.
@@ -168,7 +191,30 @@ function CourseView({ courseId }: { courseId: string }) {
             <div className="start">
               {course.packages.length === 0 ? null : (
                 <div className="actions">
-                  {progressKey === 'completed' ? (
+                  {failedItem ? (
+                    <>
+                      <p className="lead" id={`${id}-failed`}>
+                        {t('course.failedLead')}
+                      </p>
+                      <button
+                        type="button"
+                        className="button button-primary"
+                        aria-describedby={`${id}-failed`}
+                        disabled={launching || learning.loading}
+                        onClick={() => void launch(true, failedItem)}
+                      >
+                        {t('course.tryAgain')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={launching || learning.loading}
+                        onClick={() => void launch(false)}
+                      >
+                        {progressKey === 'completed' ? t('course.review') : t('course.resume')}
+                      </button>
+                    </>
+                  ) : progressKey === 'completed' ? (
                     <>
                       <button
                         type="button"
@@ -199,6 +245,15 @@ function CourseView({ courseId }: { courseId: string }) {
                   )}
                 </div>
               )}
+              {progress && (progress.partsTotal ?? 0) > 0 && (
+                <p className="status-text" data-field="parts">
+                  {t('learning.partsDone', { done: progress.partsDone ?? 0, total: progress.partsTotal })}
+                  {' · '}
+                  {t(`learning.completionStatuses.${progressKey}`)}
+                  {' · '}
+                  {t(`learning.successStatuses.${successKey(progress.successStatus)}`)}
+                </p>
+              )}
               {launching && (
                 <p className="status-text" role="status">
                   {t('course.launching')}
@@ -207,6 +262,47 @@ function CourseView({ courseId }: { courseId: string }) {
               {launchFailure && <Alert key={launchFailure.attempt}>{launchFailure.message}</Alert>}
             </div>
           </section>
+
+          {attempts.data && attempts.data.length > 0 && (
+            <section className="section" aria-labelledby={`${id}-attempts`}>
+              <h2 id={`${id}-attempts`}>{t('course.attemptsHeading')}</h2>
+              <div className="table-wrap">
+                <table className="learning-items course-attempts">
+                  <caption>{t('course.attemptsCaption', { title })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('course.attemptPart')}</th>
+                      <th scope="col">{t('course.attemptNumber')}</th>
+                      <th scope="col">{t('course.attemptStarted')}</th>
+                      <th scope="col">{t('learning.completion')}</th>
+                      <th scope="col">{t('course.attemptResult')}</th>
+                      <th scope="col">{t('learning.score')}</th>
+                      <th scope="col">{t('learning.time')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {attempts.data.map((entry) => (
+                      <tr key={entry.attemptId} data-attempt={entry.attemptId}>
+                        <th scope="row">
+                          <span lang={entry.language ?? undefined}>{entry.title}</span>
+                        </th>
+                        <td>{formatNumber(entry.number, language)}</td>
+                        <td>{formatDateTime(entry.startedAt, language)}</td>
+                        <td>{t(`learning.completionStatuses.${completionKey(entry.completionStatus)}`)}</td>
+                        <td>{t(`learning.successStatuses.${successKey(entry.successStatus)}`)}</td>
+                        <td>{formatScore(entry.scoreScaled, language) ?? t('learning.noScore')}</td>
+                        <td>
+                          {entry.timeMeasured
+                            ? t('learning.measuredTime', { time: formatDuration(entry.totalTimeSeconds, language) })
+                            : formatDuration(entry.totalTimeSeconds, language)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          )}
 
           <section className="section" aria-labelledby={`${id}-packages`}>
             <h2 id={`${id}-packages`}>{t('course.packagesHeading')}</h2>

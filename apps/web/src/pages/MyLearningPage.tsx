@@ -32,13 +32,29 @@ function CourseProgress({ course }: { course: LearningCourse }) {
           <dt>{t('learning.success')}</dt>
           <dd data-field="success">{t(`learning.successStatuses.${successKey(course.successStatus)}`)}</dd>
         </div>
+        {course.partsTotal !== undefined && course.partsTotal > 0 && (
+          <div>
+            <dt>{t('learning.parts')}</dt>
+            <dd data-field="parts">
+              {t('learning.partsDone', { done: course.partsDone ?? 0, total: course.partsTotal })}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('learning.score')}</dt>
           <dd data-field="score">{score ?? t('learning.noScore')}</dd>
         </div>
         <div>
           <dt>{t('learning.time')}</dt>
-          <dd data-field="time">{formatDuration(course.totalTimeSeconds, language)}</dd>
+          <dd data-field="time">
+            {course.timeMeasured ? (
+              <span title={t('learning.measuredTimeNote')}>
+                {t('learning.measuredTime', { time: formatDuration(course.totalTimeSeconds, language) })}
+              </span>
+            ) : (
+              formatDuration(course.totalTimeSeconds, language)
+            )}
+          </dd>
         </div>
         {course.lastActivityAt && (
           <div>

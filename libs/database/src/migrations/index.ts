@@ -12,6 +12,9 @@ import { ImportPayloads1764270000000 } from './1764270000000-import-payloads';
 import { SearchGeneration1764275000000 } from './1764275000000-search-generation';
 import { LicenceChanges1764280000000 } from './1764280000000-licence-changes';
 import { ForeignKeys1764400000000 } from './1764400000000-foreign-keys';
+import { CourseResults1764440000000 } from './1764440000000-course-results';
+import { MeasuredTime1764441000000 } from './1764441000000-measured-time';
+import { SharedDataStores1764442000000 } from './1764442000000-shared-data-stores';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -29,4 +32,7 @@ export const MIGRATIONS = [
   SearchGeneration1764275000000,
   LicenceChanges1764280000000,
   ForeignKeys1764400000000,
+  CourseResults1764440000000,
+  MeasuredTime1764441000000,
+  SharedDataStores1764442000000,
 ];

@@ -32,6 +32,8 @@ type Json = Record<string, unknown>;
 export interface DerivedCommit {
   cmi: Json;
   adl: Json | null;
+  /** scorm-again's `sharedData`: the 4th edition adl.data stores this SCO may write, by target ID. */
+  sharedData: Record<string, string> | null;
   commitSequence: number | null;
   completionStatus: CompletionStatus;
   successStatus: SuccessStatus;
@@ -151,7 +153,7 @@ const OBJECTS_12 = ['core', 'objectives', 'student_data', 'student_preference', 
 const EXITS_2004 = new Set(['time-out', 'suspend', 'logout', 'normal', '']);
 const EXITS_12 = new Set(['time-out', 'suspend', 'logout', '']);
 
-function derive2004(cmi: Json): Omit<DerivedCommit, 'cmi' | 'adl' | 'commitSequence'> {
+function derive2004(cmi: Json): Omit<DerivedCommit, 'cmi' | 'adl' | 'sharedData' | 'commitSequence'> {
   const completion = stringAt(cmi, 'completion_status');
   const success = stringAt(cmi, 'success_status');
   const score = objectAt(cmi, 'score', 'cmi.score');
@@ -171,7 +173,7 @@ function derive2004(cmi: Json): Omit<DerivedCommit, 'cmi' | 'adl' | 'commitSeque
   };
 }
 
-function derive12(cmi: Json): Omit<DerivedCommit, 'cmi' | 'adl' | 'commitSequence'> {
+function derive12(cmi: Json): Omit<DerivedCommit, 'cmi' | 'adl' | 'sharedData' | 'commitSequence'> {
   const core = objectAt(cmi, 'core', 'cmi.core');
   const score = core ? objectAt(core, 'score', 'cmi.core.score') : undefined;
   const status = stringAt(core, 'lesson_status');
@@ -236,13 +238,18 @@ export function parseCommitBody(body: unknown, standard: LearningStandard): Deri
     throw new CommitBodyError('invalid', 'commitSequence must be a non-negative integer');
   }
   const adl = objectAt(parsed, 'adl', 'adl') ?? null;
-  objectAt(parsed, 'sharedData', 'sharedData');
+  const shared = objectAt(parsed, 'sharedData', 'sharedData');
+  const sharedData = shared
+    ? Object.fromEntries(
+        Object.entries(shared).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      )
+    : null;
   for (const key of standard === 'scorm12' ? OBJECTS_12 : OBJECTS_2004) {
     objectAt(cmi, key, `cmi.${key}`);
   }
   checkTree(parsed);
   const derived = standard === 'scorm12' ? derive12(cmi) : derive2004(cmi);
-  return { cmi, adl, commitSequence: (sequence as number | undefined) ?? null, ...derived };
+  return { cmi, adl, sharedData, commitSequence: (sequence as number | undefined) ?? null, ...derived };
 }
 
 /**

@@ -10,6 +10,11 @@ export type SessionEntry = 'ab-initio' | 'resume' | '';
 export const COMPLETION_STATUSES: readonly CompletionStatus[] = ['completed', 'incomplete', 'not attempted', 'unknown'];
 export const SUCCESS_STATUSES: readonly SuccessStatus[] = ['passed', 'failed', 'unknown'];
 
+/** Whether some of an attempt's time was measured by the platform, its finished sessions or the current one. */
+export function isTimeMeasured(attempt: Pick<Attempt, 'timeMeasured' | 'sessionReported' | 'wallSeconds'>): boolean {
+  return attempt.timeMeasured || (!attempt.sessionReported && attempt.wallSeconds > 0);
+}
+
 /**
  * One learner's attempt at one launchable item of one package version. The CMI is kept whole as
  * JSON; the columns beside it are derived from it on every commit (one UPDATE, see
@@ -128,6 +133,25 @@ export class Attempt {
     transformer: decimalTransformer,
   })
   totalSeconds: number;
+
+  /** The current session's wall time, launch to last commit, idle gaps left out (AttemptRepository.commit). */
+  @Column({ name: 'wall_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimalTransformer })
+  wallSeconds: number;
+
+  /** Whether the SCO reported a time of its own in the current session (else its wall time counts). */
+  @Column({ name: 'session_reported', type: 'boolean', default: false })
+  sessionReported: boolean;
+
+  /** Whether a finished session of this attempt counted the platform's measured time. */
+  @Column({ name: 'time_measured', type: 'boolean', default: false })
+  timeMeasured: boolean;
+
+  /**
+   * Bumped by a commit that changes the derived status (completion, success, score, exit,
+   * terminated): the commit learns from its own UPDATE whether the course result must be recomputed.
+   */
+  @Column({ name: 'status_version', type: 'int', unsigned: true, default: 0 })
+  statusVersion: number;
 
   @CreatedAtColumn()
   createdAt: Date;

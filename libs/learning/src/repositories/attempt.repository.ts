@@ -28,6 +28,10 @@ const SUMMARY_COLUMN_NAMES: Array<keyof Attempt> = [
   'baseSeconds',
   'sessionSeconds',
   'totalSeconds',
+  'wallSeconds',
+  'sessionReported',
+  'timeMeasured',
+  'statusVersion',
   'createdAt',
   'launchedAt',
   'lastCommitAt',
@@ -41,17 +45,35 @@ const SUMMARY_COLUMNS = Object.fromEntries(
  * session is the token's and the commit sequence is newer than the stored one. Session time is the
  * SCO's `session_time`, else (terminate commit without one) scorm-again's total minus the base,
  * never less than what this session already committed; `total_seconds` is assigned first so it
- * reads the old `session_seconds` on MySQL and MariaDB alike.
+ * reads the old `session_seconds` on MySQL and MariaDB alike. The first assignment compares the
+ * derived status with the stored one before it is overwritten and hands the answer back in the OK
+ * packet (LAST_INSERT_ID(expr), as startSession does): 1 when the status changed, else 0.
+ * While the SCO reports no time of its own in a session (`session_reported`), the session counts its
+ * wall time (`wall_seconds`: launch to this commit, a gap between commits over MAX_GAP_SECONDS left
+ * out as idle), and the attempt says its time was measured by the platform (docs/course-results.md).
  */
+/** A gap between two commits (or the launch and a commit) longer than this is idle time, not counted. */
+export const MAX_GAP_SECONDS = 30 * 60;
+
 const COMMIT_SQL = `UPDATE attempts SET
+  status_version = status_version + LAST_INSERT_ID(NOT (completion_status <=> ? AND success_status <=> ?
+    AND score_scaled <=> CAST(? AS DECIMAL(6,5)) AND exit_mode <=> ? AND \`terminated\` <=> ?)),
   cmi = ?, adl = ?, completion_status = ?, success_status = ?, score_scaled = ?,
-  total_seconds = base_seconds + GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
+  wall_seconds = wall_seconds + IF(
+    TIMESTAMPDIFF(MICROSECOND, GREATEST(launched_at, COALESCE(last_commit_at, launched_at)), CURRENT_TIMESTAMP(3))
+      BETWEEN 0 AND ${MAX_GAP_SECONDS} * 1000000,
+    TIMESTAMPDIFF(MICROSECOND, GREATEST(launched_at, COALESCE(last_commit_at, launched_at)), CURRENT_TIMESTAMP(3))
+      / 1000000,
+    0),
+  session_reported = session_reported OR LEAST(COALESCE(?, ? - base_seconds, 0), 100000000) > 0,
+  total_seconds = base_seconds + IF(session_reported,
+    GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)), wall_seconds),
   session_seconds = GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
   exit_mode = ?, \`terminated\` = ?, commit_seq = COALESCE(?, commit_seq),
   last_commit_at = CURRENT_TIMESTAMP(3)
 WHERE id = ? AND user_id = ? AND session_no = ? AND (? IS NULL OR commit_seq < ?)`;
 
-export type CommitOutcome = 'written' | 'stale' | 'superseded' | 'not-found';
+export type CommitOutcome = 'written' | 'status-changed' | 'stale' | 'superseded' | 'not-found';
 
 @Injectable()
 export class AttemptRepository {
@@ -109,6 +131,17 @@ export class AttemptRepository {
     return this.attempts.find({ select: SUMMARY_COLUMNS, where: { userId, packageId }, order: { number: 'DESC' } });
   }
 
+  /** Where an attempt of this user belongs (null when it is not theirs). */
+  async placeOf(id: string, userId: string): Promise<{ courseId: string; packageId: string; itemId: string } | null> {
+    const rows = await this.execute<RowDataPacket[]>(
+      'SELECT course_id, package_id, item_id FROM attempts WHERE id = ? AND user_id = ?',
+      [id, userId],
+    );
+    return rows.length > 0
+      ? { courseId: String(rows[0].course_id), packageId: String(rows[0].package_id), itemId: String(rows[0].item_id) }
+      : null;
+  }
+
   /** Inserts an attempt; false when its number was taken by a simultaneous launch. */
   async insert(attempt: Attempt): Promise<boolean> {
     try {
@@ -130,8 +163,10 @@ export class AttemptRepository {
    */
   async startSession(attempt: Attempt, entry: SessionEntry): Promise<number | null> {
     const result = await this.execute<ResultSetHeader>(
-      `UPDATE attempts SET session_no = LAST_INSERT_ID(session_no + 1), base_seconds = base_seconds + session_seconds,
-        session_seconds = 0, commit_seq = 0, \`terminated\` = 0, entry = ?, launched_at = CURRENT_TIMESTAMP(3)
+      `UPDATE attempts SET session_no = LAST_INSERT_ID(session_no + 1),
+        base_seconds = base_seconds + IF(session_reported, session_seconds, wall_seconds),
+        time_measured = time_measured OR (NOT session_reported AND wall_seconds > 0),
+        session_seconds = 0, wall_seconds = 0, session_reported = 0, commit_seq = 0, \`terminated\` = 0, entry = ?, launched_at = CURRENT_TIMESTAMP(3)
        WHERE id = ? AND user_id = ?`,
       [entry, attempt.id, attempt.userId],
     );
@@ -142,11 +177,18 @@ export class AttemptRepository {
   async commit(id: string, userId: string, sessionNo: number, data: DerivedCommit): Promise<CommitOutcome> {
     const sequence = data.commitSequence;
     const result = await this.execute<ResultSetHeader>(COMMIT_SQL, [
+      data.completionStatus,
+      data.successStatus,
+      data.scoreScaled,
+      data.exit,
+      data.terminated ? 1 : 0,
       JSON.stringify(data.cmi),
       data.adl === null ? null : JSON.stringify(data.adl),
       data.completionStatus,
       data.successStatus,
       data.scoreScaled,
+      data.sessionSeconds,
+      data.totalSeconds,
       data.sessionSeconds,
       data.totalSeconds,
       data.sessionSeconds,
@@ -161,7 +203,7 @@ export class AttemptRepository {
       sequence,
     ]);
     if (result.affectedRows === 1) {
-      return 'written';
+      return Number(result.insertId) === 1 ? 'status-changed' : 'written';
     }
     const rows = await this.execute<RowDataPacket[]>('SELECT session_no FROM attempts WHERE id = ? AND user_id = ?', [
       id,

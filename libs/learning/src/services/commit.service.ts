@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
+import type { ParsedManifest } from '@app/scorm';
 import { CommitBodyError, markSuspended, parseCommitBody } from '../cmi/commit-body';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { LaunchTokenService } from '../tokens/launch-token.service';
+import { CourseResultService } from './course-result.service';
+import { SharedDataService } from './shared-data.service';
 
 export interface CommitRequest {
   attemptId: string;
@@ -23,6 +27,9 @@ export class CommitService {
   constructor(
     private readonly attempts: AttemptRepository,
     private readonly tokens: LaunchTokenService,
+    private readonly results: CourseResultService,
+    private readonly sharedData: SharedDataService,
+    private readonly catalogue: CatalogueService,
   ) {}
 
   async commit(request: CommitRequest): Promise<typeof COMMIT_ACCEPTED> {
@@ -52,7 +59,25 @@ export class CommitService {
       data = markSuspended(data, claims.std);
     }
     const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, data);
+    const written = outcome === 'written' || outcome === 'status-changed';
+    const shares = written && data.sharedData !== null && Object.keys(data.sharedData).length > 0;
+    if (outcome === 'status-changed' || shares) {
+      // Rare paths (a status change, 4th edition shared data): only they read where the attempt belongs.
+      const place = await this.attempts.placeOf(request.attemptId, claims.sub);
+      if (place && shares) {
+        const pkg = await this.catalogue.packageWithManifest(place.packageId);
+        if (pkg) {
+          const access = this.sharedData.accessOf(pkg.manifest as ParsedManifest, place.courseId, place.itemId);
+          await this.sharedData.write(claims.sub, access, data.sharedData!);
+        }
+      }
+      if (place && outcome === 'status-changed') {
+        // Only a commit that changed the item's status recomputes the course result (docs/course-results.md).
+        await this.results.afterStatusChange(claims.sub, place.courseId);
+      }
+    }
     switch (outcome) {
+      case 'status-changed':
       case 'written':
       case 'stale':
         return COMMIT_ACCEPTED;

@@ -9,6 +9,7 @@ import { Attempt } from '../entities/attempt.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { EnrolmentService } from './enrolment.service';
 import { LaunchTokenService } from '../tokens/launch-token.service';
+import { CourseResultService } from './course-result.service';
 import { decideLaunch } from './launch-rules';
 
 export interface LaunchOptions {
@@ -30,6 +31,7 @@ export class LaunchService {
     private readonly profiles: ProfileService,
     private readonly tokens: LaunchTokenService,
     private readonly config: AppConfig,
+    private readonly results: CourseResultService,
   ) {}
 
   async launch(userId: string, courseId: string, options: LaunchOptions): Promise<LaunchView> {
@@ -105,6 +107,8 @@ export class LaunchService {
         case 'session': {
           const session = await this.attempts.startSession(decision.attempt, decision.entry);
           if (session !== null) {
+            // A new session is no longer terminated: the item may count as ended no more.
+            await this.results.afterStatusChange(userId, courseId);
             return this.view(decision.attempt, session, false);
           }
           break;
@@ -136,6 +140,8 @@ export class LaunchService {
             lastCommitAt: null,
           } satisfies Partial<Attempt>);
           if (await this.attempts.insert(attempt)) {
+            // A new attempt replaces the item's latest status (and an asset is completed by launching it).
+            await this.results.afterStatusChange(userId, courseId);
             return this.view(attempt, 1, false);
           }
           break;

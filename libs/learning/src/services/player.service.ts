@@ -8,6 +8,7 @@ import { buildPlayerCmi } from '../cmi/player-cmi';
 import { Attempt, CompletionStatus, SessionEntry, SuccessStatus } from '../entities/attempt.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { LaunchTokenService } from '../tokens/launch-token.service';
+import { SharedDataService } from './shared-data.service';
 import { findManifestItem, itemLaunchData } from './package-items';
 
 export interface PlayerData {
@@ -37,6 +38,8 @@ export interface PlayerData {
   scoUrl: string;
   commitUrl: string;
   courseUrl: string;
+  /** 4th edition shared data (`adl.data`) the item may read, by target ID (docs/course-results.md). */
+  sharedData: Record<string, string>;
 }
 
 /** Everything the player page needs for one launch, authorised by the launch token. */
@@ -49,6 +52,7 @@ export class PlayerService {
     private readonly tokens: LaunchTokenService,
     private readonly signer: ContentSigner,
     private readonly config: AppConfig,
+    private readonly sharedData: SharedDataService,
   ) {}
 
   async playerData(token: string | undefined, attemptId: string): Promise<PlayerData> {
@@ -102,6 +106,10 @@ export class PlayerService {
       found?.organization ??
       manifest.organizations.find((org) => org.identifier === manifest.defaultOrganizationId) ??
       null;
+    const sharedData = await this.sharedData.read(
+      claims.sub,
+      this.sharedData.accessOf(manifest, attempt.courseId, attempt.itemId),
+    );
     const contentOrigin = this.config.contentUrl.origin;
     const origin = this.config.publicUrl.origin;
     return {
@@ -138,6 +146,7 @@ export class PlayerService {
       scoUrl: launchable.external ? launchable.href : this.signer.launchUrl(pkg.id, launchable.href),
       commitUrl: `${origin}/api/attempts/${attempt.id}/commit?token=${token}`,
       courseUrl: `/courses/${attempt.courseId}`,
+      sharedData,
     };
   }
 }

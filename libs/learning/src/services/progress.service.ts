@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ProfileService } from '@app/accounts';
 import { CatalogueService, CoursePackage, CourseTranslation } from '@app/catalogue';
-import { Attempt, CompletionStatus, SuccessStatus } from '../entities/attempt.entity';
+import { Attempt, CompletionStatus, isTimeMeasured, SuccessStatus } from '../entities/attempt.entity';
+import { CourseResult } from '../entities/course-result.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { EnrolmentRepository } from '../repositories/enrolment.repository';
+import { CourseResultService } from './course-result.service';
 
 export interface ItemProgress {
   itemId: string;
@@ -14,6 +16,8 @@ export interface ItemProgress {
   successStatus: SuccessStatus;
   scoreScaled: number | null;
   totalTimeSeconds: number;
+  /** Some of this time was measured by the platform: a session's SCO reported none. */
+  timeMeasured: boolean;
 }
 
 export interface CourseProgress {
@@ -26,6 +30,14 @@ export interface CourseProgress {
   successStatus: SuccessStatus;
   scoreScaled: number | null;
   totalTimeSeconds: number;
+  /** Some of this time was measured by the platform: a session's SCO reported none. */
+  timeMeasured: boolean;
+  /** Launchable parts whose latest attempt is completed, of how many (docs/course-results.md). */
+  partsDone: number;
+  partsTotal: number;
+  /** When the course became completed / passed (null while it is not). */
+  completedAt: Date | null;
+  passedAt: Date | null;
   items: ItemProgress[];
 }
 
@@ -42,6 +54,8 @@ export interface AttemptHistoryEntry {
   successStatus: SuccessStatus;
   scoreScaled: number | null;
   totalTimeSeconds: number;
+  /** Some of this time was measured by the platform: a session's SCO reported none. */
+  timeMeasured: boolean;
   startedAt: Date;
   lastActivityAt: Date;
 }
@@ -57,10 +71,9 @@ function lastActivity(attempt: Attempt): Date {
 }
 
 /**
- * Course rollup of docs/player.md from the latest attempt of each launchable of the package the
- * learner last used: completed when every launchable's latest attempt is completed; failed if any
- * SCO failed; passed if every SCO that reports success passed (at least one); mean scaled score of
- * the SCOs that report one; time summed over every attempt of the course.
+ * A course's progress for "My learning": the course result as stored (docs/course-results.md: the
+ * SCORM rollup, computed when an item's status changes) with each launchable's latest attempt and
+ * the time summed over every attempt of the course.
  */
 export function rollUp(
   courseId: string,
@@ -68,6 +81,7 @@ export function rollUp(
   pkg: Pick<CoursePackage, 'id' | 'language' | 'launchables'> | undefined,
   attempts: Attempt[],
   enrolledAt: Date | null,
+  result: CourseResult | null,
 ): CourseProgress {
   const items: ItemProgress[] = (pkg?.launchables ?? []).map((launchable) => {
     const mine = attempts.filter((a) => a.packageId === pkg!.id && a.itemId === launchable.itemIdentifier);
@@ -81,33 +95,26 @@ export function rollUp(
       successStatus: latest?.successStatus ?? 'unknown',
       scoreScaled: latest?.scoreScaled ?? null,
       totalTimeSeconds: round2(mine.reduce((sum, a) => sum + a.totalSeconds, 0)),
+      timeMeasured: mine.some(isTimeMeasured),
     };
   });
-  const scos = items.filter((item) => item.type === 'sco');
-  const reporting = scos.filter((item) => item.successStatus !== 'unknown');
-  const scores = scos.map((item) => item.scoreScaled).filter((score): score is number => score !== null);
   const activity = attempts.map(lastActivity);
+  const counted = result !== null && result.packageId !== null;
   return {
     courseId,
     title,
     language: pkg?.language ?? null,
     enrolledAt,
     lastActivityAt: activity.length ? new Date(Math.max(...activity.map((d) => d.getTime()))) : null,
-    completionStatus:
-      items.length > 0 && items.every((item) => item.completionStatus === 'completed')
-        ? 'completed'
-        : attempts.length > 0
-          ? 'incomplete'
-          : 'not attempted',
-    successStatus: reporting.some((item) => item.successStatus === 'failed')
-      ? 'failed'
-      : reporting.length > 0 && reporting.every((item) => item.successStatus === 'passed')
-        ? 'passed'
-        : 'unknown',
-    scoreScaled: scores.length
-      ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100_000) / 100_000
-      : null,
+    completionStatus: result?.completionStatus ?? 'not attempted',
+    successStatus: result?.successStatus ?? 'unknown',
+    scoreScaled: result?.scoreScaled ?? null,
     totalTimeSeconds: round2(attempts.reduce((sum, a) => sum + a.totalSeconds, 0)),
+    timeMeasured: attempts.some(isTimeMeasured),
+    partsDone: counted ? result.partsDone : 0,
+    partsTotal: counted ? result.partsTotal : items.length,
+    completedAt: result?.completedAt ?? null,
+    passedAt: result?.passedAt ?? null,
     items,
   };
 }
@@ -120,17 +127,25 @@ export class ProgressService {
     private readonly enrolments: EnrolmentRepository,
     private readonly catalogue: CatalogueService,
     private readonly profiles: ProfileService,
+    private readonly results: CourseResultService,
   ) {}
 
   async myLearning(userId: string): Promise<CourseProgress[]> {
-    const [enrolments, attempts, profile] = await Promise.all([
+    const [enrolments, attempts, profile, results] = await Promise.all([
       this.enrolments.listForUser(userId),
       this.attempts.listForUser(userId),
       this.profiles.get(userId),
+      this.results.listForUser(userId),
     ]);
     const courseIds = [...new Set([...enrolments.map((e) => e.courseId), ...attempts.map((a) => a.courseId)])];
     const courses = await this.catalogue.coursesForLearning(courseIds);
     const language = profile.preferredLanguage;
+    // A course with activity but no stored result yet (activity older than results): compute it once.
+    for (const courseId of new Set(attempts.map((a) => a.courseId))) {
+      if (!results.some((r) => r.courseId === courseId)) {
+        results.push(await this.results.recompute(userId, courseId));
+      }
+    }
     return courses.map((course) => {
       const mine = attempts.filter((a) => a.courseId === course.id);
       // Attempts come newest launch first: the package last used, else the latest in the learner's language.
@@ -140,7 +155,8 @@ export class ProgressService {
         course.packages.find((p) => p.language === 'en') ??
         course.packages[0];
       const enrolment = enrolments.find((e) => e.courseId === course.id);
-      return rollUp(course.id, titleOf(course.texts, language), pkg, mine, enrolment?.enrolledAt ?? null);
+      const result = results.find((r) => r.courseId === course.id) ?? null;
+      return rollUp(course.id, titleOf(course.texts, language), pkg, mine, enrolment?.enrolledAt ?? null, result);
     });
   }
 
@@ -165,6 +181,7 @@ export class ProgressService {
         successStatus: attempt.successStatus,
         scoreScaled: attempt.scoreScaled,
         totalTimeSeconds: attempt.totalSeconds,
+        timeMeasured: isTimeMeasured(attempt),
         startedAt: attempt.createdAt,
         lastActivityAt: lastActivity(attempt),
       };

@@ -20,7 +20,30 @@ export interface LearningCourse {
   successStatus: string | null;
   scoreScaled: number | null;
   totalTimeSeconds: number;
+  /** Launchable parts done, of how many (the stored course result). */
+  partsDone?: number;
+  partsTotal?: number;
+  completedAt?: string | null;
+  passedAt?: string | null;
+  /** Some of the time was measured by the platform (a part reported none). */
+  timeMeasured?: boolean;
   items: LearningItem[];
+}
+
+/** `GET /api/me/learning/:courseId/attempts`: the caller's own attempts, newest first. */
+export interface AttemptEntry {
+  attemptId: string;
+  itemId: string;
+  title: string;
+  number: number;
+  language: string | null;
+  completionStatus: string;
+  successStatus: string;
+  scoreScaled: number | null;
+  totalTimeSeconds: number;
+  timeMeasured?: boolean;
+  startedAt: string;
+  lastActivityAt: string;
 }
 
 export type CompletionKey = 'completed' | 'incomplete' | 'notAttempted';
