@@ -10,6 +10,7 @@ import { ContentSigner } from '@app/scorm';
 import { BlobStore } from '@app/storage';
 import { AppModule } from './app.module';
 import { registerContentRoutes } from './content/content-routes';
+import { registerInputGuard } from './input-guard';
 import { registerWebApp } from './web/web-app';
 
 function trustProxy(value: string | undefined): boolean | string[] {
@@ -33,6 +34,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api');
 
   const config = app.get(AppConfig);
+  registerInputGuard(app.getHttpAdapter().getInstance());
   await app.register(cookie);
   // Limits per request are set where files are read (streamed to disk, never buffered).
   await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12, headerPairs: 100 } });

@@ -5,3 +5,5 @@ export * from './errors/http-exception.filter';
 export * from './validation';
 export * from './concurrency/semaphore';
 export * from './transforms';
+export * from './input-shape';
+export * from './dates';
