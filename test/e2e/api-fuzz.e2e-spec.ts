@@ -353,6 +353,7 @@ describe('schema-driven fuzz run over every operation of the OpenAPI document (i
     const failures: string[] = [];
     let sent = 0;
     const statuses = new Map<string, number>();
+    const successes = new Map<Role, number>(ROLES.map((role) => [role, 0]));
 
     const pathValue = (operation: ApiOperation, name: string): fc.Arbitrary<string> => {
       const pool = pools.get(poolKey(operation.path, name)) ?? [];
@@ -514,6 +515,9 @@ describe('schema-driven fuzz run over every operation of the OpenAPI document (i
         return;
       }
       const family = `${Math.floor(response.status / 100)}xx`;
+      if (response.status < 300) {
+        successes.set(role, successes.get(role)! + 1);
+      }
       statuses.set(family, (statuses.get(family) ?? 0) + 1);
       if (response.status >= 500) {
         failures.push(`${where} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
@@ -550,10 +554,20 @@ describe('schema-driven fuzz run over every operation of the OpenAPI document (i
       }
     }
     const seconds = Math.round((Date.now() - started) / 1000);
-    const answers = [...statuses].sort().map(([family, count]) => `${count} ${family}`);
+    const answers = [
+      ...[...statuses].sort().map(([family, count]) => `${count} ${family}`),
+      ...ROLES.map((role) => `${successes.get(role)} successes as ${role}`),
+    ];
     process.stdout.write(
       `api fuzz: ${sent} requests over ${operations.length} operations in ${seconds} s (${answers.join(', ')})\n`,
     );
     expect(failures).toEqual([]);
+    // The run reached past authentication for every role (a lost session would turn it into 401s).
+    for (const role of ROLES) {
+      expect({ role, successes: successes.get(role)! > (role === 'anonymous' ? 10 : 50) }).toEqual({
+        role,
+        successes: true,
+      });
+    }
   }, 300_000);
 });
