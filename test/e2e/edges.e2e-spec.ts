@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { createTestApp, TestApp } from '../support/app';
+import { DataSource } from 'typeorm';
+import { createTestApp, createUser, login, TestApp } from '../support/app';
 
 describe('HTTP edges', () => {
   let app: TestApp;
@@ -46,6 +47,63 @@ describe('HTTP edges', () => {
       .send(JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(1024 * 1024) }))
       .expect(413);
     expect(response.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  describe('input no validator can take (issue 12: each was a 500)', () => {
+    const json = (method: 'post' | 'patch', url: string, text: string, token?: string) => {
+      const call = request(app.getHttpServer())[method](url).set('content-type', 'application/json');
+      return (token ? call.auth(token, { type: 'bearer' }) : call).send(text);
+    };
+
+    it('refuses a lone UTF-16 surrogate in an email (class-validator isEmail threw) with MALFORMED_TEXT', async () => {
+      for (const [url, text] of [
+        ['/api/auth/login', '{"email":"a\\ud800@example.org","password":"x"}'],
+        ['/api/auth/password-reset', '{"email":"a\\udfff@example.org"}'],
+        [
+          '/api/auth/register',
+          '{"email":"\\ud83d@example.org","password":"p","displayName":"x","country":"KE","administration":"a"}',
+        ],
+      ]) {
+        const response = await json('post', url, text).expect(400);
+        expect(response.body).toMatchObject({
+          statusCode: 400,
+          code: 'MALFORMED_TEXT',
+          message: expect.stringContaining('body.email'),
+        });
+      }
+      // A lone surrogate in a key or in the query is refused the same way; a real emoji is fine.
+      expect((await json('post', '/api/auth/login', '{"\\ud800":1}').expect(400)).body.code).toBe('MALFORMED_TEXT');
+      expect((await request(app.getHttpServer()).get('/api/courses?q=%F0%9F%98%80').expect(401)).body.code).toBe(
+        'UNAUTHORIZED',
+      );
+    });
+
+    it('refuses JSON nested 5,000 deep (the validation pipe overflowed its stack) with NESTED_TOO_DEEP', async () => {
+      const deep = `{"email":${'['.repeat(5000)}${']'.repeat(5000)},"password":"x"}`;
+      expect((await json('post', '/api/auth/login', deep).expect(400)).body).toMatchObject({ code: 'NESTED_TOO_DEEP' });
+      const deeper = '['.repeat(400_000) + ']'.repeat(400_000);
+      expect((await json('post', '/api/auth/register', deeper).expect(400)).body.code).toBe('NESTED_TOO_DEEP');
+    });
+
+    it('refuses null for optional fields of a PATCH (NOT NULL columns) and writes nothing', async () => {
+      const user = await createUser(app, { displayName: 'Kept Name' });
+      const token = await login(app, user.email, user.password);
+      for (const body of [
+        { displayName: null },
+        { administration: null, jobTitle: null },
+        { preferredLanguage: null },
+      ]) {
+        const response = await json('patch', '/api/me', JSON.stringify(body), token).expect(400);
+        expect(response.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: expect.stringContaining('must not be null'),
+        });
+      }
+      const rows: Array<{ display_name: string }> = await app
+        .get(DataSource)
+        .query('SELECT display_name FROM users WHERE id = ?', [user.id]);
+      expect(rows).toEqual([{ display_name: 'Kept Name' }]);
+    });
   });
 
   it('sends security headers with a strict CSP that frames only the content origin', async () => {

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { crc32, createDeflateRaw, deflateRawSync, gzipSync } from 'node:zlib';
 import { ZipFile } from 'yazl';
 import { PackageLimits, PackageRejectionReason } from '@app/scorm';
+import type { ManifestErrorCode } from '@app/scorm/manifest';
 
 const Reason = PackageRejectionReason;
 const KIB = 1024;
@@ -20,13 +21,22 @@ export const HOSTILE_TEST_LIMITS: Partial<PackageLimits> = {
   maxCompressedBytes: 32 * MIB,
   maxUncompressedBytes: 32 * MIB,
   maxEntries: 200,
+  // Under the 32 MiB total, so that the whole-package ratio is what refuses a bomb of small entries.
+  totalRatioThresholdBytes: 8 * MIB,
 };
+
+/**
+ * Where a case is refused: `archive` by extractPackage (the unit spec runs these), `manifest` by
+ * the manifest parser once the archive is extracted (only the import, end to end, sees it).
+ */
+export type HostileStage = 'archive' | 'manifest';
 
 export interface HostileCase {
   /** Unique, also the archive's file name. */
   id: string;
   description: string;
-  reason: PackageRejectionReason;
+  reason: PackageRejectionReason | ManifestErrorCode;
+  stage: HostileStage;
   /** Limits for this case, over {@link HOSTILE_TEST_LIMITS}. */
   limits?: Partial<PackageLimits>;
   build(): Promise<Buffer>;
@@ -35,7 +45,8 @@ export interface HostileCase {
 export interface HostileZip {
   id: string;
   description: string;
-  reason: PackageRejectionReason;
+  reason: PackageRejectionReason | ManifestErrorCode;
+  stage: HostileStage;
   limits: Partial<PackageLimits>;
   file: string;
 }
@@ -294,7 +305,52 @@ function hostile(
   build: () => Promise<Buffer>,
   limits?: Partial<PackageLimits>,
 ): void {
-  cases.push({ id, reason, description, build, ...(limits ? { limits } : {}) });
+  cases.push({ id, reason, description, build, stage: 'archive', ...(limits ? { limits } : {}) });
+}
+
+/** A case the archive checks let through and the manifest parser refuses. */
+function hostileManifest(
+  id: string,
+  reason: ManifestErrorCode,
+  description: string,
+  build: () => Promise<Buffer>,
+): void {
+  cases.push({ id, reason, description, build, stage: 'manifest' });
+}
+
+/** `count` entries of exactly 1 MiB of zeros (each exempt from the per-entry ratio), deflated once and patched in. */
+export async function megabyteZeros(count: number): Promise<Buffer> {
+  const zeros = Buffer.alloc(MIB);
+  const deflated = deflateRawSync(zeros, { level: 9 });
+  const checksum = crc32(zeros);
+  const names = Array.from({ length: count }, (_, index) => `media/blank-${index}.bin`);
+  const entries = parseZip(await makeZip([manifest, ...names.map((name) => ({ name, data: Buffer.from('x') }))]));
+  for (const entry of entries.slice(1)) {
+    entry.data = deflated;
+    setField(entry, 'method', 8);
+    setField(entry, 'crc', checksum);
+    setField(entry, 'compressedSize', deflated.length);
+    setField(entry, 'size', MIB);
+  }
+  return buildZip(entries);
+}
+
+/** A SCORM 1.2 manifest with one SCO launched from `launch`, listing `files`. */
+function scoManifest(launch: string, files: string[]): Buffer {
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="hostile-sco" version="1.0" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="org"><organization identifier="org"><title>Course</title>
+    <item identifier="item" identifierref="res"><title>Lesson</title></item>
+  </organization></organizations>
+  <resources>
+    <resource identifier="res" type="webcontent" adlcp:scormtype="sco" href="${launch}">
+      ${files.map((file) => `<file href="${file}"/>`).join('')}
+    </resource>
+  </resources>
+</manifest>
+`);
 }
 
 // Path escapes.
@@ -448,6 +504,51 @@ hostile(
     ),
 );
 
+// Local headers that disagree with the central directory: a streaming reader sees another file.
+hostile('header-local-size', Reason.HeaderMismatch, 'a local header declaring 100 of the 10,000 bytes', async () =>
+  editEntry(await makeZip([manifest, { name: 'big.txt', data: noise(10_000) }]), 'big.txt', (entry) => {
+    entry.local.writeUInt32LE(100, L.size);
+  }),
+);
+hostile(
+  'header-local-compressed-size',
+  Reason.HeaderMismatch,
+  'a stored entry whose local header ends its data early (the rest reads as another file)',
+  async () =>
+    editEntry(await makeZip([manifest, { name: 'page.html', data: PAGE, compress: false }]), 'page.html', (entry) => {
+      entry.local.writeUInt32LE(10, L.compressedSize);
+      entry.local.writeUInt32LE(10, L.size);
+    }),
+);
+hostile(
+  'header-local-method',
+  Reason.HeaderMismatch,
+  'stored in the local header, deflated in the directory',
+  async () =>
+    editEntry(await makeZip([manifest, page('a.html')]), 'a.html', (entry) => {
+      entry.local.writeUInt16LE(0, L.method);
+    }),
+);
+hostile(
+  'header-data-descriptor',
+  Reason.HeaderMismatch,
+  'bit 3 set, zero local sizes, and a data descriptor with other sizes',
+  async () =>
+    editEntry(await makeZip([manifest, page('a.html')]), 'a.html', (entry) => {
+      setField(entry, 'flags', entry.central.readUInt16LE(C.flags) | 0x0008);
+      for (const field of [L.crc, L.compressedSize, L.size]) {
+        entry.local.writeUInt32LE(0, field);
+      }
+      const descriptor = Buffer.alloc(16);
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(entry.central.readUInt32LE(C.crc), 4);
+      descriptor.writeUInt32LE(entry.data.length + 1000, 8);
+      descriptor.writeUInt32LE(entry.central.readUInt32LE(C.size) + 1000, 12);
+      entry.data = Buffer.concat([entry.data, descriptor]);
+      entry.central.writeUInt32LE(entry.data.length - 16, C.compressedSize);
+    }),
+);
+
 // Zip bombs and limits.
 hostile('ratio-zeros', Reason.RatioExceeded, '4 MiB of zeros (about 1000:1)', () =>
   makeZip([manifest, { name: 'zeros.bin', data: Buffer.alloc(4 * MIB) }]),
@@ -458,6 +559,12 @@ hostile('ratio-text', Reason.RatioExceeded, '2 MiB of repeated text in a folder,
     page('index.html'),
     { name: 'media/log.txt', data: Buffer.alloc(2 * MIB, 'all work and no play ') },
   ]),
+);
+hostile(
+  'ratio-many-megabyte-entries',
+  Reason.RatioExceeded,
+  '80 entries of exactly 1 MiB of zeros (each exempt from the per-entry rule; 80 MiB from 90 KB)',
+  () => megabyteZeros(80),
 );
 hostile(
   'too-many-entries',
@@ -523,8 +630,15 @@ hostile(
     const zip = await makeZip([manifest, { name: 'a.bin', data: noise(100), compress: false }, page('b.html')]);
     const record = centralRecordOf(zip, 'a.bin');
     const grown = 100 + LOCAL_FIXED + 'b.html'.length + 20;
-    zip.writeUInt32LE(grown, record + C.compressedSize);
-    zip.writeUInt32LE(grown, record + C.size);
+    const local = zip.readUInt32LE(record + C.offset);
+    for (const [at, field] of [
+      [record, C.compressedSize],
+      [record, C.size],
+      [local, L.compressedSize],
+      [local, L.size],
+    ]) {
+      zip.writeUInt32LE(grown, at + field);
+    }
     return zip;
   },
 );
@@ -554,6 +668,13 @@ hostile('manifest-wrong-case', Reason.MissingManifest, 'IMSMANIFEST.XML only', (
   makeZip([{ name: 'IMSMANIFEST.XML', data: MANIFEST }]),
 );
 hostile('manifest-empty-zip', Reason.MissingManifest, 'a valid zip with no entries', () => makeZip([]));
+
+hostileManifest(
+  'manifest-sco-launch-missing',
+  'LAUNCH_FILE_MISSING',
+  'a SCO launched from index.html, which is not in the archive',
+  () => makeZip([{ name: 'imsmanifest.xml', data: scoManifest('index.html', ['index.html']) }, page('other.html')]),
+);
 
 // Broken archives.
 hostile('corrupt-truncated-half', Reason.CorruptArchive, 'the first half of a package', async () => {
@@ -712,6 +833,7 @@ export async function writeHostileZips(directory: string): Promise<HostileZip[]>
       id: hostileCase.id,
       description: hostileCase.description,
       reason: hostileCase.reason,
+      stage: hostileCase.stage,
       limits: { ...HOSTILE_TEST_LIMITS, ...hostileCase.limits },
       file,
     });

@@ -10,6 +10,7 @@ import { ContentSigner } from '@app/scorm';
 import { BlobStore } from '@app/storage';
 import { AppModule } from './app.module';
 import { registerContentRoutes } from './content/content-routes';
+import { registerInputGuard } from './input-guard';
 import { registerCompression } from './web/compression';
 import { registerWebApp } from './web/web-app';
 
@@ -34,6 +35,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix('api');
 
   const config = app.get(AppConfig);
+  registerInputGuard(app.getHttpAdapter().getInstance());
   await app.register(cookie);
   // Before any route: it hooks each route as it is added (docs/wire.md).
   await registerCompression(app);

@@ -4,3 +4,6 @@ export * from './errors/error-code';
 export * from './validation';
 export * from './concurrency/semaphore';
 export * from './transforms';
+export * from './input-shape';
+export * from './dates';
+export * from './numbers';

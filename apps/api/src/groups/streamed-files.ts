@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainException, ErrorCode } from '@app/common';
+import { malformedMultipart } from '../multipart';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -35,30 +36,34 @@ export async function receiveFile(request: FastifyRequest, options: ReceiveOptio
   }
   const fields: Record<string, string> = {};
   let received: Omit<ReceivedFile, 'fields'> | undefined;
-  for await (const part of request.parts({
-    limits: { fileSize: options.maxBytes, files: 1, fields: options.uuidFields.length + 2, fieldSize: 100 },
-  })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || received) {
-        throw DomainException.badRequest('Send one file, in the field "file"', ErrorCode.ValidationFailed);
+  try {
+    for await (const part of request.parts({
+      limits: { fileSize: options.maxBytes, files: 1, fields: options.uuidFields.length + 2, fieldSize: 100 },
+    })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || received) {
+          throw DomainException.badRequest('Send one file, in the field "file"', ErrorCode.ValidationFailed);
+        }
+        const hash = createHash('sha256');
+        let size = 0;
+        const meter = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+          },
+        });
+        await pipeline(part.file, meter, createWriteStream(options.tempPath, { flags: 'wx', mode: 0o600 }));
+        if (part.file.truncated) {
+          throw options.tooLarge();
+        }
+        received = { fileName: part.filename || 'file', sizeBytes: size, sha256: hash.digest('hex') };
+      } else {
+        fields[part.fieldname] = String(part.value);
       }
-      const hash = createHash('sha256');
-      let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk);
-          size += chunk.length;
-          callback(null, chunk);
-        },
-      });
-      await pipeline(part.file, meter, createWriteStream(options.tempPath, { flags: 'wx', mode: 0o600 }));
-      if (part.file.truncated) {
-        throw options.tooLarge();
-      }
-      received = { fileName: part.filename || 'file', sizeBytes: size, sha256: hash.digest('hex') };
-    } else {
-      fields[part.fieldname] = String(part.value);
     }
+  } catch (error) {
+    throw malformedMultipart(error);
   }
   if (!received) {
     throw DomainException.badRequest('The field "file" is missing', ErrorCode.ValidationFailed);

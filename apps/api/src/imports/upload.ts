@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainException, ErrorCode } from '@app/common';
+import { malformedMultipart } from '../multipart';
 
 export interface ReceivedUpload {
   fileName: string;
@@ -29,29 +30,33 @@ export async function receiveUpload(
   const fields: Record<string, string> = {};
   let fileName: string | undefined;
   const hash = createHash('sha256');
-  for await (const part of request.parts({
-    limits: { fileSize: options.maxBytes, files: 1, fields: 5, fieldSize: 200 },
-  })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || fileName !== undefined) {
-        throw DomainException.badRequest('Send one file, in the field "file"', ErrorCode.ValidationFailed);
+  try {
+    for await (const part of request.parts({
+      limits: { fileSize: options.maxBytes, files: 1, fields: 5, fieldSize: 200 },
+    })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || fileName !== undefined) {
+          throw DomainException.badRequest('Send one file, in the field "file"', ErrorCode.ValidationFailed);
+        }
+        fileName = part.filename || `${options.what}.zip`;
+        const tap = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            hash.update(chunk);
+            callback(null, chunk);
+          },
+        });
+        await pipeline(part.file, tap, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+        if (part.file.truncated) {
+          throw DomainException.tooLarge(
+            `The ${options.what} is larger than ${Math.round(options.maxBytes / 1024 ** 3)} GiB`,
+          );
+        }
+      } else {
+        fields[part.fieldname] = String(part.value);
       }
-      fileName = part.filename || `${options.what}.zip`;
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk);
-          callback(null, chunk);
-        },
-      });
-      await pipeline(part.file, tap, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
-      if (part.file.truncated) {
-        throw DomainException.tooLarge(
-          `The ${options.what} is larger than ${Math.round(options.maxBytes / 1024 ** 3)} GiB`,
-        );
-      }
-    } else {
-      fields[part.fieldname] = String(part.value);
     }
+  } catch (error) {
+    throw malformedMultipart(error);
   }
   if (!fileName) {
     throw DomainException.badRequest('The field "file" is missing', ErrorCode.ValidationFailed);

@@ -13,6 +13,7 @@ import {
   PlayerData,
   PlayerService,
 } from '@app/learning';
+import { CHECKS_OWN_INPUT } from '../input-guard';
 import { ApiErrors } from '../openapi';
 
 type CommitRequest = FastifyRequest<{
@@ -63,12 +64,13 @@ export class AttemptsController {
   }
 
   /**
-   * The hot path: one request object, no pipes, one service call, one UPDATE. The answer is a tiny
+   * The hot path: one request object, no pipes, one service call, one UPDATE. Its body is checked in
+   * one pass by parseCommitBody (shape, sizes, depth, well-formed text), so the input guard skips it. The answer is a tiny
    * JSON body read by scorm-again (or by nobody: sendBeacon), never a page, so helmet's per-request
    * page headers are skipped here (measured: a tenth of the route's CPU) for the two that matter.
    */
   @Post('commit')
-  @RouteConfig({ helmet: { skipRoute: true } })
+  @RouteConfig({ helmet: { skipRoute: true }, ...CHECKS_OWN_INPUT })
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'no-store')
   @HttpCode(200)

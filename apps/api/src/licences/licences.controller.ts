@@ -9,7 +9,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,7 +21,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AuthenticatedUser, CountriesService, CurrentUser, Roles, UserRole } from '@app/accounts';
-import { DomainException, ErrorCode, trimString } from '@app/common';
+import { DomainException, ErrorCode, IsCalendarDate, Nullable, trimString } from '@app/common';
 import { Licence, LicenceChange, LicenceService, LicenceView } from '@app/licences';
 import { ApiErrors } from '../openapi';
 
@@ -54,17 +53,16 @@ class CreateLicenceDto {
   languages: Array<'en' | 'fr' | 'es'>;
 
   @ApiProperty({ example: '2026-01-01' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validFrom: string;
 
   @ApiProperty({ example: '2027-12-31' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validUntil: string;
 
   @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null or absent: no cap' })
   @IsOptional()
+  @Nullable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -111,18 +109,17 @@ class UpdateLicenceDto {
 
   @ApiProperty({ example: '2026-01-01', required: false })
   @ValidateIf(given('validFrom'))
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validFrom?: string;
 
   @ApiProperty({ example: '2028-12-31', required: false })
   @ValidateIf(given('validUntil'))
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validUntil?: string;
 
   @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null: no cap; absent: unchanged' })
   @IsOptional()
+  @Nullable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

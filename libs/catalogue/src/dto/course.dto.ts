@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -16,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trimString } from '@app/common';
+import { IsDecimalNumber, trimString } from '@app/common';
 import { CourseStatus } from '../entities/course.entity';
 
 const LANGS = ['en', 'fr', 'es'] as const;
@@ -45,7 +44,7 @@ export class CreateCourseDto {
 
   @ApiPropertyOptional({ example: 6 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimalNumber(1)
   @Min(0)
   @Max(9999)
   estimatedHours?: number;
@@ -90,7 +89,7 @@ export class UpdateCourseDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimalNumber(1)
   @Min(0)
   @Max(9999)
   estimatedHours?: number;

@@ -87,4 +87,10 @@ export enum ErrorCode {
   SeatCapReached = 'SEAT_CAP_REACHED',
   LicensingNotConfigured = 'LICENSING_NOT_CONFIGURED',
   TranslationNotAllowed = 'TRANSLATION_NOT_ALLOWED',
+
+  // input hardening (issue 12): refused before any validator sees the input
+  /** A string or key of the body or query holds a lone UTF-16 surrogate (not well-formed Unicode). */
+  MalformedText = 'MALFORMED_TEXT',
+  /** The body nests objects or arrays deeper than the API accepts. */
+  NestedTooDeep = 'NESTED_TOO_DEEP',
 }

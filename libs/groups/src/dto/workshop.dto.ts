@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { trimString } from '@app/common';
+import { IsEnum, IsOptional, IsString, IsUrl, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsLocalDateTime, trimString } from '@app/common';
 import { WorkshopPhase } from '../entities/group-workshop-material.entity';
-
-const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 export class CreateWorkshopDto {
   @ApiProperty({ maxLength: 200 })
@@ -20,11 +18,11 @@ export class CreateWorkshopDto {
   description?: string;
 
   @ApiProperty({ example: '2027-03-15T09:00', description: 'Wall-clock time in timeZone' })
-  @Matches(LOCAL_TIME)
+  @IsLocalDateTime()
   start: string;
 
   @ApiProperty({ example: '2027-03-15T12:30' })
-  @Matches(LOCAL_TIME)
+  @IsLocalDateTime()
   end: string;
 
   @ApiProperty({ example: 'Africa/Nairobi', description: 'IANA time zone' })
@@ -55,12 +53,12 @@ export class UpdateWorkshopDto {
 
   @ApiPropertyOptional({ example: '2027-03-15T09:00' })
   @IsOptional()
-  @Matches(LOCAL_TIME)
+  @IsLocalDateTime()
   start?: string;
 
   @ApiPropertyOptional({ example: '2027-03-15T12:30' })
   @IsOptional()
-  @Matches(LOCAL_TIME)
+  @IsLocalDateTime()
   end?: string;
 
   @ApiPropertyOptional({ example: 'Africa/Nairobi' })

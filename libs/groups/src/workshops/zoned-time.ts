@@ -1,3 +1,5 @@
+import { isAcceptedDate } from '@app/common';
+
 /** True for a time zone name this runtime knows (IANA, e.g. "Africa/Nairobi"). */
 export function isTimeZone(zone: string): boolean {
   try {
@@ -37,11 +39,14 @@ export function zonedToUtc(local: string, zone: string): Date | null {
     return null;
   }
   const [, y, mo, d, h, mi, s] = match.map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59) {
+  // Not Date.UTC(y, …): it reads years 0–99 as 1900–1999. Days outside the accepted range are refused.
+  if (!isAcceptedDate(y, mo, d) || h > 23 || mi > 59) {
     return null;
   }
+  const check = new Date(0);
+  check.setUTCFullYear(y, mo - 1, d);
+  check.setUTCHours(h, mi, Number.isNaN(s) ? 0 : s, 0);
+  const wall = check.getTime();
   // Two passes settle the offset (it can differ between the wall time read as UTC and the answer).
   let guess = wall - offsetAt(wall, zone);
   guess = wall - offsetAt(guess, zone);

@@ -149,6 +149,13 @@ describe('parseCommitBody', () => {
     expect(problem(() => parseCommitBody({ cmi: { ['k'.repeat(4001)]: 1 } }, 'scorm2004'))).toBe('invalid');
   });
 
+  it('refuses lone UTF-16 surrogates in values and keys, also in text/plain bodies, and keeps emoji', () => {
+    expect(problem(() => parseCommitBody({ cmi: { suspend_data: 'a\ud800b' } }, 'scorm2004'))).toBe('invalid');
+    expect(problem(() => parseCommitBody({ cmi: { ['k\udc00']: 'v' } }, 'scorm2004'))).toBe('invalid');
+    expect(problem(() => parseCommitBody('{"cmi":{"location":"\\ud83d"}}', 'scorm2004'))).toBe('invalid');
+    expect(parseCommitBody({ cmi: { location: '\u{1F600}' } }, 'scorm2004').cmi.location).toBe('\u{1F600}');
+  });
+
   it('pagehide: a missing exit becomes suspend, a set one stays', () => {
     const commit2004 = parseCommitBody({ cmi: { location: 'a' } }, 'scorm2004');
     expect(markSuspended(commit2004, 'scorm2004')).toEqual(

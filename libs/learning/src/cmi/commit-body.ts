@@ -1,3 +1,4 @@
+import { isWellFormedText } from '@app/common';
 import { CompletionStatus, LearningStandard, SuccessStatus } from '../entities/attempt.entity';
 import { parseIsoDuration, parseScorm12Timespan } from './scorm-time';
 
@@ -54,7 +55,7 @@ function isPlainObject(value: unknown): value is Json {
 /**
  * One pass over the parsed body: every node is visited once to check the shape (objects and
  * scalars only: scorm-again sends CMI arrays as objects keyed "0", "1"…), the limits (keys, depth,
- * key and string lengths) and suspend_data's length. Throws {@link CommitBodyError}.
+ * key and string lengths), well-formed text and suspend_data's length. Throws {@link CommitBodyError}.
  */
 function checkTree(root: Json): void {
   let keys = 0;
@@ -69,7 +70,7 @@ function checkTree(root: Json): void {
       if (++keys > MAX_KEYS) {
         throw new CommitBodyError('invalid', `More than ${MAX_KEYS} keys`);
       }
-      if (key.length > MAX_KEY_LENGTH || FORBIDDEN_KEYS.has(key)) {
+      if (key.length > MAX_KEY_LENGTH || FORBIDDEN_KEYS.has(key) || !isWellFormedText(key)) {
         throw new CommitBodyError('invalid', `Key not allowed at ${path}`);
       }
       const value = node[key];
@@ -83,6 +84,10 @@ function checkTree(root: Json): void {
               );
             }
             throw new CommitBodyError('invalid', `${path}.${key} is longer than ${MAX_STRING} characters`);
+          }
+          // A lone surrogate is no text: MariaDB's JSON check would refuse the row (docs/api-input.md).
+          if (!isWellFormedText(value)) {
+            throw new CommitBodyError('invalid', `${path}.${key} holds a lone UTF-16 surrogate`);
           }
           break;
         case 'number':

@@ -6,15 +6,25 @@ const claims: LaunchClaims = { sub: 'learner-1', att: 'attempt-1', ses: 2, std: 
 const body = { cmi: { completion_status: 'incomplete', suspend_data: 'page=3' } };
 
 describe(CommitService.name, () => {
-  const attempts = { commit: jest.fn() };
+  const attempts = { commit: jest.fn(), placeOf: jest.fn() };
   const tokens = { verify: jest.fn() };
+  const results = { afterStatusChange: jest.fn() };
+  const sharedData = { accessOf: jest.fn(), write: jest.fn() };
+  const catalogue = { packageWithManifest: jest.fn() };
   let sut: CommitService;
 
   beforeEach(() => {
     jest.clearAllMocks();
     tokens.verify.mockReturnValue(claims);
     attempts.commit.mockResolvedValue('written');
-    sut = new CommitService(attempts as never, tokens as never);
+    attempts.placeOf.mockResolvedValue({ courseId: 'course-1', packageId: 'package-1', itemId: 'item-1' });
+    sut = new CommitService(
+      attempts as never,
+      tokens as never,
+      results as never,
+      sharedData as never,
+      catalogue as never,
+    );
   });
 
   it('writes the commit of the session the token names, and answers as scorm-again expects', async () => {
@@ -27,6 +37,16 @@ describe(CommitService.name, () => {
       2,
       expect.objectContaining({ completionStatus: 'incomplete' }),
     );
+  });
+
+  it('recomputes the course result only when the commit changed the item status', async () => {
+    await sut.commit({ attemptId: 'attempt-1', token: 't', body });
+    expect(results.afterStatusChange).not.toHaveBeenCalled();
+
+    attempts.commit.mockResolvedValue('status-changed');
+    await expect(sut.commit({ attemptId: 'attempt-1', token: 't', body })).resolves.toEqual(COMMIT_ACCEPTED);
+    expect(attempts.placeOf).toHaveBeenCalledWith('attempt-1', 'learner-1');
+    expect(results.afterStatusChange).toHaveBeenCalledWith('learner-1', 'course-1');
   });
 
   it('refuses a token of another attempt as if the attempt did not exist, writing nothing', async () => {

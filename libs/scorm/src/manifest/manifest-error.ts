@@ -27,7 +27,9 @@ export type ManifestErrorCode =
    * A reference that leaves the package (`..` past the root, an absolute path, a scheme other
    * than http(s)), or an external http(s) address for a SCO.
    */
-  | 'UNSAFE_HREF';
+  | 'UNSAFE_HREF'
+  /** A SCO an item launches has its launch file missing from the package: the course cannot start. */
+  | 'LAUNCH_FILE_MISSING';
 
 /** A manifest that cannot be imported, with a reason a person can read. */
 export class ManifestError extends Error {

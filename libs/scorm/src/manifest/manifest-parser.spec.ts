@@ -657,10 +657,34 @@ describe('parseManifest', () => {
       expect(parse(xml).warnings).toEqual([]);
     });
 
-    it('warns about a launch file that is missing from the package', () => {
-      const manifest = parse(scorm12(singleSco({ href: 'a%20b.html?x=1' })), { fileExists: (p) => p === 'other.html' });
-      expect(manifest.warnings).toEqual(['The launch file "a b.html" of resource "r1" is not in the package.']);
-      expect(manifest.scoCount).toBe(1);
+    it('refuses a SCO whose launch file is missing from the package: the course could not start', () => {
+      const xml = scorm12(singleSco({ href: 'a%20b.html?x=1' }));
+      expect(() => parse(xml, { fileExists: (p) => p === 'other.html' })).toThrow(
+        expect.objectContaining({
+          code: 'LAUNCH_FILE_MISSING',
+          message: 'The SCO of item "i1" is launched from "a b.html" (resource "r1"), which is not in the package.',
+        }),
+      );
+      expect(parse(xml, { fileExists: (p) => p === 'a b.html' }).scoCount).toBe(1);
+    });
+
+    it('warns about an asset launch file and <file> entries missing from the package', () => {
+      const xml = scorm12(
+        singleSco({ href: 'a.html', resourceBody: '<file href="a.html"/><file href="img/gone.png"/>' }),
+      ).replace('adlcp:scormtype="sco"', 'adlcp:scormtype="asset"');
+      const manifest = parse(xml, { fileExists: (p) => p === 'other.html' });
+      expect(manifest.warnings).toEqual([
+        'The file "a.html" listed by resource "r1" is not in the package.',
+        'The file "img/gone.png" listed by resource "r1" is not in the package.',
+        'The launch file "a.html" of resource "r1" is not in the package.',
+      ]);
+      expect(manifest.assetCount).toBe(1);
+      const sco = scorm12(
+        singleSco({ href: 'a.html', resourceBody: '<file href="a.html"/><file href="img/gone.png"/>' }),
+      );
+      expect(parse(sco, { fileExists: (p) => p === 'a.html' }).warnings).toEqual([
+        'The file "img/gone.png" listed by resource "r1" is not in the package.',
+      ]);
     });
 
     it('makes an item whose identifierref points to no resource non-launchable, with a warning', () => {

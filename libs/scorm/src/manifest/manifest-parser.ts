@@ -371,6 +371,9 @@ class ManifestReader {
         }
         if (resolved) {
           files.push(resolved.href);
+          if (!resolved.external && this.fileExists && !this.fileExists(hrefToPath(resolved.href))) {
+            this.warn(`The file "${hrefToPath(resolved.href)}" listed by ${what} is not in the package.`);
+          }
         }
         this.checkMetadata(fileElement, `a file of ${what}`);
       }
@@ -527,6 +530,13 @@ class ManifestReader {
       this.checkedLaunchFiles.add(ref);
       const path = hrefToPath(resource.href);
       if (!this.fileExists(path)) {
+        // A SCO that cannot start is a course that cannot be taken; an asset is only a page missing.
+        if (resource.scormType === 'sco') {
+          throw new ManifestError(
+            'LAUNCH_FILE_MISSING',
+            `The SCO of ${what} is launched from "${path}" (resource "${ref}"), which is not in the package.`,
+          );
+        }
         this.warn(`The launch file "${path}" of resource "${ref}" is not in the package.`);
       }
     }

@@ -24,7 +24,8 @@ export interface ParseManifestOptions {
   maxElements?: number;
   /**
    * Whether a package-relative path (percent-decoded, no query or fragment) exists in the package.
-   * When given, missing metadata files (`adlcp:location`) and missing launch files are warned about.
+   * When given, a SCO whose launch file is missing is refused (`LAUNCH_FILE_MISSING`); missing
+   * metadata files (`adlcp:location`), `<file>` entries and asset launch files are warned about.
    */
   fileExists?: (path: string) => boolean;
 }

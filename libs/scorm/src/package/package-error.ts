@@ -10,7 +10,10 @@ export enum PackageRejectionReason {
   /** The zip file, one entry, or all entries together are over the size limits. */
   TooLarge = 'TOO_LARGE',
   TooManyEntries = 'TOO_MANY_ENTRIES',
-  /** An entry over the ratio threshold expands more than the allowed ratio (a zip bomb). */
+  /**
+   * An entry over the ratio threshold expands more than the allowed ratio, or the whole package
+   * does past its threshold (a zip bomb).
+   */
   RatioExceeded = 'RATIO_EXCEEDED',
   /** An entry's data does not have the size its header declares. */
   SizeMismatch = 'SIZE_MISMATCH',
@@ -37,6 +40,11 @@ export enum PackageRejectionReason {
   DuplicateEntry = 'DUPLICATE_ENTRY',
   /** No `imsmanifest.xml` file at the root of the package. */
   MissingManifest = 'MISSING_MANIFEST',
+  /**
+   * An entry's local header disagrees with its central directory record (sizes, checksum,
+   * compression method), or its data descriptor does: two zip readers would see different files.
+   */
+  HeaderMismatch = 'HEADER_MISMATCH',
 }
 
 /**

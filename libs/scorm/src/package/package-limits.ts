@@ -17,13 +17,24 @@ export interface PackageLimits {
   maxRatio: number;
   /** Entries whose uncompressed size is at most this many bytes are exempt from {@link maxRatio}. */
   ratioThresholdBytes: number;
+  /**
+   * Largest ratio of the whole package: all entries' uncompressed sizes over the zip file's size,
+   * checked once they pass {@link totalRatioThresholdBytes}. Stops many small entries that each
+   * stay under the per-entry rule (4,096 entries of 1 MiB of zeros: 4 GiB from 5 MB).
+   */
+  maxTotalRatio: number;
+  /** The whole package may expand past {@link maxTotalRatio} until it reaches this many bytes. */
+  totalRatioThresholdBytes: number;
 }
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
 
-/** The platform's limits: 1 GiB compressed, 4 GiB uncompressed, 20,000 entries, 1,024-byte paths, depth 32, 200:1 over 1 MiB. */
+/**
+ * The platform's limits: 1 GiB compressed, 4 GiB uncompressed, 20,000 entries, 1,024-byte paths,
+ * depth 32, 200:1 for an entry over 1 MiB, and 200:1 for the whole package past 64 MiB.
+ */
 export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxCompressedBytes: 1 * GIB,
   maxUncompressedBytes: 4 * GIB,
@@ -32,6 +43,8 @@ export const DEFAULT_PACKAGE_LIMITS: Readonly<PackageLimits> = Object.freeze({
   maxDepth: 32,
   maxRatio: 200,
   ratioThresholdBytes: 1 * MIB,
+  maxTotalRatio: 200,
+  totalRatioThresholdBytes: 64 * MIB,
 });
 
 /** The defaults with `overrides` applied; throws a plain Error (a programming error) on a limit that is not a positive number. */
@@ -42,7 +55,7 @@ export function resolvePackageLimits(overrides?: Partial<PackageLimits>): Packag
     if (value === undefined) {
       continue;
     }
-    const minimum = key === 'ratioThresholdBytes' ? 0 : 1;
+    const minimum = key === 'ratioThresholdBytes' || key === 'totalRatioThresholdBytes' ? 0 : 1;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < minimum) {
       throw new Error(`Package limit ${key} must be a number of at least ${minimum}, got ${String(value)}`);
     }

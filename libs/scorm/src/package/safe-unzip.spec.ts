@@ -3,12 +3,15 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
+import { ZipFile } from 'yazl';
 import {
   HOSTILE_CASES,
   HostileZip,
   makeZip,
   MANIFEST,
+  megabyteZeros,
   writeHostileZips,
   writeLargePackage,
 } from '../../../../test/support/hostile-zips';
@@ -110,24 +113,27 @@ describe('hostile packages', () => {
     }
   });
 
-  it.each(HOSTILE_CASES.map((hostileCase) => [hostileCase.id, hostileCase.reason, hostileCase.description]))(
-    '%s is refused with %s (%s), writing nothing',
-    async (id, reason) => {
-      const zip = zips.get(id)!;
-      const { room, destination } = await makeRoom();
-      const error = await rejection(extractPackage(zip.file, destination, { limits: zip.limits }));
+  it.each(
+    HOSTILE_CASES.filter((hostileCase) => hostileCase.stage === 'archive').map((hostileCase) => [
+      hostileCase.id,
+      hostileCase.reason,
+      hostileCase.description,
+    ]),
+  )('%s is refused with %s (%s), writing nothing', async (id, reason) => {
+    const zip = zips.get(id)!;
+    const { room, destination } = await makeRoom();
+    const error = await rejection(extractPackage(zip.file, destination, { limits: zip.limits }));
 
-      expect(error).toBeInstanceOf(PackageRejectedError);
-      const rejected = error as PackageRejectedError;
-      expect(rejected.reason).toBe(reason);
-      expect(rejected.permanent).toBe(true);
-      expect(rejected.message.length).toBeGreaterThan(10);
-      if (rejected.entry !== undefined) {
-        expect(rejected.message).toContain(describeEntryName(rejected.entry));
-      }
-      expect(await listTree(room)).toEqual(EMPTY_ROOM);
-    },
-  );
+    expect(error).toBeInstanceOf(PackageRejectedError);
+    const rejected = error as PackageRejectedError;
+    expect(rejected.reason).toBe(reason);
+    expect(rejected.permanent).toBe(true);
+    expect(rejected.message.length).toBeGreaterThan(10);
+    if (rejected.entry !== undefined) {
+      expect(rejected.message).toContain(describeEntryName(rejected.entry));
+    }
+    expect(await listTree(room)).toEqual(EMPTY_ROOM);
+  });
 
   it('empties a destination that existed when a failure comes after files were written', async () => {
     const good = await makeZip([
@@ -135,12 +141,15 @@ describe('hostile packages', () => {
       { name: 'a/first.html', data: Buffer.alloc(50_000, 'first ') },
       { name: 'b/second.bin', data: Buffer.alloc(50_000, 'second ') },
     ]);
-    // Break the last entry's CRC in its central record, so the failure only shows once its data has streamed.
+    // Break the last entry's CRC in its central record and local header alike (they must agree), so
+    // the failure only shows once its data has streamed.
     const zip = Buffer.from(good);
     const name = Buffer.from('b/second.bin');
     const record = zip.lastIndexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]));
     expect(zip.indexOf(name, record)).toBeGreaterThan(record);
     zip.writeUInt32LE((zip.readUInt32LE(record + 16) ^ 1) >>> 0, record + 16);
+    const local = zip.readUInt32LE(record + 42);
+    zip.writeUInt32LE((zip.readUInt32LE(local + 14) ^ 1) >>> 0, local + 14);
     const file = await writeZip('late-failure.zip', zip);
     const { room, destination } = await makeRoom();
     await fs.mkdir(destination);
@@ -322,6 +331,8 @@ describe('limits', () => {
       maxDepth: 32,
       maxRatio: 200,
       ratioThresholdBytes: 1024 ** 2,
+      maxTotalRatio: 200,
+      totalRatioThresholdBytes: 64 * 1024 ** 2,
     });
     expect(resolvePackageLimits({ maxEntries: 5 })).toEqual({ ...DEFAULT_PACKAGE_LIMITS, maxEntries: 5 });
     expect(() => resolvePackageLimits({ maxDepth: 0 })).toThrow(/maxDepth/);
@@ -344,6 +355,46 @@ describe('limits', () => {
     const { destination } = await makeRoom();
     const result = await extractPackage(file, destination);
     expect(result.totalBytes).toBe(MANIFEST.length + data.length);
+  });
+});
+
+describe('issue 12 cases', () => {
+  it('refuses 4,096 entries of 1 MiB of zeros (4 GiB from about 5 MB) in the first pass, writing nothing', async () => {
+    const file = await writeZip('megabyte-zeros.zip', await megabyteZeros(4096));
+    expect((await fs.stat(file)).size).toBeLessThan(6 * 1024 * 1024);
+    const { room, destination } = await makeRoom();
+    const started = Date.now();
+    const error = await rejection(extractPackage(file, destination));
+    expect(error).toMatchObject({ reason: PackageRejectionReason.RatioExceeded });
+    expect((error as Error).message).toMatch(/as a whole/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await listTree(room)).toEqual(EMPTY_ROOM);
+  });
+
+  it('accepts entries with data descriptors that agree (yazl streams write them)', async () => {
+    const zip = new ZipFile();
+    zip.addBuffer(MANIFEST, 'imsmanifest.xml');
+    zip.addReadStream(Readable.from([Buffer.from('<p>streamed</p>')]), 'streamed.html');
+    zip.addReadStream(Readable.from([Buffer.from('stored, streamed')]), 'stored.txt', { compress: false });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) {
+      chunks.push(chunk as Buffer);
+    }
+    const file = await writeZip('descriptors.zip', Buffer.concat(chunks));
+    const { destination } = await makeRoom();
+    const result = await extractPackage(file, destination);
+    expect(result.entries.map((entry) => entry.path)).toEqual(['imsmanifest.xml', 'streamed.html', 'stored.txt']);
+  });
+
+  it('lets the manifest-stage hostile cases through: their archives are sound', async () => {
+    const manifestCases = HOSTILE_CASES.filter((hostileCase) => hostileCase.stage === 'manifest');
+    expect(manifestCases.length).toBeGreaterThan(0);
+    for (const hostileCase of manifestCases) {
+      const file = await writeZip(`${hostileCase.id}.zip`, await hostileCase.build());
+      const { destination } = await makeRoom();
+      await expect(extractPackage(file, destination)).resolves.toMatchObject({ entries: expect.any(Array) });
+    }
   });
 });
 

@@ -50,6 +50,7 @@ const ZIP_SIGNATURES = [0x04034b50, 0x06054b50, 0x08074b50].map((signature) => {
 const GENERAL_PURPOSE_ENCRYPTED = 0x0001;
 const GENERAL_PURPOSE_STRONG_ENCRYPTION = 0x0040;
 const GENERAL_PURPOSE_ENCRYPTED_DIRECTORY = 0x2000;
+const GENERAL_PURPOSE_DATA_DESCRIPTOR = 0x0008;
 const COMPRESSION_STORED = 0;
 const COMPRESSION_DEFLATE = 8;
 const S_IFMT = 0o170000;
@@ -66,8 +67,9 @@ const PROGRESS_STEP = 0.01;
  * Extracts a SCORM package into `destinationDir`: the security boundary of the import.
  *
  * First pass, before anything is written: the zip file's size, then every central-directory entry
- * (name, type, encryption, compression method, declared size and ratio, running total, duplicates,
- * where its data lies) and `imsmanifest.xml` at the root. Second pass: each file is streamed to a
+ * (name, type, encryption, compression method, declared size and ratio, running total and the
+ * whole package's ratio, duplicates, where its data lies, its local header and data descriptor
+ * agreeing with it) and `imsmanifest.xml` at the root. Second pass: each file is streamed to a
  * newly created file (`O_EXCL | O_NOFOLLOW`) while its bytes, checksum, the running total and the
  * ratio are counted against what was declared and the limits.
  *
@@ -311,6 +313,17 @@ function checkDeclaredSize(
       entryPath.name,
     );
   }
+  // The whole package, before anything is written: many entries each under the per-entry rule
+  // (1 MiB of zeros is exempt) would otherwise expand a few megabytes towards the total cap.
+  if (total > limits.totalRatioThresholdBytes && total > limits.maxTotalRatio * fileSize) {
+    throw new PackageRejectedError(
+      PackageRejectionReason.RatioExceeded,
+      `The package would expand more than ${limits.maxTotalRatio}:1 as a whole (from ${fileSize} bytes to more than ` +
+        `${total} bytes, reached at entry ${describeEntryName(entryPath.name)}); the limit is ${limits.maxTotalRatio}:1 ` +
+        `for packages over ${limits.totalRatioThresholdBytes} bytes uncompressed.`,
+      entryPath.name,
+    );
+  }
   return total;
 }
 
@@ -388,15 +401,17 @@ async function checkDataExtents(
   const extents: Array<{ start: number; end: number; name: string }> = [];
   for (const { entry, path: entryPath } of plan) {
     signal?.throwIfAborted();
-    let header: { fileDataStart: number };
+    let header: yauzl.LocalFileHeader;
     try {
-      header = await new Promise<{ fileDataStart: number }>((resolve, reject) =>
-        zipfile.readLocalFileHeader(entry, { minimal: true }, (error, found) =>
-          error ? reject(error) : resolve(found),
-        ),
+      header = await new Promise<yauzl.LocalFileHeader>((resolve, reject) =>
+        zipfile.readLocalFileHeader(entry, (error, found) => (error ? reject(error) : resolve(found))),
       );
     } catch (error) {
       throw readError(error, entryPath.name);
+    }
+    checkLocalHeader(entry, header, entryPath.name);
+    if ((header.generalPurposeBitFlag & GENERAL_PURPOSE_DATA_DESCRIPTOR) !== 0) {
+      await checkDataDescriptor(zipfile, entry, header.fileDataStart + entry.compressedSize, entryPath.name);
     }
     extents.push({
       start: entry.relativeOffsetOfLocalHeader,
@@ -415,6 +430,118 @@ async function checkDataExtents(
         current.name,
       );
     }
+  }
+}
+
+const ZIP64_EXTRA_FIELD = 0x0001;
+const UINT32_MAX = 0xffffffff;
+const DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
+
+function headerMismatch(name: string, problem: string): PackageRejectedError {
+  return new PackageRejectedError(
+    PackageRejectionReason.HeaderMismatch,
+    `Entry ${describeEntryName(name)} ${problem}: zip readers would not agree on its content.`,
+    name,
+  );
+}
+
+/** The local header's sizes, with its zip64 extra field read when a size says 0xFFFFFFFF. */
+function localSizes(header: yauzl.LocalFileHeader): { compressed: number; uncompressed: number } | undefined {
+  if (header.compressedSize !== UINT32_MAX && header.uncompressedSize !== UINT32_MAX) {
+    return { compressed: header.compressedSize, uncompressed: header.uncompressedSize };
+  }
+  const extra = header.extraField;
+  for (let at = 0; at + 4 <= extra.length;) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    if (id === ZIP64_EXTRA_FIELD && length >= 16 && at + 4 + length <= extra.length) {
+      // In a local header the zip64 field holds both sizes, uncompressed first (APPNOTE 4.5.3).
+      return {
+        uncompressed: Number(extra.readBigUInt64LE(at + 4)),
+        compressed: Number(extra.readBigUInt64LE(at + 12)),
+      };
+    }
+    at += 4 + length;
+  }
+  return undefined;
+}
+
+/**
+ * A local header must say what the central directory says: a reader that streams the archive from
+ * its start trusts the local header, yauzl (and this import) the central directory. With a data
+ * descriptor (general-purpose bit 3) the local sizes and checksum may be zero; then the
+ * descriptor after the data must agree instead (see checkDataDescriptor).
+ */
+function checkLocalHeader(entry: yauzl.Entry, header: yauzl.LocalFileHeader, name: string): void {
+  if (header.compressionMethod !== entry.compressionMethod) {
+    throw headerMismatch(
+      name,
+      `uses compression method ${header.compressionMethod} in its local header and ${entry.compressionMethod} in the central directory`,
+    );
+  }
+  const deferred = (header.generalPurposeBitFlag & GENERAL_PURPOSE_DATA_DESCRIPTOR) !== 0;
+  if (deferred && header.compressedSize === 0 && header.uncompressedSize === 0 && header.crc32 === 0) {
+    return;
+  }
+  const sizes = localSizes(header);
+  if (sizes === undefined) {
+    throw headerMismatch(name, 'declares zip64 sizes in its local header without a zip64 field');
+  }
+  if (sizes.compressed !== entry.compressedSize) {
+    throw headerMismatch(
+      name,
+      `has ${sizes.compressed} compressed bytes in its local header and ${entry.compressedSize} in the central directory`,
+    );
+  }
+  if (sizes.uncompressed !== entry.uncompressedSize) {
+    throw headerMismatch(
+      name,
+      `has ${sizes.uncompressed} uncompressed bytes in its local header and ${entry.uncompressedSize} in the central directory`,
+    );
+  }
+  if (header.crc32 >>> 0 !== entry.crc32 >>> 0) {
+    throw headerMismatch(name, 'has another checksum in its local header than in the central directory');
+  }
+}
+
+/** The data descriptor after an entry's data (optional signature, CRC-32, sizes of 4 or 8 bytes) must agree too. */
+async function checkDataDescriptor(
+  zipfile: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  at: number,
+  name: string,
+): Promise<void> {
+  const length = Math.min(24, zipfile.fileSize - at);
+  const bytes = Buffer.alloc(Math.max(0, length));
+  if (length > 0) {
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      zipfile.openReadStreamLowLevel(at, length, 0, length, false, length, (error, found) =>
+        error ? reject(error) : resolve(found),
+      ),
+    );
+    let offset = 0;
+    for await (const chunk of stream) {
+      (chunk as Buffer).copy(bytes, offset);
+      offset += (chunk as Buffer).length;
+    }
+  }
+  const agrees = (start: number, wide: boolean): boolean => {
+    const sizeBytes = wide ? 8 : 4;
+    if (start + 4 + 2 * sizeBytes > bytes.length) {
+      return false;
+    }
+    const read = (offset: number): number =>
+      wide ? Number(bytes.readBigUInt64LE(offset)) : bytes.readUInt32LE(offset);
+    return (
+      bytes.readUInt32LE(start) >>> 0 === entry.crc32 >>> 0 &&
+      read(start + 4) === entry.compressedSize &&
+      read(start + 4 + sizeBytes) === entry.uncompressedSize
+    );
+  };
+  const signed = bytes.length >= 4 && bytes.readUInt32LE(0) === DATA_DESCRIPTOR_SIGNATURE;
+  const starts = signed ? [4, 0] : [0];
+  if (!starts.some((start) => agrees(start, false) || agrees(start, true))) {
+    throw headerMismatch(name, 'has a data descriptor whose checksum or sizes differ from the central directory');
   }
 }
 
