@@ -356,7 +356,9 @@ describe('rollUpActivityTree', () => {
         }),
       );
       expect(sut(organization, { a: failed() }).root.successStatus).toBe('failed');
-      expect(sut(organization, { a: failed(null, { completionStatus: 'incomplete' }) }).root.successStatus).toBe('unknown');
+      expect(sut(organization, { a: failed(null, { completionStatus: 'incomplete' }) }).root.successStatus).toBe(
+        'unknown',
+      );
       expect(sut(organization, { a: started() }).root.successStatus).toBe('unknown');
     });
 
@@ -372,7 +374,9 @@ describe('rollUpActivityTree', () => {
           ]),
         }),
       );
-      expect(sut(organization, { a: passed(), b: failed(null, { completionStatus: 'incomplete' }) }).root).toMatchObject({
+      expect(
+        sut(organization, { a: passed(), b: failed(null, { completionStatus: 'incomplete' }) }).root,
+      ).toMatchObject({
         successStatus: 'passed',
         completionStatus: 'completed',
       });
