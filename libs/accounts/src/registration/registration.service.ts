@@ -15,6 +15,7 @@ import { OneTimeTokenRepository } from '../repositories/one-time-token.repositor
 import { RegistrationDecisionRepository } from '../repositories/registration-decision.repository';
 import { normalizeEmail, UserRepository } from '../repositories/user.repository';
 import { AccountsService } from '../services/accounts.service';
+import { isFreeMailDomain } from './free-mail-domains';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../services/secret-token';
 
 export const VERIFY_EMAIL_TOKEN_LIFETIME_MS = 48 * 3600 * 1000;
@@ -94,7 +95,9 @@ export class RegistrationService {
       throw invalid;
     }
     const domain = user.email.split('@')[1] ?? '';
-    const autoApprove = user.country !== null && (await this.domains.isListed(user.country, domain));
+    // A free-mail domain listed before such domains were refused still approves nobody.
+    const autoApprove =
+      user.country !== null && !isFreeMailDomain(domain) && (await this.domains.isListed(user.country, domain));
     const status = autoApprove ? UserStatus.Active : UserStatus.Pending;
     const done = await this.dataSource.transaction(async (manager) => {
       if (!(await this.tokens.spend(token.id, now, manager))) {

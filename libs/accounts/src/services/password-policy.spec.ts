@@ -1,5 +1,5 @@
 import { DomainException } from '@app/common';
-import { assertPasswordAcceptable } from './password-policy';
+import { assertPasswordAcceptable, PasswordProblem } from './password-policy';
 
 describe(assertPasswordAcceptable.name, () => {
   it('accepts 12 to 128 characters of anything, with no composition rules', () => {
@@ -23,6 +23,31 @@ describe(assertPasswordAcceptable.name, () => {
       expect(() => assertPasswordAcceptable(password)).toThrow(expect.objectContaining({ code: 'PASSWORD_TOO_WEAK' }));
     },
   );
+
+  it.each(['password123456', 'Customs123456', 'clearance2026!', 'motdepasse123456', 'contraseña12345'])(
+    'refuses %p: long enough, yet guessed early (zxcvbn score below 3, platform words known)',
+    (password) => {
+      expect(() => assertPasswordAcceptable(password)).toThrow(
+        expect.objectContaining({ code: 'PASSWORD_TOO_WEAK', details: [expect.stringMatching(/^password\./)] }),
+      );
+    },
+  );
+
+  it('says why, in one stable detail', () => {
+    const reason = (password: string, context = {}): string[] | undefined => {
+      try {
+        assertPasswordAcceptable(password, context);
+        return undefined;
+      } catch (error) {
+        return (error as DomainException).details;
+      }
+    };
+    expect(reason('short')).toEqual([PasswordProblem.Length]);
+    expect(reason('qwerty123456')).toEqual([PasswordProblem.Common]);
+    expect(reason('amina.odhiambo1', { email: 'amina.odhiambo@kra.go.ke' })).toEqual([PasswordProblem.Personal]);
+    expect(reason('password123456')).toEqual([PasswordProblem.Guessable]);
+    expect(reason('border posts at Namanga and Busia')).toBeUndefined();
+  });
 
   it("refuses the person's own email or name as their password", () => {
     const context = { email: 'amina.odhiambo@kra.go.ke', displayName: 'Amina Odhiambo' };

@@ -87,4 +87,9 @@ export enum ErrorCode {
   SeatCapReached = 'SEAT_CAP_REACHED',
   LicensingNotConfigured = 'LICENSING_NOT_CONFIGURED',
   TranslationNotAllowed = 'TRANSLATION_NOT_ALLOWED',
+
+  // hardauth (issue 12): names that cannot spoof, sign-in from other sites, auto-approve domains
+  UnsafeCharacters = 'UNSAFE_CHARACTERS',
+  CrossSiteRequest = 'CROSS_SITE_REQUEST',
+  FreeMailDomain = 'FREE_MAIL_DOMAIN',
 }
