@@ -111,7 +111,9 @@ export function assertPasswordAcceptable(
   }
   const personal = personalWords(context);
   const compactPersonal = personal.filter((value) => value.length >= 4).map((value) => value.replace(/[\s._-]+/g, ''));
-  if (compactPersonal.some((value) => compact === value || (compact.includes(value) && compact.length - value.length < 4))) {
+  if (
+    compactPersonal.some((value) => compact === value || (compact.includes(value) && compact.length - value.length < 4))
+  ) {
     throw refuse(PasswordProblem.Personal, 'This password is too close to your name or email address');
   }
   const result = zxcvbn().check(password, [...personal, ...PLATFORM_WORDS]);

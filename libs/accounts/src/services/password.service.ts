@@ -95,7 +95,8 @@ export class PasswordService {
       throw DomainException.unauthorized();
     }
     // Guessing the current password with a stolen access token counts like guessing at sign-in.
-    await this.limits.consume(RateLimitKind.LoginAccount, RateLimitService.accountKey(user.email));
+    // Counted apart from sign-in, so strangers failing to sign in do not stop the owner changing it.
+    await this.limits.consume(RateLimitKind.PasswordChange, RateLimitService.accountKey(user.email));
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw DomainException.badRequest('The current password is not right', ErrorCode.WrongPassword);
     }
