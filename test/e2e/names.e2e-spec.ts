@@ -60,9 +60,8 @@ describe('names cannot spoof: no bidi controls or zero-width characters, stored 
     app = await createTestApp();
     rtc = await person({ role: UserRole.RtcStaff, displayName: 'RTC Names' });
     member = await person({ displayName: 'Group Member' });
-    groupId = (
-      await as(rtc).post('/api/groups', { name: 'Names workshop', kind: 'expert_community' }).expect(201)
-    ).body.id;
+    groupId = (await as(rtc).post('/api/groups', { name: 'Names workshop', kind: 'expert_community' }).expect(201)).body
+      .id;
     threadId = (
       await as(rtc).post(`/api/groups/${groupId}/threads`, { title: 'First thread', body: 'Hello' }).expect(201)
     ).body.id;
@@ -129,7 +128,9 @@ describe('names cannot spoof: no bidi controls or zero-width characters, stored 
     });
 
     it('a group name is stored NFC', async () => {
-      await as(rtc).patch(`/api/groups/${groupId}`, { name: `Groupe ${DECOMPOSED}` }).expect(200);
+      await as(rtc)
+        .patch(`/api/groups/${groupId}`, { name: `Groupe ${DECOMPOSED}` })
+        .expect(200);
       const [group] = await db().query('SELECT name FROM community_groups WHERE id = ?', [groupId]);
       expect(group.name).toBe(`Groupe ${COMPOSED}`);
     });
@@ -137,11 +138,9 @@ describe('names cannot spoof: no bidi controls or zero-width characters, stored 
     it('a thread title: create and rename refused, nothing written', async () => {
       const before = await db().query('SELECT COUNT(*) AS n FROM group_threads WHERE group_id = ?', [groupId]);
       expectUnsafe(
-        (await as(rtc).post(`/api/groups/${groupId}/threads`, { title: '\uFEFFAgenda', body: 'x' }).expect(400)).body,
+        (await as(rtc).post(`/api/groups/${groupId}/threads`, { title: 'Agen\uFEFFda', body: 'x' }).expect(400)).body,
       );
-      expect(await db().query('SELECT COUNT(*) AS n FROM group_threads WHERE group_id = ?', [groupId])).toEqual(
-        before,
-      );
+      expect(await db().query('SELECT COUNT(*) AS n FROM group_threads WHERE group_id = ?', [groupId])).toEqual(before);
       expectUnsafe((await as(rtc).patch(`/api/threads/${threadId}`, { title: 'Agenda\u200F' }).expect(400)).body);
       const [thread] = await db().query('SELECT title FROM group_threads WHERE id = ?', [threadId]);
       expect(thread.title).toBe('First thread');
