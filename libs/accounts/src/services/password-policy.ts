@@ -84,7 +84,16 @@ function personalWords(context: { email?: string; displayName?: string }): strin
   const email = context.email?.toLowerCase();
   const local = email?.split('@')[0];
   const name = context.displayName?.toLowerCase();
-  const words = [email, local, name, ...(local?.split(/[._+-]+/) ?? []), ...(name?.split(/\s+/) ?? [])];
+  const compact = (value: string | undefined) => value?.replace(/[\s._+-]+/g, '');
+  const words = [
+    email,
+    local,
+    compact(local),
+    name,
+    compact(name),
+    ...(local?.split(/[._+-]+/) ?? []),
+    ...(name?.split(/\s+/) ?? []),
+  ];
   return [...new Set(words.filter((value): value is string => Boolean(value && value.length >= 3)))];
 }
 
