@@ -57,8 +57,11 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiCreatedResponse({ type: RegisteredDto })
-  @ApiErrors(400, 409, 429)
+  @ApiCreatedResponse({
+    type: RegisteredDto,
+    description: 'Also for an address that has an account: nothing is written and its owner is mailed',
+  })
+  @ApiErrors(400, 429)
   async register(@Body() body: RegisterDto, @Ip() ip: string): Promise<RegisteredDto> {
     await this.limits.consume(RateLimitKind.RegisterIp, ip);
     return this.registration.register(body);
