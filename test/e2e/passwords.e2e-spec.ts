@@ -34,9 +34,8 @@ describe('passwords as promised: zxcvbn-ts score ≥ 3 on register, reset and ch
   const http = () => request(app.getHttpServer());
   const db = () => app.get(DataSource);
   const hashOf = async (userId: string): Promise<string> =>
-    (
-      (await db().query('SELECT password_hash FROM users WHERE id = ?', [userId])) as Array<{ password_hash: string }>
-    )[0]!.password_hash;
+    (await db().query<Array<{ password_hash: string }>>('SELECT password_hash FROM users WHERE id = ?', [userId]))[0]
+      .password_hash;
 
   beforeAll(async () => {
     restorePrefix = isolateRedisPrefix('passwords-e2e');

@@ -35,12 +35,10 @@ describe('sign-in hardening: no lockout by strangers, no login CSRF (docs/securi
   const sessionsOf = async (userId: string): Promise<number> =>
     Number(
       (
-        (await app
+        await app
           .get(DataSource)
-          .query('SELECT COUNT(*) AS n FROM auth_sessions WHERE user_id = ?', [userId])) as Array<{
-          n: string;
-        }>
-      )[0]!.n,
+          .query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM auth_sessions WHERE user_id = ?', [userId])
+      )[0].n,
     );
 
   /** Signs in from the app's own page, as the web app does; the response keeps the cookies. */
@@ -196,7 +194,7 @@ describe('sign-in hardening: no lockout by strangers, no login CSRF (docs/securi
       expect(device.attributes.get('path')).toBe('/api/auth/login');
       expect(Number(device.attributes.get('max-age'))).toBeGreaterThanOrEqual(90 * 24 * 3600);
       // It names no one.
-      expect(device.value.toLowerCase()).not.toContain(user.email.split('@')[0]!.toLowerCase());
+      expect(device.value.toLowerCase()).not.toContain(user.email.split('@')[0].toLowerCase());
       // Signing in again from that browser keeps it.
       const again = await signIn(user.email, user.password, device.value).expect(200);
       expect(deviceCookieOf(again)!.value).toBe(device.value);
@@ -272,11 +270,11 @@ describe('sign-in hardening: no lockout by strangers, no login CSRF (docs/securi
       expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401, 401, 429, 429]);
       // The accounts were not charged for what the IP limit refused.
       const limits = app.get(RateLimitService);
-      expect(await limits.consumed(RateLimitKind.LoginAccount, RateLimitService.accountKey(colleagues[9]!.email))).toBe(
+      expect(await limits.consumed(RateLimitKind.LoginAccount, RateLimitService.accountKey(colleagues[9].email))).toBe(
         0,
       );
       // The office signs in as before.
-      await signIn(colleagues[0]!.email, colleagues[0]!.password, undefined, office).expect(200);
+      await signIn(colleagues[0].email, colleagues[0].password, undefined, office).expect(200);
     });
 
     it('strangers locking sign-in do not stop the signed-in owner changing the password', async () => {

@@ -28,7 +28,7 @@ export class SameOriginJsonGuard implements CanActivate {
     ) {
       throw DomainException.forbidden("Only the app's own pages may do this", ErrorCode.CrossSiteRequest);
     }
-    const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (mediaType !== 'application/json') {
       throw new UnsupportedMediaTypeException({
         message: 'Send a JSON body (Content-Type: application/json)',

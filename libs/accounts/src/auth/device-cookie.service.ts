@@ -36,9 +36,9 @@ export class DeviceCookieService {
       return null;
     }
     const [, deviceId, mac] = match;
-    const expected = Buffer.from(this.mac(accountKey, deviceId!));
-    const given = Buffer.from(mac!);
-    return given.length === expected.length && timingSafeEqual(given, expected) ? deviceId! : null;
+    const expected = Buffer.from(this.mac(accountKey, deviceId));
+    const given = Buffer.from(mac);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? deviceId : null;
   }
 
   private mac(accountKey: string, deviceId: string): string {

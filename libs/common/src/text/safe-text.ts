@@ -57,7 +57,7 @@ export function SafeText(options: ValidationOptions = {}): PropertyDecorator {
     { ...options, context: { code: ErrorCode.UnsafeCharacters } },
   );
   return (target: object, property: string | symbol) => {
-    transform(target, property as string);
-    validate(target, property as string);
+    transform(target, property);
+    validate(target, property);
   };
 }
