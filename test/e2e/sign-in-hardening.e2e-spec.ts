@@ -291,5 +291,30 @@ describe('sign-in hardening: no lockout by strangers, no login CSRF (docs/securi
         .send({ currentPassword: owner.password, newPassword: 'a fresh phrase for the border post' })
         .expect(204);
     });
+
+    it('a stolen access token guessing the current password: 3 wrong (RATE_LIMIT_LOGIN_DEVICE), then 429', async () => {
+      const owner = await createUser(app);
+      const accessToken = (await signIn(owner.email, owner.password).expect(200)).body.accessToken as string;
+      const change = (currentPassword: string) =>
+        http()
+          .post('/api/me/password')
+          .set(bearer(accessToken))
+          .send({ currentPassword, newPassword: 'a fresh phrase for the border post' });
+      // A right one is not counted.
+      await change(owner.password).expect(204);
+      const token = (await signIn(owner.email, 'a fresh phrase for the border post').expect(200)).body
+        .accessToken as string;
+      const again = (currentPassword: string) =>
+        http()
+          .post('/api/me/password')
+          .set(bearer(token))
+          .send({ currentPassword, newPassword: 'yet another phrase for the post' });
+      for (let i = 0; i < 3; i++) {
+        expect((await again(WRONG).expect(400)).body.code).toBe('WRONG_PASSWORD');
+      }
+      const refused = await again('a fresh phrase for the border post').expect(429);
+      expect(retryAfterOf(refused)).toBeGreaterThan(0);
+      await signIn(owner.email, 'a fresh phrase for the border post').expect(200);
+    });
   });
 });
