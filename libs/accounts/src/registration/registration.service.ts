@@ -55,8 +55,9 @@ export class RegistrationService {
   /**
    * Registers a new account and mails its confirmation link. An address that already has an
    * account answers exactly the same (docs/security.md, "sign-up"): the same checks and argon2 work
-   * run (no failed INSERT either, so no log line tells), nothing is written, the id is a fresh random one (never the account's), and the owner is
-   * mailed that someone tried, so sign-up tells no stranger which addresses have accounts.
+   * run (and no failed INSERT, so no log line tells), nothing is written, the id is a fresh random
+   * one (never the account's), and the owner is mailed that someone tried: sign-up tells no
+   * stranger which addresses have accounts.
    */
   async register(request: RegistrationRequest): Promise<{ id: string; status: UserStatus }> {
     const email = normalizeEmail(request.email);
