@@ -114,7 +114,7 @@ describe('login CSRF in Chromium: a foreign page cannot sign the browser in', ()
       }
     });
     await page.goto(`${evilOrigin}/fetch`);
-    await page.waitForFunction(() => document.title === 'sent');
+    await page.waitForFunction("document.title === 'sent'");
     const formAnswered = page.waitForResponse((response) => response.url() === login);
     await page.goto(`${evilOrigin}/text-form`);
     await formAnswered;
