@@ -336,11 +336,14 @@ describe('curricula, contact points and mentions in the browser', () => {
     // A second api on the same database whose access tokens live 3 seconds.
     const short = await withEnv({ ACCESS_TOKEN_TTL_SECONDS: '3' }, () => startTestServer());
     try {
-      const rtcToken = await login(app!, rtc.email, rtc.password);
+      // Passport's strategies are process-wide: once this api exists, access tokens are checked against
+      // its PUBLIC_URL, so the calls below go to it, each with a fresh token (they live 3 s here).
+      const api = () => request(short.app.getHttpServer());
+      const token = async () => bearer(await login(short.app, rtc.email, rtc.password));
       const curriculumId = (
-        await http()
+        await api()
           .post('/api/curricula')
-          .set(bearer(rtcToken))
+          .set(await token())
           .send({
             title: 'Renewal check',
             country: 'KE',
@@ -398,23 +401,28 @@ describe('curricula, contact points and mentions in the browser', () => {
       expect(refreshes).toBe(beforeSecond + 1);
       await page.getByRole('button', { name: 'Download second.txt' }).waitFor();
 
-      const files = (await http().get(`/api/curricula/${curriculumId}`).set(bearer(rtcToken)).expect(200)).body as {
+      const files = (
+        await api()
+          .get(`/api/curricula/${curriculumId}`)
+          .set(await token())
+          .expect(200)
+      ).body as {
         files: Array<{ name: string }>;
       };
       expect(files.files.map((file) => file.name)).toEqual(['first.txt', 'second.txt']);
 
       // The group page's file library and a thread reply's attachment go through the same upload helper.
       const groupId = (
-        await http()
+        await api()
           .post('/api/groups')
-          .set(bearer(rtcToken))
+          .set(await token())
           .send({ name: `Renewal ${Date.now()}`, kind: 'expert_community' })
           .expect(201)
       ).body.id as string;
       const threadId = (
-        await http()
+        await api()
           .post(`/api/groups/${groupId}/threads`)
-          .set(bearer(rtcToken))
+          .set(await token())
           .send({ title: 'Renewal thread', body: 'start' })
           .expect(201)
       ).body.id as string;

@@ -193,10 +193,95 @@ describe('registration: sign-up → email verification → coordinator review', 
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
     });
 
-    it('answers 409 EMAIL_TAKEN for an address already registered, in whatever case', async () => {
-      const user = await register(app);
-      const response = await postRegister(app, registrationBody({ email: user.email.toUpperCase() })).expect(409);
-      expect(response.body).toMatchObject({ statusCode: 409, code: 'EMAIL_TAKEN' });
+    describe('an address that already has an account (the attacker probes for accounts)', () => {
+      const rowOf = (email: string) =>
+        app
+          .get(DataSource)
+          .query<Array<Record<string, unknown>>>(
+            'SELECT id, email, display_name, password_hash, status, country, administration, preferred_language, token_version, updated_at FROM users WHERE email = ?',
+            [email],
+          );
+      const tokensOf = async (userId: string): Promise<number> =>
+        Number(
+          (
+            await app
+              .get(DataSource)
+              .query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM one_time_tokens WHERE user_id = ?', [userId])
+          )[0].n,
+        );
+
+      it('answers 201 {id,status} exactly as a new address does, writes nothing, and mails the owner instead', async () => {
+        const owner = await register(app, { preferredLanguage: 'fr', displayName: 'Awa Diop' });
+        await nthMailTo(sink, owner.email);
+        const before = await rowOf(owner.email);
+        const tokensBefore = await tokensOf(owner.id);
+
+        // A stranger, from another address, with details of their own.
+        const attempt = registrationBody({
+          email: owner.email.toUpperCase(),
+          displayName: 'Someone Else',
+          country: 'UG',
+          administration: 'Another administration',
+          password: 'a different passphrase of mine',
+        });
+        const probe = await postRegister(app, attempt).expect(201);
+        const fresh = await postRegister(app, registrationBody()).expect(201);
+
+        expect(Object.keys(probe.body).sort()).toEqual(Object.keys(fresh.body).sort());
+        expect(probe.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'unverified' });
+        expect(probe.headers['content-type']).toBe(fresh.headers['content-type']);
+        // The id is not the account's, nor any account's.
+        expect(probe.body.id).not.toBe(owner.id);
+        expect(await app.get(DataSource).query('SELECT id FROM users WHERE id = ?', [probe.body.id])).toEqual([]);
+        // Nothing of the account changed, nothing was added.
+        expect(await rowOf(owner.email)).toEqual(before);
+        expect(await tokensOf(owner.id)).toBe(tokensBefore);
+
+        // The owner is told, in their own language; the stranger's address gets nothing.
+        const notice = await nthMailTo(sink, owner.email, 2);
+        expect(notice.subject).toBe('Quelqu’un a tenté de s’inscrire avec votre adresse sur Clearance');
+        expect(notice.text).toContain('Awa Diop');
+        expect(notice.text).not.toContain('Someone Else');
+        expect(notice.text).not.toMatch(/token=/);
+      });
+
+      it('answers a weak password for a taken address with the same 400 as for a new one', async () => {
+        const owner = await register(app);
+        const taken = await postRegister(app, registrationBody({ email: owner.email, password: 'password123456' }));
+        const free = await postRegister(app, registrationBody({ password: 'password123456' }));
+        expect(taken.status).toBe(400);
+        expect(taken.body).toEqual(free.body);
+      });
+
+      it('takes about as long as a new registration (the argon2 hash is computed either way)', async () => {
+        const owner = await register(app);
+        const timed = async (body: object): Promise<number> => {
+          const started = process.hrtime.bigint();
+          await postRegister(app, body).expect(201);
+          return Number(process.hrtime.bigint() - started) / 1e6;
+        };
+        const takenTimes: number[] = [];
+        const freeTimes: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          takenTimes.push(await timed(registrationBody({ email: owner.email })));
+          freeTimes.push(await timed(registrationBody()));
+        }
+        const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+        // Loose bounds: a shared machine is noisy, but skipping the hash would be ~10× faster.
+        expect(median(takenTimes)).toBeGreaterThan(median(freeTimes) / 3);
+        expect(median(takenTimes)).toBeLessThan(median(freeTimes) * 3);
+      });
+
+      it('mails the owner at most RATE_LIMIT_MAIL_ACCOUNT times (5 an hour), answering 201 all the same', async () => {
+        const owner = await register(app);
+        await nthMailTo(sink, owner.email);
+        for (let i = 0; i < 7; i++) {
+          await postRegister(app, registrationBody({ email: owner.email })).expect(201);
+        }
+        await nthMailTo(sink, owner.email, 6);
+        await sleep(1500);
+        expect(mailsTo(sink, owner.email)).toHaveLength(6);
+      });
     });
   });
 
@@ -490,6 +575,49 @@ describe('registration: sign-up → email verification → coordinator review', 
     ])('PUT answers 400 for %s', async (_, url, body, code) => {
       const response = await http().put(url).set(bearer(coordinatorToken)).send(body).expect(400);
       expect(response.body.code).toBe(code);
+    });
+
+    it.each([
+      ['gmail.com', ['gmail.com']],
+      ['a free-mail domain among real ones', ['kra.go.ke', 'Outlook.com', '@yahoo.fr']],
+      ['a subdomain of one', ['eu.mail.yahoo.com']],
+    ])('PUT answers 400 FREE_MAIL_DOMAIN for %s, and the list stays as it was', async (_, domains) => {
+      const before = (await http().get(path).set(bearer(coordinatorToken)).expect(200)).body;
+      const response = await http().put(path).set(bearer(coordinatorToken)).send({ domains }).expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'FREE_MAIL_DOMAIN' });
+      expect(response.body.details).toEqual(
+        domains.filter((d) => d !== 'kra.go.ke').map((d) => d.toLowerCase().replace(/^@/, '')),
+      );
+      expect((await http().get(path).set(bearer(coordinatorToken)).expect(200)).body).toEqual(before);
+      // Nor can another country's list be changed that way by the admin.
+      const other = await http()
+        .put('/api/countries/UG/auto-approve-domains')
+        .set(bearer(adminToken))
+        .send({ domains });
+      expect(other.status).toBe(400);
+      expect(other.body.code).toBe('FREE_MAIL_DOMAIN');
+      expect(
+        (await http().get('/api/countries/UG/auto-approve-domains').set(bearer(adminToken)).expect(200)).body,
+      ).toEqual({
+        domains: [],
+      });
+    });
+
+    it('a free-mail domain listed before the rule (straight in the database) approves nobody', async () => {
+      await app
+        .get(DataSource)
+        .query(
+          "INSERT INTO auto_approve_domains (country, domain, added_by, added_at) VALUES ('KE', 'gmail.com', ?, NOW(3))",
+          [coordinatorId],
+        );
+      try {
+        const user = await registerAndVerify({ email: uniqueEmail('free', 'gmail.com') });
+        expect(user.status).toBe('pending');
+      } finally {
+        await app
+          .get(DataSource)
+          .query("DELETE FROM auto_approve_domains WHERE country = 'KE' AND domain = 'gmail.com'");
+      }
     });
 
     it('a registration at an allow-listed domain is active as soon as it is verified, by a system decision', async () => {

@@ -51,7 +51,7 @@ describe('sessions: refresh-token rotation, logout, password change and reset', 
 
   const refresh = (refreshToken?: string) => {
     const test = http().post('/api/auth/refresh');
-    return refreshToken === undefined ? test : test.set('Cookie', `${REFRESH_COOKIE}=${refreshToken}`);
+    return (refreshToken === undefined ? test : test.set('Cookie', `${REFRESH_COOKIE}=${refreshToken}`)).send({});
   };
 
   const me = (accessToken: string) => http().get('/api/me').set(bearer(accessToken));
@@ -183,7 +183,7 @@ describe('sessions: refresh-token rotation, logout, password change and reset', 
 
   describe('POST /api/auth/logout', () => {
     it('answers 204 without a cookie (nothing to end) and clears the cookie', async () => {
-      const response = await http().post('/api/auth/logout').expect(204);
+      const response = await http().post('/api/auth/logout').send({}).expect(204);
       expectCleared(response);
     });
 
@@ -195,6 +195,7 @@ describe('sessions: refresh-token rotation, logout, password change and reset', 
       const response = await http()
         .post('/api/auth/logout')
         .set('Cookie', `${REFRESH_COOKIE}=${session.refreshToken}`)
+        .send({})
         .expect(204);
       expect(response.text).toBe('');
       expectCleared(response);

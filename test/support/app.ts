@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
@@ -14,12 +15,39 @@ export async function createTestApp(): Promise<TestApp> {
   return app;
 }
 
-/** The api listening on a free port of 127.0.0.1, for clients outside the process (browsers). */
+/** A port of 127.0.0.1 that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The api listening on a free port of 127.0.0.1, for clients outside the process (browsers). Its
+ * PUBLIC_URL names that port, as in production: sign-in answers only pages of that origin.
+ */
 export async function startTestServer(): Promise<{ app: TestApp; url: string }> {
-  const app = await createApiApp();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address() as { port: number };
-  return { app, url: `http://localhost:${address.port}` };
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const saved = process.env.PUBLIC_URL;
+  process.env.PUBLIC_URL = url;
+  let app: TestApp;
+  try {
+    app = await createApiApp();
+  } finally {
+    if (saved === undefined) {
+      delete process.env.PUBLIC_URL;
+    } else {
+      process.env.PUBLIC_URL = saved;
+    }
+  }
+  await app.listen({ port, host: '127.0.0.1' });
+  return { app, url };
 }
 
 /** Reference data that migrations put in place; tests keep it. */

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in, but not allowed',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state',
+  415: 'Not the media type the route takes (code UNSUPPORTED_MEDIA_TYPE)',
   429: 'Too many attempts: see Retry-After',
 };
 

@@ -10,6 +10,7 @@ import { LocalAuthGuard } from './auth/local-auth.guard';
 import { LocalStrategy } from './auth/local.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { TokenService } from './auth/token.service';
+import { DeviceCookieService } from './auth/device-cookie.service';
 import { CoordinatorService } from './coordinators/coordinator.service';
 import { CountriesService } from './countries/countries.service';
 import { AuthSession } from './entities/auth-session.entity';
@@ -48,6 +49,7 @@ const SERVICES = [
   ProfileService,
   CountriesService,
   RateLimitService,
+  DeviceCookieService,
   PasswordHasher,
 ];
 

@@ -2,6 +2,7 @@ export * from './accounts.module';
 export * from './auth/auth.decorators';
 export * from './auth/auth.service';
 export * from './auth/authenticated-user';
+export * from './auth/device-cookie.service';
 export * from './auth/jwt-auth.guard';
 export * from './auth/local-auth.guard';
 export * from './auth/roles.guard';

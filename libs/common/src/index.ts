@@ -7,3 +7,4 @@ export * from './transforms';
 export * from './input-shape';
 export * from './dates';
 export * from './numbers';
+export * from './text/safe-text';

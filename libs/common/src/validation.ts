@@ -13,10 +13,30 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
   });
 }
 
+/** A code a constraint asks for through its `context` (e.g. UNSAFE_CHARACTERS), the first one found. */
+function contextCode(errors: ValidationError[]): ErrorCode | undefined {
+  for (const error of errors) {
+    for (const context of Object.values(error.contexts ?? {})) {
+      const code = (context as { code?: unknown } | undefined)?.code;
+      if (typeof code === 'string' && (Object.values(ErrorCode) as string[]).includes(code)) {
+        return code as ErrorCode;
+      }
+    }
+    const nested = contextCode(error.children ?? []);
+    if (nested) {
+      return nested;
+    }
+  }
+  return undefined;
+}
+
 /** Field-level problems of a validation failure, as shown to clients. */
 export class ValidationFailedException extends DomainException {
-  constructor(readonly problems: string[]) {
-    super(ErrorCode.ValidationFailed, DomainErrorKind.Invalid, problems.join('; '), problems);
+  constructor(
+    readonly problems: string[],
+    code: ErrorCode = ErrorCode.ValidationFailed,
+  ) {
+    super(code, DomainErrorKind.Invalid, problems.join('; '), problems);
   }
 }
 
@@ -91,6 +111,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new ValidationFailedException(flatten(errors)),
+    exceptionFactory: (errors) => new ValidationFailedException(flatten(errors), contextCode(errors)),
   });
 }

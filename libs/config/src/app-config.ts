@@ -68,6 +68,7 @@ export class AppConfig {
     name:
       | 'RATE_LIMIT_LOGIN_IP'
       | 'RATE_LIMIT_LOGIN_ACCOUNT'
+      | 'RATE_LIMIT_LOGIN_DEVICE'
       | 'RATE_LIMIT_REGISTER_IP'
       | 'RATE_LIMIT_MAIL_IP'
       | 'RATE_LIMIT_MAIL_ACCOUNT'

@@ -11,6 +11,9 @@ describe('loadEnvironment', () => {
     expect(sut.SMTP_URL).toBeUndefined();
     expect(sut.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
     expect(sut.DOWNLOAD_LINK_TTL_SECONDS).toBe(300);
+    expect(sut.RATE_LIMIT_LOGIN_IP).toBe('50/900');
+    expect(sut.RATE_LIMIT_LOGIN_ACCOUNT).toBe('100/3600');
+    expect(sut.RATE_LIMIT_LOGIN_DEVICE).toBe('10/900');
   });
 
   it('reads values and converts numbers', () => {
@@ -43,6 +46,10 @@ describe('loadEnvironment', () => {
     ['ACCESS_TOKEN_TTL_SECONDS', 'soon'],
     ['DOWNLOAD_LINK_TTL_SECONDS', '0'],
     ['DOWNLOAD_LINK_TTL_SECONDS', '3601'],
+    ['RATE_LIMIT_LOGIN_DEVICE', 'ten'],
+    ['RATE_LIMIT_LOGIN_DEVICE', '0/900'],
+    ['RATE_LIMIT_LOGIN_ACCOUNT', '100/0'],
+    ['RATE_LIMIT_LOGIN_IP', '50'],
   ])('names %s when its value %p is wrong', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${name}:`));
   });

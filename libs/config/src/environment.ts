@@ -13,8 +13,8 @@ import {
   ValidationError,
 } from 'class-validator';
 
-const RATE = /^\d{1,6}\/\d{1,6}$/;
-const RATE_MESSAGE = 'must be <attempts>/<seconds>, e.g. 10/900';
+const RATE = /^[1-9]\d{0,5}\/[1-9]\d{0,5}$/;
+const RATE_MESSAGE = 'must be <attempts>/<seconds>, both at least 1, e.g. 10/900';
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
@@ -79,13 +79,27 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
-  /** Attempts/seconds per client IP for sign-in. */
+  /**
+   * Failed sign-ins/seconds per client IP, from browsers that hold no device cookie of the account
+   * (docs/security.md). Successful ones are not counted.
+   */
   @Matches(RATE, { message: RATE_MESSAGE })
   RATE_LIMIT_LOGIN_IP = '50/900';
 
-  /** Attempts/seconds per account for sign-in (counted before the password is checked). */
+  /**
+   * Failed sign-ins/seconds per account from every device it has not signed in from, together: caps
+   * what strangers can try against one account, without locking out the owner's own devices.
+   */
   @Matches(RATE, { message: RATE_MESSAGE })
-  RATE_LIMIT_LOGIN_ACCOUNT = '10/900';
+  RATE_LIMIT_LOGIN_ACCOUNT = '100/3600';
+
+  /**
+   * Failed sign-ins/seconds per account and device it signed in from before (the signed device
+   * cookie): each such device has this allowance of its own. Also wrong current passwords when
+   * changing it.
+   */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_LOGIN_DEVICE = '10/900';
 
   /** Registrations/seconds per client IP. */
   @Matches(RATE, { message: RATE_MESSAGE })

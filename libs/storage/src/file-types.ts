@@ -1,4 +1,5 @@
 import send from '@fastify/send';
+import { safeText } from '@app/common';
 
 /**
  * Types a browser may show inline from a stored file (group libraries, curricula): pictures, PDF, sound and video (so a
@@ -30,11 +31,13 @@ export function isInlineType(contentType: string): boolean {
   return INLINE_TYPES.has(contentType);
 }
 
-/** A file name as a label: no path, no control characters, at most 255 characters. */
+/** A file name as a label: no path, no control characters, NFC-normalised, at most 255 characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[/\\]/).pop() ?? '';
+  // Bidirectional controls and zero-width characters are refused (400 UNSAFE_CHARACTERS), not
+  // dropped: "invoice\u202Efdp.exe" is a lie about the file, not a typo.
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = safeText(base.replace(/[\u0000-\u001f\u007f]/g, '').trim(), 'file name');
   return (cleaned || 'file').slice(0, 255);
 }
 

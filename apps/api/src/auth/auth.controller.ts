@@ -27,7 +27,14 @@ import {
   UserStatus,
 } from '@app/accounts';
 import { ApiErrors } from '../openapi';
-import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+import {
+  clearRefreshCookie,
+  readDeviceCookie,
+  readRefreshCookie,
+  setDeviceCookie,
+  setRefreshCookie,
+} from './refresh-cookie';
+import { SameOriginJsonGuard } from './same-origin-json.guard';
 
 class RegisteredDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -50,8 +57,11 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiCreatedResponse({ type: RegisteredDto })
-  @ApiErrors(400, 409, 429)
+  @ApiCreatedResponse({
+    type: RegisteredDto,
+    description: 'Also for an address that has an account: nothing is written and its owner is mailed',
+  })
+  @ApiErrors(400, 429)
   async register(@Body() body: RegisterDto, @Ip() ip: string): Promise<RegisteredDto> {
     await this.limits.consume(RateLimitKind.RegisterIp, ip);
     return this.registration.register(body);
@@ -76,27 +86,29 @@ export class AuthController {
     await this.registration.resendVerification(body.email);
   }
 
-  @UseGuards(LocalAuthGuard)
+  @UseGuards(SameOriginJsonGuard, LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: LoginResponseDto, description: 'Also sets the refresh-token cookie' })
-  @ApiErrors(400, 401, 403, 429)
+  @ApiOkResponse({ type: LoginResponseDto, description: 'Also sets the refresh-token cookie and the device cookie' })
+  @ApiErrors(400, 401, 403, 415, 429)
   async login(
-    @Req() request: { user: User },
+    @Req() request: FastifyRequest & { user: User },
     @Body() _body: LoginDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResponseDto> {
     const signedIn = await this.auth.login(request.user);
     setRefreshCookie(reply, signedIn.refreshToken, signedIn.refreshExpiresAt);
+    setDeviceCookie(reply, this.auth.deviceCookieFor(request.user, readDeviceCookie(request)));
     void reply.header('Cache-Control', 'no-store');
     return { accessToken: signedIn.accessToken, user: signedIn.user };
   }
 
+  @UseGuards(SameOriginJsonGuard)
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto, description: 'Rotates the refresh-token cookie' })
-  @ApiErrors(401)
+  @ApiErrors(401, 403, 415)
   async refresh(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -112,9 +124,11 @@ export class AuthController {
     }
   }
 
+  @UseGuards(SameOriginJsonGuard)
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Ends the session of the refresh-token cookie and clears it' })
+  @ApiErrors(403, 415)
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout(readRefreshCookie(request));
     clearRefreshCookie(reply);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_PATH } from '@app/accounts';
 
 /** The refresh token's cookie: HttpOnly, Secure, SameSite=Strict, sent only to /api/auth. */
 export const REFRESH_COOKIE = 'clearance_refresh';
@@ -20,4 +21,19 @@ export function clearRefreshCookie(reply: FastifyReply): void {
 
 export function readRefreshCookie(request: FastifyRequest): string | undefined {
   return request.cookies?.[REFRESH_COOKIE];
+}
+
+/** The device cookie (docs/security.md): HttpOnly, Secure, SameSite=Strict, sent only to sign-in. */
+export function setDeviceCookie(reply: FastifyReply, value: string): void {
+  void reply.setCookie(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    path: DEVICE_COOKIE_PATH,
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
+}
+
+export function readDeviceCookie(request: FastifyRequest): string | undefined {
+  return request.cookies?.[DEVICE_COOKIE];
 }

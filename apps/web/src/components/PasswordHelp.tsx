@@ -8,6 +8,7 @@ export function PasswordHelp() {
       <li>{t('password.length')}</li>
       <li>{t('password.anyCharacters')}</li>
       <li>{t('password.notCommon')}</li>
+      <li>{t('password.notGuessable')}</li>
     </ul>
   );
 }

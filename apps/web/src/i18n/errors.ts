@@ -23,7 +23,26 @@ const EXPLAINED = [
   'COURSE_NOT_FOUND',
   'UNKNOWN_TOPIC',
   'PAYLOAD_TOO_LARGE',
+  'UNSAFE_CHARACTERS',
 ] as const;
+
+/** Why the server refused a password (PASSWORD_TOO_WEAK's one detail, docs/security.md), as a message key. */
+const PASSWORD_PROBLEMS = {
+  'password.length': 'password.problemLength',
+  'password.common': 'password.problemCommon',
+  'password.personal': 'password.problemPersonal',
+  'password.guessable': 'password.problemGuessable',
+} as const;
+
+export type PasswordProblemKey =
+  (typeof PASSWORD_PROBLEMS)[keyof typeof PASSWORD_PROBLEMS] | 'errors.PASSWORD_TOO_WEAK';
+
+export function passwordProblemKey(error: unknown): PasswordProblemKey {
+  const reason = error instanceof ApiError ? error.details[0] : undefined;
+  return reason !== undefined && reason in PASSWORD_PROBLEMS
+    ? PASSWORD_PROBLEMS[reason as keyof typeof PASSWORD_PROBLEMS]
+    : 'errors.PASSWORD_TOO_WEAK';
+}
 
 export function errorCodeOf(error: unknown): string {
   if (error instanceof NetworkError) {

@@ -11,7 +11,7 @@ import { RequireAuth } from '../components/RequireAuth';
 import { useCountries } from '../hooks/useCountries';
 import { useLoader } from '../hooks/useLoader';
 import { LANGUAGES, changeLanguage, isLanguage, type Language } from '../i18n';
-import { useErrorText } from '../i18n/errors';
+import { passwordProblemKey, useErrorText } from '../i18n/errors';
 
 type Failure = { message: string; field: string | null; attempt: number } | null;
 
@@ -249,7 +249,7 @@ function PasswordForm() {
         setCurrentPassword('');
         fail(t('errors.WRONG_PASSWORD'), 'current');
       } else if (code === 'PASSWORD_TOO_WEAK') {
-        fail(t('errors.PASSWORD_TOO_WEAK'), 'new');
+        fail(t(passwordProblemKey(caught)), 'new');
       } else {
         fail(errorText(caught));
       }

@@ -9,7 +9,7 @@ import { PasswordHelp } from '../components/PasswordHelp';
 import { useCountries } from '../hooks/useCountries';
 import { useLanguage } from '../hooks/useLanguage';
 import { LANGUAGES, isLanguage, type Language } from '../i18n';
-import { useErrorText } from '../i18n/errors';
+import { passwordProblemKey, useErrorText, type PasswordProblemKey } from '../i18n/errors';
 
 const FIELDS = [
   'email',
@@ -31,7 +31,8 @@ type FieldMessage =
   | 'register.errors.countryRequired'
   | 'register.errors.administrationRequired'
   | 'register.errors.emailTaken'
-  | 'errors.PASSWORD_TOO_WEAK'
+  | PasswordProblemKey
+  | 'errors.UNSAFE_CHARACTERS'
   | `register.errors.invalid.${FieldName}`;
 type FieldErrors = Partial<Record<FieldName, FieldMessage>>;
 
@@ -132,7 +133,9 @@ export default function RegisterPage() {
       if (code === 'EMAIL_TAKEN') {
         fail({ email: 'register.errors.emailTaken' }, null, true);
       } else if (code === 'PASSWORD_TOO_WEAK') {
-        fail({ password: 'errors.PASSWORD_TOO_WEAK' }, null);
+        fail({ password: passwordProblemKey(caught) }, null);
+      } else if (code === 'UNSAFE_CHARACTERS') {
+        fail({ displayName: 'errors.UNSAFE_CHARACTERS' }, null);
       } else if (code === 'INVALID_COUNTRY') {
         fail({ country: 'register.errors.countryRequired' }, null);
       } else if (code === 'VALIDATION_FAILED' && caught instanceof ApiError) {

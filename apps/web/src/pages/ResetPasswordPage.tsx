@@ -6,7 +6,7 @@ import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { PasswordHelp } from '../components/PasswordHelp';
-import { useErrorText } from '../i18n/errors';
+import { passwordProblemKey, useErrorText } from '../i18n/errors';
 
 /** The page the password-reset mail links to. */
 export default function ResetPasswordPage() {
@@ -48,7 +48,7 @@ export default function ResetPasswordPage() {
     } catch (caught) {
       const code = caught instanceof ApiError ? caught.code : '';
       if (code === 'PASSWORD_TOO_WEAK') {
-        fail(t('errors.PASSWORD_TOO_WEAK'), true);
+        fail(t(passwordProblemKey(caught)), true);
       } else if (code === 'LINK_INVALID') {
         fail(t('reset.linkInvalid'), false, true);
       } else {

@@ -7,6 +7,7 @@ import { UserRepository } from '../repositories/user.repository';
 import { PasswordHasher } from '../services/password-hasher.service';
 import { SessionService } from '../sessions/session.service';
 import { AuthenticatedUser, Role } from './authenticated-user';
+import { DeviceCookieService } from './device-cookie.service';
 import { AccessTokenClaims, ACCESS_TOKEN_TYPE, TokenService } from './token.service';
 
 const STATUS_ERRORS: Record<Exclude<UserStatus, UserStatus.Active>, { code: ErrorCode; message: string }> = {
@@ -35,17 +36,37 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly sessions: SessionService,
     private readonly limits: RateLimitService,
+    private readonly devices: DeviceCookieService,
   ) {}
 
   /**
-   * The user whose credentials these are, or INVALID_CREDENTIALS. Attempts are counted per client
-   * IP and per account before any work; unknown emails cost the same argon2 work as known ones; the
+   * The user whose credentials these are, or INVALID_CREDENTIALS. Failed attempts are counted the
+   * way OWASP's brute-force guidance has it (docs/security.md): a browser holding this account's
+   * device cookie has an allowance of its own (RATE_LIMIT_LOGIN_DEVICE); every other attempt counts
+   * against the client IP (RATE_LIMIT_LOGIN_IP) and against the account's allowance for strangers
+   * (RATE_LIMIT_LOGIN_ACCOUNT), so hammering an account locks out strangers, never the owner's own
+   * devices. A point is taken before the password is checked (exact under parallel requests) and
+   * given back when it was right. Unknown emails cost the same argon2 work as known ones; the
    * account's status is told only to whoever knows its password.
    */
-  async validateCredentials(email: string, password: string, clientIp: string): Promise<User> {
-    await this.limits.consume(RateLimitKind.LoginIp, clientIp);
+  async validateCredentials(email: string, password: string, clientIp: string, deviceCookie?: unknown): Promise<User> {
     const accountKey = RateLimitService.accountKey(email);
-    await this.limits.consume(RateLimitKind.LoginAccount, accountKey);
+    const deviceId = this.devices.deviceOf(accountKey, deviceCookie);
+    const counters: Array<[RateLimitKind, string]> = deviceId
+      ? [[RateLimitKind.LoginDevice, `${accountKey}:${deviceId}`]]
+      : [
+          [RateLimitKind.LoginIp, clientIp],
+          [RateLimitKind.LoginAccount, accountKey],
+        ];
+    for (const [index, [kind, key]] of counters.entries()) {
+      try {
+        await this.limits.consume(kind, key);
+      } catch (error) {
+        // Refused before any check: the counters already taken give their point back.
+        await Promise.all(counters.slice(0, index).map(([k, v]) => this.limits.refund(k, v)));
+        throw error;
+      }
+    }
     const user = await this.users.findByEmail(email);
     const valid = user
       ? await this.hasher.verify(user.passwordHash, password)
@@ -53,15 +74,23 @@ export class AuthService {
     if (!user || !valid) {
       throw DomainException.unauthorized('Wrong email or password', ErrorCode.InvalidCredentials);
     }
+    await Promise.all(counters.map(([kind, key]) => this.limits.refund(kind, key)));
     if (user.status !== UserStatus.Active) {
       const { code, message } = STATUS_ERRORS[user.status];
       throw DomainException.forbidden(message, code);
     }
-    await this.limits.reset(RateLimitKind.LoginAccount, accountKey);
     if (this.hasher.needsRehash(user.passwordHash)) {
       await this.users.update(user.id, { passwordHash: await this.hasher.hash(password) });
     }
     return user;
+  }
+
+  /** The device cookie to leave after a sign-in: the browser's own when it is this account's, else a new one. */
+  deviceCookieFor(user: User, current: unknown): string {
+    const accountKey = RateLimitService.accountKey(user.email);
+    return this.devices.deviceOf(accountKey, current) && typeof current === 'string'
+      ? current
+      : this.devices.issue(accountKey);
   }
 
   /** Starts a session: an access token and the first refresh token of a new family. */

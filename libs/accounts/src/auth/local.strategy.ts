@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
 import { User } from '../entities/user.entity';
 import { AuthService } from './auth.service';
+import { DEVICE_COOKIE } from './device-cookie.service';
 
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
@@ -12,6 +13,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: FastifyRequest, email: string, password: string): Promise<User> {
-    return this.auth.validateCredentials(email, password, request.ip);
+    return this.auth.validateCredentials(email, password, request.ip, request.cookies?.[DEVICE_COOKIE]);
   }
 }

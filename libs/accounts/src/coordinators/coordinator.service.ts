@@ -8,6 +8,7 @@ import { UserRole, UserStatus } from '../entities/user.entity';
 import { AutoApproveDomainRepository } from '../repositories/auto-approve-domain.repository';
 import { CoordinatorAppointmentRepository } from '../repositories/coordinator-appointment.repository';
 import { UserRepository } from '../repositories/user.repository';
+import { isFreeMailDomain } from '../registration/free-mail-domains';
 
 export interface AppointmentDetails extends CoordinatorAppointment {
   email: string;
@@ -119,6 +120,17 @@ export class CoordinatorService {
     const bad = cleaned.filter((domain) => !DOMAIN.test(domain));
     if (bad.length > 0) {
       throw DomainException.badRequest(`Not a domain name: ${bad.join(', ')}`, ErrorCode.ValidationFailed);
+    }
+    const free = cleaned.filter(isFreeMailDomain);
+    if (free.length > 0) {
+      // Anyone can open an address there: approving it would approve everyone (docs/security.md).
+      throw Object.assign(
+        DomainException.badRequest(
+          `Public mail services cannot be approved automatically: ${free.join(', ')}`,
+          ErrorCode.FreeMailDomain,
+        ),
+        { details: free },
+      );
     }
     await this.domains.replaceForCountry(code, cleaned.sort(), caller.id, new Date());
     return this.domains.listForCountry(code);

@@ -17,7 +17,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { trimString } from '@app/common';
+import { SafeText, trimString } from '@app/common';
 import { LANGUAGES, Language, UserStatus } from '../entities/user.entity';
 
 export class RegisterDto {
@@ -33,6 +33,7 @@ export class RegisterDto {
 
   @ApiProperty({ example: 'Amina Odhiambo' })
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 120)
   displayName: string;
@@ -98,6 +99,7 @@ export class UpdateProfileDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 120)
   displayName?: string;

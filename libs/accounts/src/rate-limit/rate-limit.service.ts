@@ -8,6 +8,10 @@ import { RedisService } from '@app/redis';
 export enum RateLimitKind {
   LoginIp = 'login-ip',
   LoginAccount = 'login-account',
+  /** Per account and device it signed in from before (key: `<account key>:<device id>`). */
+  LoginDevice = 'login-device',
+  /** Wrong current passwords when changing it (key: the account key). */
+  PasswordChange = 'password-change',
   RegisterIp = 'register-ip',
   MailIp = 'mail-ip',
   MailAccount = 'mail-account',
@@ -17,6 +21,8 @@ export enum RateLimitKind {
 const SETTING: Record<RateLimitKind, Parameters<AppConfig['rateLimit']>[0]> = {
   [RateLimitKind.LoginIp]: 'RATE_LIMIT_LOGIN_IP',
   [RateLimitKind.LoginAccount]: 'RATE_LIMIT_LOGIN_ACCOUNT',
+  [RateLimitKind.LoginDevice]: 'RATE_LIMIT_LOGIN_DEVICE',
+  [RateLimitKind.PasswordChange]: 'RATE_LIMIT_LOGIN_DEVICE',
   [RateLimitKind.RegisterIp]: 'RATE_LIMIT_REGISTER_IP',
   [RateLimitKind.MailIp]: 'RATE_LIMIT_MAIL_IP',
   [RateLimitKind.MailAccount]: 'RATE_LIMIT_MAIL_ACCOUNT',
@@ -70,6 +76,14 @@ export class RateLimitService {
   /** Attempts counted in the current window (for operators and tests). */
   async consumed(kind: RateLimitKind, key: string): Promise<number> {
     return (await this.limiter(kind).get(key))?.consumedPoints ?? 0;
+  }
+
+  /**
+   * Gives back the point an attempt took (a sign-in that turned out right): counting before the
+   * check keeps the cap exact under parallel requests, refunding after it counts only failures.
+   */
+  async refund(kind: RateLimitKind, key: string): Promise<void> {
+    await this.limiter(kind).reward(key, 1);
   }
 
   async reset(kind: RateLimitKind, key: string): Promise<void> {

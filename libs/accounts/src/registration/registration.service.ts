@@ -6,6 +6,7 @@ import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { MailTemplate, NotificationsService } from '@app/notifications';
 import { CountriesService } from '../countries/countries.service';
+import { RateLimitKind, RateLimitService } from '../rate-limit/rate-limit.service';
 import { OneTimeToken, OneTimeTokenPurpose } from '../entities/one-time-token.entity';
 import { DecisionOutcome } from '../entities/registration-decision.entity';
 import { Language, User, UserRole, UserStatus } from '../entities/user.entity';
@@ -14,6 +15,9 @@ import { OneTimeTokenRepository } from '../repositories/one-time-token.repositor
 import { RegistrationDecisionRepository } from '../repositories/registration-decision.repository';
 import { normalizeEmail, UserRepository } from '../repositories/user.repository';
 import { AccountsService } from '../services/accounts.service';
+import { PasswordHasher } from '../services/password-hasher.service';
+import { assertPasswordAcceptable } from '../services/password-policy';
+import { isFreeMailDomain } from './free-mail-domains';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../services/secret-token';
 
 export const VERIFY_EMAIL_TOKEN_LIFETIME_MS = 48 * 3600 * 1000;
@@ -43,27 +47,82 @@ export class RegistrationService {
     private readonly accounts: AccountsService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly limits: RateLimitService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
+  /**
+   * Registers a new account and mails its confirmation link. An address that already has an
+   * account answers exactly the same (docs/security.md, "sign-up"): the same checks and argon2 work
+   * run (and no failed INSERT, so no log line tells), nothing is written, the id is a fresh random
+   * one (never the account's), and the owner is mailed that someone tried: sign-up tells no
+   * stranger which addresses have accounts.
+   */
   async register(request: RegistrationRequest): Promise<{ id: string; status: UserStatus }> {
     const email = normalizeEmail(request.email);
     const country = request.country.toUpperCase();
     if (!this.countries.isValid(country)) {
       throw DomainException.badRequest(`Unknown country code: ${request.country}`, ErrorCode.InvalidCountry);
     }
-    const user = await this.accounts.createAccount({
-      email,
-      password: request.password,
-      displayName: request.displayName,
-      country,
-      administration: request.administration,
-      jobTitle: request.jobTitle,
-      preferredLanguage: request.preferredLanguage,
-      status: UserStatus.Unverified,
-      role: UserRole.Learner,
-    });
+    if (await this.users.findByEmail(email)) {
+      return this.answerTakenAddress(email, request);
+    }
+    let user: User;
+    try {
+      user = await this.accounts.createAccount({
+        email,
+        password: request.password,
+        displayName: request.displayName,
+        country,
+        administration: request.administration,
+        jobTitle: request.jobTitle,
+        preferredLanguage: request.preferredLanguage,
+        status: UserStatus.Unverified,
+        role: UserRole.Learner,
+      });
+    } catch (error) {
+      // Registered by a concurrent request since the look-up above.
+      if (error instanceof DomainException && error.code === ErrorCode.EmailTaken) {
+        await this.tellOwnerOfAttempt(email);
+        return { id: randomUUID(), status: UserStatus.Unverified };
+      }
+      throw error;
+    }
     await this.sendVerification(user);
     return { id: user.id, status: user.status };
+  }
+
+  /** What createAccount would check and compute, then the owner's mail and a random id: nothing is written. */
+  private async answerTakenAddress(
+    email: string,
+    request: RegistrationRequest,
+  ): Promise<{ id: string; status: UserStatus }> {
+    assertPasswordAcceptable(request.password, { email, displayName: request.displayName.trim() });
+    await this.hasher.hash(request.password);
+    await this.tellOwnerOfAttempt(email);
+    return { id: randomUUID(), status: UserStatus.Unverified };
+  }
+
+  /** Mails the owner of a taken address, at most RATE_LIMIT_MAIL_ACCOUNT times: no mailbox flooding. */
+  private async tellOwnerOfAttempt(email: string): Promise<void> {
+    const owner = await this.users.findByEmail(email);
+    if (!owner) {
+      return;
+    }
+    try {
+      await this.limits.consume(RateLimitKind.MailAccount, RateLimitService.accountKey(owner.email));
+    } catch (error) {
+      if (error instanceof DomainException && error.code === ErrorCode.TooManyRequests) {
+        return;
+      }
+      throw error;
+    }
+    await this.notifications.sendEmail({
+      to: owner.email,
+      template: MailTemplate.RegistrationAttempt,
+      language: owner.preferredLanguage,
+      params: { displayName: owner.displayName, link: new URL('/sign-in', this.config.publicUrl).toString() },
+    });
   }
 
   /** Mails a fresh link (older ones stop working). Answers the same whether or not the address is known. */
@@ -93,7 +152,9 @@ export class RegistrationService {
       throw invalid;
     }
     const domain = user.email.split('@')[1] ?? '';
-    const autoApprove = user.country !== null && (await this.domains.isListed(user.country, domain));
+    // A free-mail domain listed before such domains were refused still approves nobody.
+    const autoApprove =
+      user.country !== null && !isFreeMailDomain(domain) && (await this.domains.isListed(user.country, domain));
     const status = autoApprove ? UserStatus.Active : UserStatus.Pending;
     const done = await this.dataSource.transaction(async (manager) => {
       if (!(await this.tokens.spend(token.id, now, manager))) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { isEmail } from 'class-validator';
-import { DomainException, ErrorCode } from '@app/common';
+import { DomainException, ErrorCode, safeText } from '@app/common';
 import { Language, User, UserRole, UserStatus } from '../entities/user.entity';
 import { normalizeEmail, UserRepository } from '../repositories/user.repository';
 import { SessionService } from '../sessions/session.service';
@@ -83,7 +83,7 @@ export class AccountsService {
     if (!isEmail(email)) {
       throw DomainException.badRequest(`Not an email address: ${account.email}`, ErrorCode.ValidationFailed);
     }
-    const displayName = account.displayName.trim();
+    const displayName = safeText(account.displayName.trim(), 'displayName');
     assertPasswordAcceptable(account.password, { email, displayName });
     const now = new Date();
     const user: User = Object.assign(new User(), {

@@ -94,10 +94,14 @@ export class PasswordService {
       throw DomainException.unauthorized();
     }
     // Guessing the current password with a stolen access token counts like guessing at sign-in.
-    await this.limits.consume(RateLimitKind.LoginAccount, RateLimitService.accountKey(user.email));
+    // Counted apart from sign-in, so strangers failing to sign in do not stop the owner changing it.
+    const accountKey = RateLimitService.accountKey(user.email);
+    await this.limits.consume(RateLimitKind.PasswordChange, accountKey);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw DomainException.badRequest('The current password is not right', ErrorCode.WrongPassword);
     }
+    // Only wrong current passwords count.
+    await this.limits.refund(RateLimitKind.PasswordChange, accountKey);
     assertPasswordAcceptable(newPassword, { email: user.email, displayName: user.displayName });
     await this.users.update(user.id, {
       passwordHash: await this.hasher.hash(newPassword),

@@ -93,4 +93,8 @@ export enum ErrorCode {
   MalformedText = 'MALFORMED_TEXT',
   /** The body nests objects or arrays deeper than the API accepts. */
   NestedTooDeep = 'NESTED_TOO_DEEP',
+  // hardauth (issue 12): names that cannot spoof, sign-in from other sites, auto-approve domains
+  UnsafeCharacters = 'UNSAFE_CHARACTERS',
+  CrossSiteRequest = 'CROSS_SITE_REQUEST',
+  FreeMailDomain = 'FREE_MAIL_DOMAIN',
 }

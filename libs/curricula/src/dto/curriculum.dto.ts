@@ -16,7 +16,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { trimString } from '@app/common';
+import { SafeText, trimString } from '@app/common';
 import { CURRICULUM_LANGUAGES, CurriculumLanguage } from '../entities/curriculum.entity';
 
 const upper = ({ value }: { value: unknown }): unknown =>
@@ -25,6 +25,7 @@ const upper = ({ value }: { value: unknown }): unknown =>
 export class CreateCurriculumDto {
   @ApiProperty({ maxLength: 300 })
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 300)
   title: string;
@@ -65,6 +66,7 @@ export class UpdateCurriculumDto {
   @ApiPropertyOptional({ maxLength: 300 })
   @IsOptional()
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 300)
   title?: string;
@@ -177,6 +179,7 @@ export class ContactPointDto {
 
   @ApiProperty({ maxLength: 200 })
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 200)
   name: string;

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { trimString } from '@app/common';
+import { SafeText, trimString } from '@app/common';
 
 export const MAX_POST_CHARS = 50_000;
 
 export class CreateThreadDto {
   @ApiProperty({ maxLength: 200 })
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 200)
   title: string;
@@ -29,6 +30,7 @@ export class UpdateThreadDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 200)
   title?: string;

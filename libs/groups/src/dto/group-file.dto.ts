@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import { trimString } from '@app/common';
+import { SafeText, trimString } from '@app/common';
 
 export class CreateFolderDto {
   @ApiProperty({ maxLength: 200 })
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 200)
   name: string;

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { trimString } from '@app/common';
+import { SafeText, trimString } from '@app/common';
 import { GROUP_LANGUAGES, GroupKind, GroupLanguage } from '../entities/community-group.entity';
 import { GroupRole, MembershipState } from '../entities/group-membership.entity';
 
 export class CreateGroupDto {
   @ApiProperty({ maxLength: 200 })
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 200)
   name: string;
@@ -37,6 +38,7 @@ export class UpdateGroupDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @Transform(trimString)
+  @SafeText()
   @IsString()
   @Length(1, 200)
   name?: string;

@@ -16,4 +16,6 @@ export enum MailTemplate {
   GroupMention = 'group-mention',
   /** Daily, to a group member. params: displayName, count, summary, link (groups page) */
   GroupDigest = 'group-digest',
+  /** To the owner of an address someone tried to register again. params: displayName, link (sign-in page) */
+  RegistrationAttempt = 'registration-attempt',
 }

@@ -47,6 +47,7 @@ export const MAIL_TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
   [MailTemplate.PendingRegistrationsEscalation]: ['displayName', 'country', 'count', 'days', 'link'],
   [MailTemplate.GroupMention]: ['displayName', 'authorName', 'groupName', 'threadTitle', 'link'],
   [MailTemplate.GroupDigest]: ['displayName', 'count', 'summary', 'link'],
+  [MailTemplate.RegistrationAttempt]: ['displayName', 'link'],
 };
 
 export const MAIL_COMMON_TEXT: Record<MailLanguage, MailCommonText> = {
@@ -325,6 +326,46 @@ export const MAIL_TEMPLATES: Record<MailTemplate, Record<MailLanguage, MailTempl
       greeting: 'Estimado/a {displayName}:',
       body: ['Desde ayer, se {count|publicó # mensaje|publicaron # mensajes} en sus grupos:', '{summary}'],
       action: 'Abrir sus grupos',
+    },
+  },
+  [MailTemplate.RegistrationAttempt]: {
+    en: {
+      subject: 'Someone tried to register with your address on Clearance',
+      greeting: 'Hello {displayName},',
+      body: [
+        'Someone tried to create a Clearance account with your email address. You already have an account, ' +
+          'so nothing was created and nothing about your account has changed.',
+        'If it was you, sign in with your existing account; if you have forgotten your password, choose ' +
+          '"Forgot your password?" on the sign-in page.',
+      ],
+      action: 'Sign in',
+      after: ['If it was not you, you can ignore this message: nobody has access to your account through it.'],
+    },
+    fr: {
+      subject: 'Quelqu’un a tenté de s’inscrire avec votre adresse sur Clearance',
+      greeting: 'Bonjour {displayName},',
+      body: [
+        'Quelqu’un a tenté de créer un compte Clearance avec votre adresse e-mail. Vous avez déjà un compte\u00a0: ' +
+          'rien n’a été créé et votre compte n’a pas changé.',
+        'Si c’était vous, connectez-vous avec votre compte existant\u00a0; si vous avez oublié votre mot de passe, ' +
+          'choisissez «\u00a0Mot de passe oublié\u00a0?\u00a0» sur la page de connexion.',
+      ],
+      action: 'Se connecter',
+      after: [
+        'Si ce n’était pas vous, vous pouvez ignorer ce message\u00a0: il ne donne accès à votre compte à personne.',
+      ],
+    },
+    es: {
+      subject: 'Alguien intentó registrarse con su dirección en Clearance',
+      greeting: 'Estimado/a {displayName}:',
+      body: [
+        'Alguien intentó crear una cuenta de Clearance con su correo electrónico. Usted ya tiene una cuenta, ' +
+          'así que no se ha creado nada y su cuenta no ha cambiado.',
+        'Si fue usted, inicie sesión con su cuenta existente; si olvidó su contraseña, elija ' +
+          '«¿Olvidó su contraseña?» en la página de inicio de sesión.',
+      ],
+      action: 'Iniciar sesión',
+      after: ['Si no fue usted, puede ignorar este mensaje: no da acceso a su cuenta a nadie.'],
     },
   },
 };

@@ -77,7 +77,11 @@ export function DomainsSection({ scope }: { scope: Scope }) {
     } catch (caught) {
       setStatus('');
       const validation = caught instanceof ApiError && caught.code === 'VALIDATION_FAILED';
-      fail(validation ? t('domains.rejected') : errorText(caught), validation);
+      if (caught instanceof ApiError && caught.code === 'FREE_MAIL_DOMAIN') {
+        fail(t('domains.freeMail', { domains: caught.details.join(', ') }), true);
+      } else {
+        fail(validation ? t('domains.rejected') : errorText(caught), validation);
+      }
     } finally {
       setSaving(false);
     }
