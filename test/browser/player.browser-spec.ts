@@ -9,6 +9,7 @@ import { describeConformance } from '../support/conformance';
 import {
   buildPackage,
   scorm12Bookmark,
+  scorm12MultiSco,
   scorm2004Measure,
   scorm2004Sequenced,
   type CourseSpec,
@@ -38,6 +39,7 @@ type GolfFixture = keyof typeof GOLF;
 /** The project's own packages (test/support/scorm-packages), driven through their pages' buttons. */
 const GENERATED = {
   bookmark12: scorm12Bookmark,
+  multi12: () => scorm12MultiSco({ scos: 3 }),
   sequenced2004: scorm2004Sequenced,
   measure2004: scorm2004Measure,
 } satisfies Record<string, () => CourseSpec>;
@@ -373,6 +375,41 @@ describe('SCORM player in the browser', () => {
     sco = await scoReady(page, 'content/valuation.html');
     expect(await fact(sco, 'mode')).toBe('review');
     await leaveByExit(page, key);
+    expect(problems.all).toEqual([]);
+  });
+
+  it('generated SCORM 1.2 multi-SCO: moves between SCOs from the contents and by Next, one attempt each, and rolls the course up', async () => {
+    const { page, problems } = await learnerPage();
+    const key = 'multi12';
+    await launch(page, key, 'Start');
+    await toc(page).waitFor();
+    expect(await tocEntries(page).count()).toBe(3);
+    await waitForCurrent(page, 'Part 1');
+    let sco = await scoReady(page, 'content/part_1.html?part=1');
+    await press(sco, 'Pass', 'Passed with 80');
+    await tocButton(page, 'Part 2').click();
+    await waitForCurrent(page, 'Part 2');
+    sco = await scoReady(page, 'content/part_2.html?part=2');
+    expect(await fact(sco, 'entry')).toBe('ab-initio');
+    expect(await statusOf(page, 'Part 1')).toBe('Passed');
+    await press(sco, 'Complete', 'Completed');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await waitForCurrent(page, 'Part 3');
+    sco = await scoReady(page, 'content/part_3.html?part=3');
+    expect(await statusOf(page, 'Part 2')).toBe('Completed');
+    await sco.getByLabel('Score').fill('30');
+    await press(sco, 'Fail', 'Failed with 30');
+    await leaveByExit(page, key);
+    await flushed();
+
+    const facts = await learningFacts(page, key);
+    expect([facts.completion, facts.success]).toEqual(['Completed', 'Failed']);
+    for (const title of ['Part 1', 'Part 2', 'Part 3']) {
+      const row = facts.section
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: title, exact: true }) });
+      expect(await row.getByRole('cell').first().textContent()).toBe('1');
+    }
     expect(problems.all).toEqual([]);
   });
 

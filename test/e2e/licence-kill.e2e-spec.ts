@@ -68,7 +68,8 @@ describe('a worker killed in the middle of a licence import, ten times', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'clearance-kill-'));
     zips = await courseZips();
     await Promise.all([startWorker(), startWorker()]);
-  });
+    // Two worker processes starting: slow on a busy machine.
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all([...workers].map((worker) => worker.stop()));
