@@ -23,7 +23,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { RowDataPacket } from 'mysql2';
 import { createConnection } from 'mysql2/promise';
-import type { AppConfig } from '@app/config';
+import { AppConfig } from '@app/config';
 import { dropDatabase, runMigrations } from '@app/database';
 import { LaunchTokenService } from '@app/learning';
 import {
@@ -229,28 +229,38 @@ export async function commitBench(): Promise<void> {
          sco_count, size_bytes, sha256, storage_key) VALUES (?, ?, 'en', 1, 'scorm2004', '3rd', 'Bench', '{}', ?, 1, 0, ?, ?)`,
       [packageId, courseId, JSON.stringify(launchables), '0'.repeat(64), `packages/${packageId}`],
     );
-    const tokens = new LaunchTokenService({
-      jwtSecret: env.JWT_SECRET!,
-      publicUrl: new URL(env.PUBLIC_URL!),
-    } as AppConfig);
+    const tokens = new LaunchTokenService(
+      Object.assign(Object.create(AppConfig.prototype) as AppConfig, {
+        jwtSecret: env.JWT_SECRET!,
+        publicUrl: new URL(env.PUBLIC_URL!),
+      }),
+    );
     const attempts: Array<{ id: string; token: string }> = [];
     for (let batch = 0; batch < ATTEMPTS; batch += 500) {
       const users: unknown[] = [];
+      const sessions: unknown[] = [];
       const rows: unknown[] = [];
       for (let i = batch; i < Math.min(ATTEMPTS, batch + 500); i++) {
         const userId = randomUUID();
         const attemptId = randomUUID();
+        // Each learner signed in once: the launch token belongs to that sign-in session.
+        const sessionId = randomUUID();
         users.push(userId, `bench-learner-${i}@example.org`, 'not-a-hash', `Learner ${i}`);
+        sessions.push(sessionId, userId);
         rows.push(attemptId, userId, courseId, packageId);
         attempts.push({
           id: attemptId,
-          token: tokens.issue({ sub: userId, att: attemptId, ses: 1, std: 'scorm2004' }),
+          token: tokens.issue({ sub: userId, sid: sessionId, att: attemptId, ses: 1, std: 'scorm2004' }),
         });
       }
       const count = users.length / 4;
       await db.query(
         `INSERT INTO users (id, email, password_hash, display_name, country, status) VALUES ${Array(count).fill("(?, ?, ?, ?, 'KE', 'active')").join(', ')}`,
         users,
+      );
+      await db.query(
+        `INSERT INTO auth_sessions (id, user_id, created_at, expires_at) VALUES ${Array(count).fill('(?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 30 DAY)').join(', ')}`,
+        sessions,
       );
       await db.query(
         `INSERT INTO attempts (id, user_id, course_id, package_id, item_id, number, standard, item_type)

@@ -87,4 +87,8 @@ export enum ErrorCode {
   SeatCapReached = 'SEAT_CAP_REACHED',
   LicensingNotConfigured = 'LICENSING_NOT_CONFIGURED',
   TranslationNotAllowed = 'TRANSLATION_NOT_ALLOWED',
+
+  // sessions (issue 12): a launch token's sign-in session ended, or its account is no longer active
+  SessionEnded = 'SESSION_ENDED',
+  AccountInactive = 'ACCOUNT_INACTIVE',
 }

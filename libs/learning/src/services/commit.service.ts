@@ -1,7 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { SessionService } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import { CommitBodyError, markSuspended, parseCommitBody } from '../cmi/commit-body';
 import { AttemptRepository } from '../repositories/attempt.repository';
+import { launchEnded } from '../tokens/launch-standing';
 import { LaunchTokenService } from '../tokens/launch-token.service';
 
 export interface CommitRequest {
@@ -23,6 +25,7 @@ export class CommitService {
   constructor(
     private readonly attempts: AttemptRepository,
     private readonly tokens: LaunchTokenService,
+    private readonly sessions: SessionService,
   ) {}
 
   async commit(request: CommitRequest): Promise<typeof COMMIT_ACCEPTED> {
@@ -43,6 +46,10 @@ export class CommitService {
     }
     if (claims.rev) {
       // Review: the learner looks at a completed attempt; nothing they do changes it.
+      const standing = await this.sessions.standing(claims.sid, claims.sub);
+      if (standing !== 'live') {
+        throw launchEnded(standing);
+      }
       return COMMIT_ACCEPTED;
     }
     if (request.terminate) {
@@ -51,13 +58,16 @@ export class CommitService {
     if (request.reason === 'pagehide') {
       data = markSuspended(data, claims.std);
     }
-    const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, data);
+    const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, claims.sid, data);
     switch (outcome) {
       case 'written':
       case 'stale':
         return COMMIT_ACCEPTED;
       case 'not-found':
         throw DomainException.notFound('Attempt', ErrorCode.AttemptNotFound);
+      case 'session-ended':
+      case 'account-inactive':
+        throw launchEnded(outcome);
       case 'superseded':
         throw new DomainException(
           ErrorCode.SessionSuperseded,
