@@ -5,3 +5,4 @@ export * from './errors/http-exception.filter';
 export * from './validation';
 export * from './concurrency/semaphore';
 export * from './transforms';
+export * from './logging/log-redaction';
