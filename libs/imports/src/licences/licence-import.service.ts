@@ -23,6 +23,7 @@ import { BundleRejectedError, ReadBundle, readBundle } from './bundle-reader';
 import { ReceivedLicence } from './licence.entity';
 import { keyId, parsePublicKey, verifyBytes } from './licence-keys';
 import { endFailedImport } from '../services/failed-import';
+import { startImportRun } from '../services/import-run';
 
 type Result = JobResults[JobName.ImportLicenceBundle];
 
@@ -63,7 +64,10 @@ export class LicenceImportService {
 
   async run(payload: ImportLicenceBundlePayload, context: JobContext): Promise<Result> {
     const id = payload.importJobId;
-    await this.jobs.markActive(id);
+    const run = await startImportRun<Result>(this.jobs, id);
+    if (run.finished) {
+      return run.finished;
+    }
     const workDir = await this.blobs.workDir(id);
     const stored: string[] = [];
     let lastProgress = 0;
@@ -218,6 +222,7 @@ export class LicenceImportService {
         },
       });
     } finally {
+      run.stop();
       await this.blobs.removeWorkDir(id);
     }
   }

@@ -6,6 +6,7 @@ import { ImportXliffTranslationPayload, JobContext, JobName, JobResults } from '
 import { ImportJobRepository } from '../repositories/import-job.repository';
 import { parseXliff, sourceHash, XLIFF_UNITS, XliffError } from './xliff';
 import { endFailedImport } from '../services/failed-import';
+import { startImportRun } from '../services/import-run';
 
 type Result = JobResults[JobName.ImportXliffTranslation];
 
@@ -27,7 +28,10 @@ export class TranslationImportService {
 
   async run(payload: ImportXliffTranslationPayload, context: JobContext): Promise<Result> {
     const id = payload.importJobId;
-    await this.jobs.markActive(id);
+    const run = await startImportRun<Result>(this.jobs, id);
+    if (run.finished) {
+      return run.finished;
+    }
     try {
       if ((await stat(payload.uploadPath)).size > MAX_XLIFF_BYTES) {
         throw new XliffError(
@@ -73,6 +77,8 @@ export class TranslationImportService {
         code: known ? error.code : 'IMPORT_FAILED',
         what: 'Translation import',
       });
+    } finally {
+      run.stop();
     }
   }
 }
