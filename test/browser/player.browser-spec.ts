@@ -400,6 +400,18 @@ describe('SCORM player in the browser', () => {
       ),
     ).toBe('Keeping Score');
     await scoFrame(page, 'Playing/Scoring.html');
+    // Moving between items keeps the launch tokens out of the address bar and history (docs/player.md).
+    expect(page.url()).toMatch(/\/play\/[0-9a-f-]{36}$/);
+    expect(new URL(page.url()).hash).toBe('');
+    // A reload finds the item's token in the tab's storage and shows the same item.
+    await page.reload();
+    expect(
+      await until(
+        () => currentTitle(page),
+        (title) => title === 'Keeping Score',
+      ),
+    ).toBe('Keeping Score');
+    await scoFrame(page, 'Playing/Scoring.html');
     await leaveByExit(page, key);
     await flushed();
 
