@@ -244,15 +244,19 @@ export async function commitBench(): Promise<void> {
     const attempts: Array<{ id: string; token: string }> = [];
     for (let batch = 0; batch < total; batch += 500) {
       const users: unknown[] = [];
+      const sessions: unknown[] = [];
       const rows: unknown[] = [];
       for (let i = batch; i < Math.min(total, batch + 500); i++) {
         const userId = randomUUID();
         const attemptId = randomUUID();
+        // Each learner signed in once: the launch token belongs to that sign-in session.
+        const sessionId = randomUUID();
         users.push(userId, `bench-learner-${i}@example.org`, 'not-a-hash', `Learner ${i}`);
+        sessions.push(sessionId, userId);
         rows.push(attemptId, userId, courseId, packageId);
         attempts.push({
           id: attemptId,
-          token: tokens.issue({ sub: userId, att: attemptId, ses: 1, std: 'scorm2004' }),
+          token: tokens.issue({ sub: userId, sid: sessionId, att: attemptId, ses: 1, std: 'scorm2004' }),
         });
       }
       const count = users.length / 4;
@@ -264,6 +268,10 @@ export async function commitBench(): Promise<void> {
       await db.query(
         `INSERT INTO enrolments (user_id, course_id) VALUES ${Array(count).fill('(?, ?)').join(', ')}`,
         rows.filter((_, index) => index % 4 === 1 || index % 4 === 2),
+      );
+      await db.query(
+        `INSERT INTO auth_sessions (id, user_id, created_at, expires_at) VALUES ${Array(count).fill('(?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 30 DAY)').join(', ')}`,
+        sessions,
       );
       await db.query(
         `INSERT INTO attempts (id, user_id, course_id, package_id, item_id, number, standard, item_type)

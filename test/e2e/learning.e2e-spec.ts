@@ -382,7 +382,8 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
       // Signed with the access-token key (not the launch key): refused.
       const config = app.get(AppConfig);
       const jwt = new JwtService({});
-      const claims = { typ: 'launch', sub: learnerId, att: launched.attemptId, ses: 1, std: 'scorm2004' };
+      const sid = jwt.decode<{ sid: string }>(learner).sid;
+      const claims = { typ: 'launch', sub: learnerId, sid, att: launched.attemptId, ses: 1, std: 'scorm2004' };
       const wrongKey = jwt.sign(claims, {
         secret: config.jwtSecret,
         audience: 'clearance-launch',
@@ -437,8 +438,9 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
       // A (validly signed) token naming their attempt but me as the learner: the SQL is scoped by user.
       const config = app.get(AppConfig);
       const key = Buffer.from(hkdfSync('sha256', config.jwtSecret, Buffer.alloc(0), 'clearance-launch-token', 32));
+      const sid = new JwtService({}).decode<{ sid: string }>(learner).sid;
       const crossed = new JwtService({}).sign(
-        { typ: 'launch', sub: learnerId, att: theirs.attemptId, ses: before.session_no, std: 'scorm2004' },
+        { typ: 'launch', sub: learnerId, sid, att: theirs.attemptId, ses: before.session_no, std: 'scorm2004' },
         { secret: key, audience: 'clearance-launch', issuer: config.publicUrl.origin, expiresIn: 60 },
       );
       await request(server())

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { REDACTED, redactDeep, redactRequest, redactText } from '@app/common';
 import { AppConfig } from '@app/config';
 
 /** Structured JSON logs; credentials never reach them. */
@@ -14,11 +15,29 @@ export function loggerParams(config: AppConfig): Params {
       },
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
+        censor: REDACTED,
       },
-      // Launch tokens travel in the query string (sendBeacon sends no headers): never log them.
+      // Launch tokens travel in the query string (sendBeacon sends no headers), download links and
+      // content paths carry theirs in the path: never log them, errors included (docs/operations.md).
       serializers: {
-        req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]token=)[^&#]*/g, '$1[redacted]') }),
+        req: redactRequest,
+        res: (res: { statusCode?: number; headers?: Record<string, unknown> }) =>
+          typeof res.headers?.location === 'string'
+            ? { ...res, headers: { ...res.headers, location: redactText(res.headers.location) } }
+            : res,
+        err: (err: unknown) => redactDeep(err),
+      },
+      // Messages too: a token in a log message's text is redacted like one in a field.
+      hooks: {
+        logMethod(args, method) {
+          for (let i = 0; i < args.length; i++) {
+            const arg: unknown = args[i];
+            if (typeof arg === 'string') {
+              args[i] = redactText(arg);
+            }
+          }
+          method.apply(this, args);
+        },
       },
       autoLogging: { ignore: (request) => request.url === '/api/health' },
       customLogLevel: (_request, response, error) =>

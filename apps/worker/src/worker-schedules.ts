@@ -1,14 +1,19 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { JOB_QUEUE, JobName, QueueService } from '@app/queue';
 
 /**
- * Repeatable jobs, declared by the worker at start-up. `upsertJobScheduler` is idempotent: any
- * number of workers declaring the same scheduler id leave one schedule.
+ * Repeatable jobs, declared by the worker at start-up and again whenever its queue connection comes
+ * back: a Redis restarted without persistence has forgotten them (docs/operations.md, "Redis
+ * restarts"). `upsertJobScheduler` is idempotent: any number of workers declaring the same
+ * scheduler id, any number of times, leave one schedule.
  */
 @Injectable()
-export class WorkerSchedules implements OnApplicationBootstrap {
+export class WorkerSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerSchedules.name);
+  private unsubscribe?: () => void;
+  private declaring?: Promise<void>;
+  private again = false;
 
   constructor(
     private readonly queues: QueueService,
@@ -16,6 +21,36 @@ export class WorkerSchedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.unsubscribe = this.queues.onConnectionReady(() => void this.declareSoon());
+    await this.declareSoon();
+  }
+
+  onApplicationShutdown(): void {
+    this.unsubscribe?.();
+  }
+
+  /** Declares the schedules; one declaration at a time, and one more if asked meanwhile. Never throws. */
+  private declareSoon(): Promise<void> {
+    if (this.declaring) {
+      this.again = true;
+      return this.declaring;
+    }
+    this.declaring = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.declare();
+        } catch (error) {
+          // Redis is away: the next 'ready' of the connection declares them.
+          this.logger.warn(`Job schedules not declared yet: ${(error as Error).message}`);
+        }
+      } while (this.again);
+      this.declaring = undefined;
+    })();
+    return this.declaring;
+  }
+
+  private async declare(): Promise<void> {
     const every = this.config.registrationCheckEveryMinutes * 60_000;
     await this.queues
       .queue(JOB_QUEUE[JobName.RemindPendingRegistrations])
@@ -24,7 +59,6 @@ export class WorkerSchedules implements OnApplicationBootstrap {
         { every },
         { name: JobName.RemindPendingRegistrations, data: {} },
       );
-    this.logger.log(`Pending registrations are checked every ${this.config.registrationCheckEveryMinutes} min`);
     // Imports Redis lost (a restart without persistence) are queued again from their MySQL rows.
     await this.queues
       .queue(JOB_QUEUE[JobName.RequeueLostImports])
@@ -41,5 +75,8 @@ export class WorkerSchedules implements OnApplicationBootstrap {
         { pattern: '0 6 * * *', tz: 'UTC' },
         { name: JobName.SendGroupDigests, data: {} },
       );
+    this.logger.log(
+      `Job schedules declared (pending registrations every ${this.config.registrationCheckEveryMinutes} min, lost-import sweep every minute, group digests daily)`,
+    );
   }
 }

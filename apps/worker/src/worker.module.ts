@@ -4,6 +4,7 @@ import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
 import { StorageModule } from '@app/storage';
 import { LoggerModule } from 'nestjs-pino';
+import { redactDeep } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ENTITIES } from '@app/schema';
@@ -38,7 +39,10 @@ const PROCESSORS = [
     ConfigModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.logLevel } }),
+      // Errors never carry a token into the log (docs/operations.md, "Logs").
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: { level: config.logLevel, serializers: { err: (err: unknown) => redactDeep(err) } },
+      }),
     }),
     DatabaseModule.forRoot(ENTITIES),
     RedisModule,

@@ -8,3 +8,4 @@ export * from './input-shape';
 export * from './dates';
 export * from './numbers';
 export * from './text/safe-text';
+export * from './logging/log-redaction';

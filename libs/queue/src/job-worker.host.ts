@@ -94,7 +94,7 @@ export class JobWorkerHost implements BeforeApplicationShutdown {
       return await handler.handle(payload, {
         job,
         signal: this.shutdown.signal,
-        reportProgress: (percent) => job.updateProgress(Math.max(0, Math.min(100, Math.round(percent)))),
+        reportProgress: (percent) => this.reportProgress(job, percent),
       });
     } catch (error) {
       // An error that says retrying cannot help (e.g. a refused package) fails the job at once.
@@ -102,6 +102,28 @@ export class JobWorkerHost implements BeforeApplicationShutdown {
         throw Object.assign(new UnrecoverableError((error as Error).message), { cause: error });
       }
       throw error;
+    }
+  }
+
+  /**
+   * Progress is advisory and never fails the job or the process: Redis may be away, or restarted
+   * empty so that the job's keys are gone (BullMQ: "Missing key for job … updateProgress"). Such a
+   * job is lost to Redis; its work goes on, and an import's MySQL row is what the lost-import sweep
+   * queues again if it does not finish (docs/operations.md, "Redis restarts").
+   */
+  private async reportProgress(job: Job, percent: number): Promise<void> {
+    try {
+      await job.updateProgress(Math.max(0, Math.min(100, Math.round(percent))));
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      if (isMissingJobKey(message)) {
+        this.logger.warn(
+          { jobId: job.id, jobName: job.name },
+          'Job lost by Redis (its keys are gone): left to the sweep',
+        );
+      } else {
+        this.logger.warn({ jobId: job.id, jobName: job.name }, `Progress not recorded: ${message}`);
+      }
     }
   }
 
@@ -127,6 +149,11 @@ export class JobWorkerHost implements BeforeApplicationShutdown {
     }
     this.workers.length = 0;
   }
+}
+
+/** BullMQ's error for a job whose Redis keys no longer exist (Redis restarted empty, or a flush). */
+export function isMissingJobKey(message: string): boolean {
+  return /Missing (key|lock) for job/.test(message);
 }
 
 function isPermanent(error: unknown): boolean {

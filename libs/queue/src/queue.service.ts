@@ -61,22 +61,37 @@ export class QueueService implements OnApplicationShutdown {
     return this.config.jobLockMs;
   }
 
+  /**
+   * Calls `listener` whenever the producers' connection becomes ready: at the first connection and
+   * after every reconnection (Redis restarted, perhaps empty: what lives only in Redis, such as job
+   * schedulers, must then be declared again). Returns a function that stops the calls.
+   */
+  onConnectionReady(listener: () => void): () => void {
+    const connection = this.producerConnection();
+    connection.on('ready', listener);
+    return () => connection.off('ready', listener);
+  }
+
+  private producerConnection(): Redis {
+    if (!this.connection) {
+      // The producers' connection fails fast while Redis is away (no offline queue, one retry), so
+      // an enqueue answers 503 at once instead of waiting for Redis to come back.
+      this.connection = new Redis({
+        ...redisOptionsFromUrl(this.config.redisUrl),
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        enableReadyCheck: true,
+      });
+      this.connection.on('error', (error) => this.logger.warn(`Redis (queues): ${error.message}`));
+    }
+    return this.connection;
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      if (!this.connection) {
-        // The producers' connection fails fast while Redis is away (no offline queue, one retry), so
-        // an enqueue answers 503 at once instead of waiting for Redis to come back.
-        this.connection = new Redis({
-          ...redisOptionsFromUrl(this.config.redisUrl),
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-          enableReadyCheck: true,
-        });
-        this.connection.on('error', (error) => this.logger.warn(`Redis (queues): ${error.message}`));
-      }
       queue = new Queue(name, {
-        connection: this.connection,
+        connection: this.producerConnection(),
         prefix: this.prefix,
         defaultJobOptions: QUEUE_JOB_OPTIONS[name],
       });

@@ -33,6 +33,6 @@ export class EnrolmentsController {
     @Param('courseId', ParseUUIDPipe) courseId: string,
     @Body() body: LaunchDto,
   ): Promise<LaunchView> {
-    return this.launches.launch(user.id, courseId, body);
+    return this.launches.launch(user.id, user.sessionId, courseId, body);
   }
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { readToken } from './launch-url';
+import { takeLaunchToken } from './launch-url';
 import { loadPlayerData, PlayerError, PlayerSession, type Navigation, type SessionState } from './player-session';
 import { TableOfContents } from './TableOfContents';
 import type { PlayerData } from './types';
@@ -40,7 +40,7 @@ export default function PlayerPage() {
   const loaded = data !== null;
 
   useEffect(() => {
-    const token = readToken(window.location.hash);
+    const token = takeLaunchToken(attemptId);
     if (!token) {
       setFailure('token');
       return;

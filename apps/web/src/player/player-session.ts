@@ -2,7 +2,7 @@ import { Scorm12API, Scorm2004API, type Settings } from 'scorm-again';
 import { CommitTransport } from './commit-transport';
 import { hasSequencing, progressOf, seededGlobalObjectives, sequencingSettings } from './activity-tree';
 import { BRIDGE_CHANNEL, parseLauncherMessage, type LauncherMessage, type PlayerMessage } from './bridge-protocol';
-import { readToken } from './launch-url';
+import { keepLaunchToken, readToken } from './launch-url';
 import type { LaunchAnswer, PlayerData } from './types';
 
 /** How long a SCO gets to call Terminate once asked to leave (ARCHITECTURE §4: ~2 s). */
@@ -428,11 +428,7 @@ export class PlayerSession {
       const data = await loadPlayerData(answer.attemptId, token);
       this.data = data;
       this.token = token;
-      window.history.replaceState(
-        window.history.state,
-        '',
-        `/play/${encodeURIComponent(data.attempt.id)}#token=${encodeURIComponent(token)}`,
-      );
+      keepLaunchToken(data.attempt.id, token);
       if (api) {
         api.reset({ lmsCommitUrl: data.commitUrl }, { preserveListeners: true });
         api.loadFromJSON(data.cmi);

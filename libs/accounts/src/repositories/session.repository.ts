@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
+import { UserStatus } from '../entities/user.entity';
 
 export interface RefreshTokenWithSession {
   token: RefreshToken;
@@ -27,6 +28,31 @@ export class SessionRepository {
 
   findSession(id: string): Promise<AuthSession | null> {
     return this.sessions.findOneBy({ id });
+  }
+
+  /**
+   * The account's status and the named session of that account, in one query: what a launch
+   * token's standing depends on. Null when the user does not exist.
+   */
+  async findStanding(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ status: UserStatus; session: Pick<AuthSession, 'revokedAt' | 'expiresAt'> | null } | null> {
+    const rows: Array<{ status: UserStatus; revoked_at: Date | null; expires_at: Date | null }> =
+      await this.dataSource.query(
+        `SELECT u.status, s.revoked_at, s.expires_at FROM users u
+         LEFT JOIN auth_sessions s ON s.id = ? AND s.user_id = u.id
+         WHERE u.id = ?`,
+        [sessionId, userId],
+      );
+    if (rows.length === 0) {
+      return null;
+    }
+    const [row] = rows;
+    return {
+      status: row.status,
+      session: row.expires_at === null ? null : { revokedAt: row.revoked_at, expiresAt: row.expires_at },
+    };
   }
 
   async findByTokenHash(tokenHash: string): Promise<RefreshTokenWithSession | null> {

@@ -13,6 +13,12 @@ export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 /** A refresh token unused for this long expires (the session may still be younger than its absolute limit). */
 export const REFRESH_TOKEN_IDLE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
+/**
+ * Whether what a sign-in session launched (SCORM launch tokens) may still act: `live`, or why not.
+ * docs/player.md: a launch token belongs to the sign-in session that launched it.
+ */
+export type SessionStanding = 'live' | 'session-ended' | 'account-inactive';
+
 export interface IssuedRefreshToken {
   sessionId: string;
   refreshToken: string;
@@ -95,6 +101,16 @@ export class SessionService {
   async isLive(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
     const session = await this.sessions.findSession(sessionId);
     return Boolean(session && session.userId === userId && !session.revokedAt && session.expiresAt > now);
+  }
+
+  /** The standing of a sign-in session and its account now (one query). */
+  async standing(sessionId: string, userId: string, now = new Date()): Promise<SessionStanding> {
+    const found = await this.sessions.findStanding(sessionId, userId);
+    if (!found || found.status !== UserStatus.Active) {
+      return 'account-inactive';
+    }
+    const session = found.session;
+    return session && !session.revokedAt && session.expiresAt > now ? 'live' : 'session-ended';
   }
 
   private newToken(session: AuthSession, now: Date): { token: RefreshToken; raw: string } {

@@ -97,4 +97,7 @@ export enum ErrorCode {
   UnsafeCharacters = 'UNSAFE_CHARACTERS',
   CrossSiteRequest = 'CROSS_SITE_REQUEST',
   FreeMailDomain = 'FREE_MAIL_DOMAIN',
+  // sessions (issue 12): a launch token's sign-in session ended, or its account is no longer active
+  SessionEnded = 'SESSION_ENDED',
+  AccountInactive = 'ACCOUNT_INACTIVE',
 }

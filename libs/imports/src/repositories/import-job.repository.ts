@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { ImportJob, ImportJobState } from '../entities/import-job.entity';
 
 @Injectable()
@@ -30,22 +30,41 @@ export class ImportJobRepository {
     return { items, total };
   }
 
-  /** Jobs not finished (waiting or active) created more than `seconds` ago, oldest first. */
-  unfinishedOlderThan(seconds: number): Promise<ImportJob[]> {
+  /**
+   * Jobs not finished created more than `seconds` ago, oldest first: waiting ones, and active ones
+   * whose run has not touched them for `quietSeconds` (a live run keeps its row fresh).
+   */
+  unfinishedOlderThan(seconds: number, quietSeconds: number): Promise<ImportJob[]> {
     return this.jobs
       .createQueryBuilder('j')
-      .where('j.state IN (:...states)', { states: [ImportJobState.Waiting, ImportJobState.Active] })
-      .andWhere('j.created_at <= NOW(3) - INTERVAL :seconds SECOND', { seconds })
+      .where('j.created_at <= NOW(3) - INTERVAL :seconds SECOND', { seconds })
+      .andWhere(
+        new Brackets((where) =>
+          where
+            .where('j.state = :waiting', { waiting: ImportJobState.Waiting })
+            .orWhere('(j.state = :active AND j.updated_at <= NOW(3) - INTERVAL :quiet SECOND)', {
+              active: ImportJobState.Active,
+              quiet: quietSeconds,
+            }),
+        ),
+      )
       .orderBy('j.created_at', 'ASC')
       .limit(1000)
       .getMany();
   }
 
-  async markActive(id: string): Promise<void> {
-    await this.jobs.update(
+  /** Marks the job active; false when its row has already finished (or is gone). */
+  async markActive(id: string): Promise<boolean> {
+    const updated = await this.jobs.update(
       { id, state: In([ImportJobState.Waiting, ImportJobState.Active]) },
-      { state: ImportJobState.Active },
+      { state: ImportJobState.Active, updatedAt: () => 'CURRENT_TIMESTAMP(3)' },
     );
+    return (updated.affected ?? 0) === 1;
+  }
+
+  /** A running import's heartbeat. */
+  async touch(id: string): Promise<void> {
+    await this.jobs.update({ id, state: ImportJobState.Active }, { updatedAt: () => 'CURRENT_TIMESTAMP(3)' });
   }
 
   async setProgress(id: string, progress: number): Promise<void> {

@@ -12,6 +12,7 @@ type ImportJobName = JobName.ImportScormPackage | JobName.ImportLicenceBundle | 
 import { BlobStore } from '@app/storage';
 import { ImportJob, ImportJobKind, ImportJobState } from '../entities/import-job.entity';
 import { ImportJobRepository } from '../repositories/import-job.repository';
+import { IMPORT_QUIET_SECONDS } from './import-run';
 
 export interface ImportRequester {
   id: string;
@@ -169,7 +170,7 @@ export class ImportsService {
    */
   async requeueLost(olderThanSeconds: number): Promise<number> {
     let requeued = 0;
-    for (const job of await this.jobs.unfinishedOlderThan(olderThanSeconds)) {
+    for (const job of await this.jobs.unfinishedOlderThan(olderThanSeconds, IMPORT_QUIET_SECONDS)) {
       if (!job.payload || (await this.queues.isKnown(job.payload.name as JobName, job.id))) {
         continue;
       }

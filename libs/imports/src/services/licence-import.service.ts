@@ -25,6 +25,7 @@ import { ImportJobRepository } from '../repositories/import-job.repository';
 import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
 import { endFailedImport } from './failed-import';
 import { packageRecord } from './package-record';
+import { startImportRun } from './import-run';
 
 type Result = JobResults[JobName.ImportLicenceBundle];
 
@@ -65,7 +66,10 @@ export class LicenceImportService {
 
   async run(payload: ImportLicenceBundlePayload, context: JobContext): Promise<Result> {
     const id = payload.importJobId;
-    await this.jobs.markActive(id);
+    const run = await startImportRun<Result>(this.jobs, id);
+    if (run.finished) {
+      return run.finished;
+    }
     const workDir = await this.blobs.workDir(id);
     const stored: string[] = [];
     let lastProgress = 0;
@@ -213,6 +217,7 @@ export class LicenceImportService {
         },
       });
     } finally {
+      run.stop();
       await this.blobs.removeWorkDir(id);
     }
   }

@@ -10,6 +10,7 @@ import { ImportJobRepository } from '../repositories/import-job.repository';
 import { InspectionFailedError, PackageInspector } from '../sandbox/package-inspector';
 import { packageRecord } from './package-record';
 import { endFailedImport } from './failed-import';
+import { startImportRun } from './import-run';
 
 /** Share of the progress bar each phase takes. */
 const EXTRACTION_SHARE = 85;
@@ -33,7 +34,10 @@ export class PackageImportService {
 
   async run(payload: ImportScormPackagePayload, context: JobContext): Promise<JobResults[JobName.ImportScormPackage]> {
     const id = payload.importJobId;
-    await this.jobs.markActive(id);
+    const run = await startImportRun<JobResults[JobName.ImportScormPackage]>(this.jobs, id);
+    if (run.finished) {
+      return run.finished;
+    }
     const workDir = await this.blobs.workDir(id);
     const content = path.join(workDir, 'content');
     let storageKey: string | undefined;
@@ -93,6 +97,7 @@ export class PackageImportService {
         },
       });
     } finally {
+      run.stop();
       await this.blobs.removeWorkDir(id);
     }
   }

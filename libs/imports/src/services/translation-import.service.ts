@@ -5,6 +5,7 @@ import { DomainException } from '@app/common';
 import { ImportXliffTranslationPayload, JobContext, JobName, JobResults } from '@app/queue';
 import { ImportJobRepository } from '../repositories/import-job.repository';
 import { endFailedImport } from './failed-import';
+import { startImportRun } from './import-run';
 
 type Result = JobResults[JobName.ImportXliffTranslation];
 
@@ -26,7 +27,10 @@ export class TranslationImportService {
 
   async run(payload: ImportXliffTranslationPayload, context: JobContext): Promise<Result> {
     const id = payload.importJobId;
-    await this.jobs.markActive(id);
+    const run = await startImportRun<Result>(this.jobs, id);
+    if (run.finished) {
+      return run.finished;
+    }
     try {
       if ((await stat(payload.uploadPath)).size > MAX_XLIFF_BYTES) {
         throw new XliffError(
@@ -72,6 +76,8 @@ export class TranslationImportService {
         code: known ? error.code : 'IMPORT_FAILED',
         what: 'Translation import',
       });
+    } finally {
+      run.stop();
     }
   }
 }

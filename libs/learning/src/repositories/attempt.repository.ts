@@ -42,7 +42,9 @@ const SUMMARY_COLUMNS = Object.fromEntries(
 
 /**
  * The commit, in one statement: writes only where the attempt is the token's (id and user), the
- * session is the token's and the commit sequence is newer than the stored one. Session time is the
+ * session is the token's, the commit sequence is newer than the stored one, and the sign-in session
+ * that launched it is live and its account active (docs/player.md; an uncorrelated EXISTS on two
+ * primary keys, so MariaDB evaluates it once and the commit stays one round trip). Session time is the
  * SCO's `session_time`, else (terminate commit without one) scorm-again's total minus the base,
  * never less than what this session already committed; `total_seconds` is assigned first so it
  * reads the old `session_seconds` on MySQL and MariaDB alike. The first assignment compares the
@@ -71,9 +73,18 @@ const COMMIT_SQL = `UPDATE attempts SET
   session_seconds = GREATEST(session_seconds, LEAST(COALESCE(?, ? - base_seconds, 0), 100000000)),
   exit_mode = ?, \`terminated\` = ?, commit_seq = COALESCE(?, commit_seq),
   last_commit_at = CURRENT_TIMESTAMP(3)
-WHERE id = ? AND user_id = ? AND session_no = ? AND (? IS NULL OR commit_seq < ?)`;
+WHERE id = ? AND user_id = ? AND session_no = ? AND (? IS NULL OR commit_seq < ?)
+  AND EXISTS (SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.status = 'active')`;
 
-export type CommitOutcome = 'written' | 'status-changed' | 'stale' | 'superseded' | 'not-found';
+/** Why nothing was written, asked only when the commit wrote nothing. */
+const COMMIT_FAILURE_SQL = `SELECT a.session_no, u.status, s.revoked_at, s.expires_at FROM attempts a
+  JOIN users u ON u.id = a.user_id
+  LEFT JOIN auth_sessions s ON s.id = ? AND s.user_id = a.user_id
+WHERE a.id = ? AND a.user_id = ?`;
+
+export type CommitOutcome =
+  'written' | 'status-changed' | 'stale' | 'superseded' | 'not-found' | 'session-ended' | 'account-inactive';
 
 @Injectable()
 export class AttemptRepository {
@@ -173,9 +184,19 @@ export class AttemptRepository {
     return result.affectedRows === 1 ? Number(result.insertId) : null;
   }
 
-  /** Writes one commit (one statement); only when nothing was written, a second query tells why. */
-  async commit(id: string, userId: string, sessionNo: number, data: DerivedCommit): Promise<CommitOutcome> {
+  /**
+   * Writes one commit (one statement) of the launch `sessionNo` started by the sign-in session
+   * `signInSessionId`; only when nothing was written, a second query tells why.
+   */
+  async commit(
+    id: string,
+    userId: string,
+    sessionNo: number,
+    signInSessionId: string,
+    data: DerivedCommit,
+  ): Promise<CommitOutcome> {
     const sequence = data.commitSequence;
+    const now = new Date();
     const result = await this.execute<ResultSetHeader>(COMMIT_SQL, [
       data.completionStatus,
       data.successStatus,
@@ -201,18 +222,30 @@ export class AttemptRepository {
       sessionNo,
       sequence,
       sequence,
+      signInSessionId,
+      userId,
+      now,
     ]);
     if (result.affectedRows === 1) {
       return Number(result.insertId) === 1 ? 'status-changed' : 'written';
     }
-    const rows = await this.execute<RowDataPacket[]>('SELECT session_no FROM attempts WHERE id = ? AND user_id = ?', [
-      id,
-      userId,
-    ]);
+    const rows = await this.execute<RowDataPacket[]>(COMMIT_FAILURE_SQL, [signInSessionId, id, userId]);
     if (rows.length === 0) {
       return 'not-found';
     }
-    return Number(rows[0].session_no) === sessionNo ? 'stale' : 'superseded';
+    const [row] = rows as Array<{
+      session_no: number;
+      status: string;
+      revoked_at: Date | null;
+      expires_at: Date | null;
+    }>;
+    if (row.status !== 'active') {
+      return 'account-inactive';
+    }
+    if (row.expires_at === null || row.revoked_at !== null || row.expires_at <= now) {
+      return 'session-ended';
+    }
+    return Number(row.session_no) === sessionNo ? 'stale' : 'superseded';
   }
 
   private execute<T>(sql: string, values: unknown[]): Promise<T> {

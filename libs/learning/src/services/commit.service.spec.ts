@@ -2,7 +2,13 @@ import { DomainException, ErrorCode } from '@app/common';
 import { LaunchClaims } from '../tokens/launch-token.service';
 import { COMMIT_ACCEPTED, CommitService } from './commit.service';
 
-const claims: LaunchClaims = { sub: 'learner-1', att: 'attempt-1', ses: 2, std: 'scorm2004' } as LaunchClaims;
+const claims: LaunchClaims = {
+  sub: 'learner-1',
+  sid: 'sign-in-1',
+  att: 'attempt-1',
+  ses: 2,
+  std: 'scorm2004',
+} as LaunchClaims;
 const body = { cmi: { completion_status: 'incomplete', suspend_data: 'page=3' } };
 
 describe(CommitService.name, () => {
@@ -11,6 +17,7 @@ describe(CommitService.name, () => {
   const results = { afterStatusChange: jest.fn() };
   const sharedData = { accessOf: jest.fn(), write: jest.fn() };
   const catalogue = { packageWithManifest: jest.fn() };
+  const sessions = { standing: jest.fn() };
   let sut: CommitService;
 
   beforeEach(() => {
@@ -21,6 +28,7 @@ describe(CommitService.name, () => {
     sut = new CommitService(
       attempts as never,
       tokens as never,
+      sessions as never,
       results as never,
       sharedData as never,
       catalogue as never,
@@ -35,6 +43,7 @@ describe(CommitService.name, () => {
       'attempt-1',
       'learner-1',
       2,
+      'sign-in-1',
       expect.objectContaining({ completionStatus: 'incomplete' }),
     );
   });
@@ -66,8 +75,10 @@ describe(CommitService.name, () => {
 
   it('accepts and drops the commits of a review (nothing changes a completed attempt)', async () => {
     tokens.verify.mockReturnValue({ ...claims, rev: true });
+    sessions.standing.mockResolvedValue('live');
 
     await expect(sut.commit({ attemptId: 'attempt-1', token: 't', body })).resolves.toEqual(COMMIT_ACCEPTED);
+    expect(sessions.standing).toHaveBeenCalledWith('sign-in-1', 'learner-1');
     expect(attempts.commit).not.toHaveBeenCalled();
   });
 
@@ -78,6 +89,7 @@ describe(CommitService.name, () => {
       'attempt-1',
       'learner-1',
       2,
+      'sign-in-1',
       expect.objectContaining({ terminated: true, exit: 'suspend' }),
     );
   });

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { SessionService } from '@app/accounts';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import type { ParsedManifest } from '@app/scorm';
 import { CommitBodyError, markSuspended, parseCommitBody } from '../cmi/commit-body';
 import { AttemptRepository } from '../repositories/attempt.repository';
+import { launchEnded } from '../tokens/launch-standing';
 import { LaunchTokenService } from '../tokens/launch-token.service';
 import { CourseResultService } from './course-result.service';
 import { SharedDataService } from './shared-data.service';
@@ -27,6 +29,7 @@ export class CommitService {
   constructor(
     private readonly attempts: AttemptRepository,
     private readonly tokens: LaunchTokenService,
+    private readonly sessions: SessionService,
     private readonly results: CourseResultService,
     private readonly sharedData: SharedDataService,
     private readonly catalogue: CatalogueService,
@@ -50,6 +53,10 @@ export class CommitService {
     }
     if (claims.rev) {
       // Review: the learner looks at a completed attempt; nothing they do changes it.
+      const standing = await this.sessions.standing(claims.sid, claims.sub);
+      if (standing !== 'live') {
+        throw launchEnded(standing);
+      }
       return COMMIT_ACCEPTED;
     }
     if (request.terminate) {
@@ -58,7 +65,7 @@ export class CommitService {
     if (request.reason === 'pagehide') {
       data = markSuspended(data, claims.std);
     }
-    const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, data);
+    const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, claims.sid, data);
     const written = outcome === 'written' || outcome === 'status-changed';
     const shares = written && data.sharedData !== null && Object.keys(data.sharedData).length > 0;
     if (outcome === 'status-changed' || shares) {
@@ -83,6 +90,9 @@ export class CommitService {
         return COMMIT_ACCEPTED;
       case 'not-found':
         throw DomainException.notFound('Attempt', ErrorCode.AttemptNotFound);
+      case 'session-ended':
+      case 'account-inactive':
+        throw launchEnded(outcome);
       case 'superseded':
         throw DomainException.conflict(
           'This attempt was launched again elsewhere; this session can no longer save',

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ProfileService } from '@app/accounts';
+import { ProfileService, SessionService } from '@app/accounts';
 import { CatalogueService, CoursePackage } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { LaunchView } from '../dto/learning.dto';
 import { Attempt } from '../entities/attempt.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
+import { launchEnded } from '../tokens/launch-standing';
 import { EnrolmentService } from './enrolment.service';
 import { LaunchTokenService } from '../tokens/launch-token.service';
 import { CourseResultService } from './course-result.service';
@@ -30,11 +31,13 @@ export class LaunchService {
     private readonly catalogue: CatalogueService,
     private readonly profiles: ProfileService,
     private readonly tokens: LaunchTokenService,
+    private readonly sessions: SessionService,
     private readonly config: AppConfig,
     private readonly results: CourseResultService,
   ) {}
 
-  async launch(userId: string, courseId: string, options: LaunchOptions): Promise<LaunchView> {
+  /** A launch by the signed-in `userId`; its token belongs to the sign-in session `sessionId`. */
+  async launch(userId: string, sessionId: string, courseId: string, options: LaunchOptions): Promise<LaunchView> {
     const course = await this.catalogue.publishedCourse(courseId);
     if (course.packages.length === 0) {
       throw DomainException.conflict('This course has no package to launch yet', ErrorCode.CourseHasNoPackage);
@@ -64,7 +67,7 @@ export class LaunchService {
           ? lastHere.itemId
           : pkg.launchables[0].itemIdentifier;
     }
-    return this.open(userId, courseId, pkg, itemId, options.newAttempt === true);
+    return this.open(userId, sessionId, courseId, pkg, itemId, options.newAttempt === true);
   }
 
   /** The player's move to another item of the same package, authorised by the current launch token. */
@@ -75,7 +78,16 @@ export class LaunchService {
     newAttempt: boolean,
   ): Promise<LaunchView> {
     const claims = this.tokens.verify(token);
-    const attempt = claims.att === attemptId ? await this.attempts.findForUser(attemptId, claims.sub) : null;
+    if (claims.att !== attemptId) {
+      throw DomainException.notFound('Attempt', ErrorCode.AttemptNotFound);
+    }
+    const [standing, attempt] = await Promise.all([
+      this.sessions.standing(claims.sid, claims.sub),
+      this.attempts.findForUser(attemptId, claims.sub),
+    ]);
+    if (standing !== 'live') {
+      throw launchEnded(standing);
+    }
     if (!attempt) {
       throw DomainException.notFound('Attempt', ErrorCode.AttemptNotFound);
     }
@@ -84,11 +96,12 @@ export class LaunchService {
     if (!pkg) {
       throw DomainException.notFound('Item', ErrorCode.ItemNotFound);
     }
-    return this.open(claims.sub, attempt.courseId, pkg, itemId, newAttempt);
+    return this.open(claims.sub, claims.sid, attempt.courseId, pkg, itemId, newAttempt);
   }
 
   private async open(
     userId: string,
+    sessionId: string,
     courseId: string,
     pkg: CoursePackage,
     itemId: string,
@@ -103,13 +116,13 @@ export class LaunchService {
       const decision = decideLaunch(latest, pkg.standard, launchable.type, newAttempt);
       switch (decision.kind) {
         case 'review':
-          return this.view(decision.attempt, decision.attempt.sessionNo, true);
+          return this.view(decision.attempt, sessionId, decision.attempt.sessionNo, true);
         case 'session': {
           const session = await this.attempts.startSession(decision.attempt, decision.entry);
           if (session !== null) {
             // A new session is no longer terminated: the item may count as ended no more.
             await this.results.afterStatusChange(userId, courseId);
-            return this.view(decision.attempt, session, false);
+            return this.view(decision.attempt, sessionId, session, false);
           }
           break;
         }
@@ -142,7 +155,7 @@ export class LaunchService {
           if (await this.attempts.insert(attempt)) {
             // A new attempt replaces the item's latest status (and an asset is completed by launching it).
             await this.results.afterStatusChange(userId, courseId);
-            return this.view(attempt, 1, false);
+            return this.view(attempt, sessionId, 1, false);
           }
           break;
         }
@@ -151,9 +164,10 @@ export class LaunchService {
     throw DomainException.conflict('The item is being launched elsewhere: try again', ErrorCode.Conflict);
   }
 
-  private view(attempt: Attempt, session: number, review: boolean): LaunchView {
+  private view(attempt: Attempt, signInSessionId: string, session: number, review: boolean): LaunchView {
     const token = this.tokens.issue({
       sub: attempt.userId,
+      sid: signInSessionId,
       att: attempt.id,
       ses: session,
       std: attempt.standard,

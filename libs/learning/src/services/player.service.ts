@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProfileService, UserStatus } from '@app/accounts';
+import { ProfileService, SessionService, UserStatus } from '@app/accounts';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -7,6 +7,7 @@ import { ContentSigner, type ManifestOrganization, type ParsedManifest, type Sco
 import { buildPlayerCmi } from '../cmi/player-cmi';
 import { Attempt, CompletionStatus, SessionEntry, SuccessStatus } from '../entities/attempt.entity';
 import { AttemptRepository } from '../repositories/attempt.repository';
+import { launchEnded } from '../tokens/launch-standing';
 import { LaunchTokenService } from '../tokens/launch-token.service';
 import { SharedDataService } from './shared-data.service';
 import { findManifestItem, itemLaunchData } from './package-items';
@@ -50,6 +51,7 @@ export class PlayerService {
     private readonly catalogue: CatalogueService,
     private readonly profiles: ProfileService,
     private readonly tokens: LaunchTokenService,
+    private readonly sessions: SessionService,
     private readonly signer: ContentSigner,
     private readonly config: AppConfig,
     private readonly sharedData: SharedDataService,
@@ -57,7 +59,16 @@ export class PlayerService {
 
   async playerData(token: string | undefined, attemptId: string): Promise<PlayerData> {
     const claims = this.tokens.verify(token);
-    const attempt = claims.att === attemptId ? await this.attempts.findForUser(attemptId, claims.sub) : null;
+    if (claims.att !== attemptId) {
+      throw DomainException.notFound('Attempt', ErrorCode.AttemptNotFound);
+    }
+    const [standing, attempt] = await Promise.all([
+      this.sessions.standing(claims.sid, claims.sub),
+      this.attempts.findForUser(attemptId, claims.sub),
+    ]);
+    if (standing !== 'live') {
+      throw launchEnded(standing);
+    }
     if (!attempt) {
       throw DomainException.notFound('Attempt', ErrorCode.AttemptNotFound);
     }
@@ -71,7 +82,7 @@ export class PlayerService {
       this.attempts.listForPackage(claims.sub, attempt.packageId),
     ]);
     if (learner.status !== UserStatus.Active) {
-      throw DomainException.unauthorized('The launch has expired or is invalid: launch again', ErrorCode.TokenInvalid);
+      throw launchEnded('account-inactive');
     }
     const manifest = pkg?.manifest as ParsedManifest | undefined;
     const launchable = manifest?.launchables.find((item) => item.itemIdentifier === attempt.itemId);

@@ -8,7 +8,7 @@ const jwtSecret = 'a test secret of enough length for tokens';
 const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', jwtSecret, Buffer.alloc(0), purpose, 32));
 const config = { jwtSecret, publicUrl: new URL('http://localhost:3000'), derivedKey: derive };
 const key = derive('clearance-launch-token');
-const grant = { sub: 'user-1', att: 'attempt-1', ses: 3, std: 'scorm2004' as const };
+const grant = { sub: 'user-1', sid: 'session-1', att: 'attempt-1', ses: 3, std: 'scorm2004' as const };
 const claims = { typ: 'launch', ...grant };
 const options = { audience: 'clearance-launch', issuer: 'http://localhost:3000' };
 
@@ -55,6 +55,8 @@ describe('LaunchTokenService', () => {
       jwt.sign({ ...claims, typ: 'access' }, { secret: key, expiresIn: 60, ...options }),
       jwt.sign({ ...claims, ses: '3' }, { secret: key, expiresIn: 60, ...options }),
       jwt.sign({ ...claims, std: 'aicc' }, { secret: key, expiresIn: 60, ...options }),
+      // issued before launch tokens named their sign-in session (docs/player.md)
+      jwt.sign({ ...claims, sid: undefined }, { secret: key, expiresIn: 60, ...options }),
       `${token}${'x'.repeat(3000)}`,
     ];
     for (const bad of cases) {

@@ -18,6 +18,11 @@ export interface LaunchClaims {
   typ: typeof LAUNCH_TOKEN_TYPE;
   /** The learner. */
   sub: string;
+  /**
+   * The sign-in session that launched it (the access token's `sid`): once that session has ended or
+   * the account is no longer active, the token does nothing more (docs/player.md).
+   */
+  sid: string;
   /** The attempt. */
   att: string;
   /** The attempt's session number this launch started (commits of older sessions are refused). */
@@ -98,6 +103,7 @@ export class LaunchTokenService {
       typeof claims.exp !== 'number' ||
       claims.exp <= Date.now() / 1000 ||
       typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string' ||
       typeof claims.att !== 'string' ||
       !Number.isSafeInteger(claims.ses) ||
       (claims.std !== 'scorm12' && claims.std !== 'scorm2004')
@@ -107,6 +113,7 @@ export class LaunchTokenService {
     return {
       typ: LAUNCH_TOKEN_TYPE,
       sub: claims.sub,
+      sid: claims.sid,
       att: claims.att,
       ses: claims.ses!,
       std: claims.std,
