@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { crc32, createDeflateRaw, deflateRawSync, gzipSync } from 'node:zlib';
 import { ZipFile } from 'yazl';
 import { PackageLimits, PackageRejectionReason } from '@app/scorm';
-import type { ManifestErrorCode } from '@app/scorm/manifest';
+import type { ManifestErrorCode } from '@app/scorm';
 
 const Reason = PackageRejectionReason;
 const KIB = 1024;

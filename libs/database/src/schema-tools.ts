@@ -32,13 +32,23 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** Creates the database when missing and runs pending migrations. Idempotent. Returns the names run. */
-export async function runMigrations(url: string): Promise<string[]> {
+/**
+ * Creates the database when missing and runs pending migrations. Idempotent. Returns the names run.
+ * `afterwards` gets the connection once the schema is current: data fills that need a context's own
+ * rules (this library knows no domain code) run there, e.g. the learning context's course results.
+ */
+export async function runMigrations(
+  url: string,
+  afterwards?: (query: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<unknown>,
+): Promise<string[]> {
   await createDatabaseIfMissing(url);
   const dataSource = new DataSource(buildDataSourceOptions(url, await detectFlavor(url)));
   await dataSource.initialize();
   try {
     const ran = await dataSource.runMigrations({ transaction: 'each' });
+    if (afterwards) {
+      await afterwards((sql, parameters) => dataSource.query(sql, parameters));
+    }
     return ran.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

@@ -6,6 +6,7 @@ export * from './entities/attempt.entity';
 export * from './entities/course-result.entity';
 export * from './entities/enrolment.entity';
 export * from './results/course-result-rules';
+export * from './results/backfill-course-results';
 export * from './learning.module';
 export * from './services/commit.service';
 export * from './services/course-result.service';

@@ -1,10 +1,12 @@
 import { diffEntitiesAgainstMigrations, runMigrations } from '@app/database';
 import { loadEnvironment } from '@app/config';
+import { backfillCourseResults } from '@app/learning';
 import { ENTITIES } from '@app/schema';
 import { CliError } from '../cli-error';
 
 export async function migrate(): Promise<string> {
-  const ran = await runMigrations(loadEnvironment().DATABASE_URL);
+  // Enrolments from before course results existed get theirs (docs/course-results.md).
+  const ran = await runMigrations(loadEnvironment().DATABASE_URL, backfillCourseResults);
   return ran.length === 0 ? 'Database is up to date' : `Ran ${ran.length} migration(s): ${ran.join(', ')}`;
 }
 

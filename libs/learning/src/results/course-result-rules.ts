@@ -1,6 +1,5 @@
 import type { ParsedManifest } from '@app/scorm';
-// Direct file import: the rollup is a pure module, and migrations import this file too.
-import { LeafState, rollUpActivityTree, RollupItem } from '@app/scorm/rollup/activity-rollup';
+import { LeafState, rollUpActivityTree, RollupItem } from '@app/scorm';
 
 export type CourseCompletion = 'completed' | 'incomplete' | 'not attempted';
 export type CourseSuccess = 'passed' | 'failed' | 'unknown';

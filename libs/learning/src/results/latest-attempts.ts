@@ -1,4 +1,4 @@
-import type { LeafObjectiveState } from '@app/scorm/rollup/activity-rollup';
+import type { LeafObjectiveState } from '@app/scorm';
 import type { LatestItemAttempt } from './course-result-rules';
 
 /**
