@@ -5,7 +5,7 @@ import { BRIDGE_CHANNEL, parseLauncherMessage, type LauncherMessage, type Player
 import { keepLaunchToken, readToken } from './launch-url';
 import type { LaunchAnswer, PlayerData } from './types';
 
-/** How long a SCO gets to call Terminate once asked to leave (ARCHITECTURE §4: ~2 s). */
+/** How long a SCO gets to call Terminate once asked to leave (docs/player.md, "Leaving": ~2 s). */
 export const UNLOAD_GRACE_MS = 2000;
 /** docs/player.md: periodic commits, so that closing the tab loses at most this much. */
 export const AUTOCOMMIT_SECONDS = 30;

@@ -95,7 +95,7 @@ export class AttemptRepository {
     @InjectDataSource() dataSource: DataSource,
   ) {
     // mysql2's prepared `execute` on the pool TypeORM already holds: the hot path skips TypeORM's
-    // query layer (measured at 0.6× of this in ARCHITECTURE.md §1).
+    // query layer (measured at 0.6× of this: docs/architecture.md, "A commit").
     const pool = (dataSource.driver as MysqlDriver).pool as Pool | undefined;
     if (!pool) {
       throw new Error('The learning run-time needs the mysql driver’s connection pool');

@@ -1,6 +1,6 @@
 /**
- * Limits a SCORM package must stay within before anything of it is written (ARCHITECTURE.md §4,
- * "Import"). Every limit can be overridden per call; tests use much smaller values.
+ * Limits a SCORM package must stay within before anything of it is written (docs/architecture.md,
+ * "Package limits"). Every limit can be overridden per call; tests use much smaller values.
  */
 export interface PackageLimits {
   /** Size of the zip file itself, in bytes. */

@@ -322,7 +322,7 @@ describe('abort', () => {
 });
 
 describe('limits', () => {
-  it('are the ones of ARCHITECTURE.md §4 by default, and overridable per call', () => {
+  it('are the ones of docs/architecture.md (package limits) by default, and overridable per call', () => {
     expect(DEFAULT_PACKAGE_LIMITS).toEqual({
       maxCompressedBytes: 1024 ** 3,
       maxUncompressedBytes: 4 * 1024 ** 3,

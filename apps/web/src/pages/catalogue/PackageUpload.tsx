@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { JobUpload } from '../imports/JobUpload';
 
-/** The api's limit on an uploaded package (ARCHITECTURE §4). */
+/** The api's limit on an uploaded package (docs/architecture.md, package limits). */
 const MAX_BYTES = 1024 ** 3;
 
 interface PackageUploadProps {
