@@ -1,5 +1,7 @@
 export * from './entities/import-job.entity';
 export * from './imports.module';
+export * from './dto/import-job-views.dto';
+export * from './dto/licence-views.dto';
 export * from './sandbox/package-inspector';
 export * from './services/imports.service';
 export * from './services/package-import.service';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import {
   AuthenticatedUser,
   BulkDecisionDto,
@@ -16,7 +16,7 @@ import {
   UserRole,
   UserStatus,
 } from '@app/accounts';
-import { ApiErrors } from '../openapi';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 
 class DecidedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -59,7 +59,7 @@ export class RegistrationsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="registration-decisions.csv"')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'The decisions as CSV')
   @ApiErrors(400, 401, 403)
   export(@CurrentUser() caller: AuthenticatedUser, @Query() query: DecisionQueryDto): Promise<string> {
     return this.review.decisionsCsv(caller, query.country);

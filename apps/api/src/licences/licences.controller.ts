@@ -23,8 +23,8 @@ import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AuthenticatedUser, CountriesService, CurrentUser, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode, trimString } from '@app/common';
-import { Licence, LicenceChange, LicenceService, LicenceView } from '@app/imports';
-import { ApiErrors } from '../openapi';
+import { Licence, LicenceGrantView, LicenceRevisionView, LicenceService } from '@app/imports';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 
 class CreateLicenceDto {
   @ApiProperty({ example: 'KE' })
@@ -170,55 +170,58 @@ export class LicencesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: "Every licence granted, newest first, with its courses' titles and latest change" })
+  @ApiOkResponse({
+    type: [LicenceGrantView],
+    description: "Every licence granted, newest first, with its courses' titles and latest change",
+  })
   @ApiErrors(401, 403)
-  list(): Promise<LicenceView[]> {
+  list(): Promise<LicenceGrantView[]> {
     return this.licences.listViews();
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: "One licence, with its courses' titles and latest change" })
+  @ApiOkResponse({ type: LicenceGrantView, description: "One licence, with its courses' titles and latest change" })
   @ApiErrors(400, 401, 403, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceView> {
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceGrantView> {
     return this.licences.getView(id);
   }
 
   /** Changes the terms: a new revision, which the next bundle carries. */
   @Patch(':id')
-  @ApiOkResponse({ description: 'The licence as changed' })
+  @ApiOkResponse({ type: LicenceGrantView, description: 'The licence as changed' })
   @ApiErrors(400, 401, 403, 404, 409)
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateLicenceDto,
-  ): Promise<LicenceView> {
+  ): Promise<LicenceGrantView> {
     return this.licences.update(user.id, id, body);
   }
 
   /** Ends the licence early: its last day becomes yesterday (a new revision). */
   @Post(':id/end')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The licence as ended' })
+  @ApiOkResponse({ type: LicenceGrantView, description: 'The licence as ended' })
   @ApiErrors(400, 401, 403, 404, 409)
   end(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: EndLicenceDto,
-  ): Promise<LicenceView> {
+  ): Promise<LicenceGrantView> {
     return this.licences.end(user.id, id, body.revision);
   }
 
   /** Every revision: who made it, when, and the terms it set (newest first). */
   @Get(':id/changes')
-  @ApiOkResponse({ description: 'The licence’s revisions, newest first' })
+  @ApiOkResponse({ type: [LicenceRevisionView], description: 'The licence’s revisions, newest first' })
   @ApiErrors(400, 401, 403, 404)
-  changes(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceChange[]> {
+  changes(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceRevisionView[]> {
     return this.licences.history(id);
   }
 
   /** The signed bundle (docs/licence-bundle.md), built for this download. */
   @Get(':id/bundle')
-  @ApiOkResponse({ description: 'application/zip' })
+  @ApiFileResponse('application/zip', 'The signed bundle')
   @ApiErrors(400, 401, 403, 404, 409)
   async bundle(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     const bundle = await this.licences.buildBundle(id);
