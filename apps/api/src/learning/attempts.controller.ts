@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@app/accounts';
 import {
@@ -13,6 +13,7 @@ import {
   PlayerDataView,
   PlayerService,
 } from '@app/learning';
+import { LAUNCH_TOKEN_SCHEME } from '../contract/openapi-document';
 import { ApiErrors } from '../openapi';
 
 type CommitRequest = FastifyRequest<{
@@ -25,6 +26,7 @@ type CommitRequest = FastifyRequest<{
  * works without a sign-in and sendBeacon cannot send headers.
  */
 @ApiTags('learning')
+@ApiBearerAuth(LAUNCH_TOKEN_SCHEME)
 @Public()
 @Controller('attempts/:attemptId')
 export class AttemptsController {
