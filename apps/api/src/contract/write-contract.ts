@@ -20,7 +20,11 @@ const SCHEMA_HEADER = `/**
 /** The web's types: paths, operations and components of the document, as openapi-typescript writes them. */
 async function renderWebSchema(document: OpenAPIObject): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const ast = await openapiTS(JSON.stringify(document), { exportType: true, alphabetize: false });
+  const ast = await openapiTS(JSON.stringify(document), {
+    exportType: true,
+    alphabetize: false,
+    defaultNonNullable: false,
+  });
   return SCHEMA_HEADER + astToString(ast);
 }
 

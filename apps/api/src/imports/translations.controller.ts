@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles, UserRole } from '@app/accounts';
@@ -9,9 +9,11 @@ import { exportXliff } from '@app/imports';
 import { ApiErrors, ApiFileResponse } from '../openapi';
 
 class XliffQueryDto {
+  @ApiProperty({ enum: ['en', 'fr', 'es'], enumName: 'CourseLanguage' })
   @IsIn(['en', 'fr', 'es'])
   source: 'en' | 'fr' | 'es';
 
+  @ApiProperty({ enum: ['en', 'fr', 'es'], enumName: 'CourseLanguage' })
   @IsIn(['en', 'fr', 'es'])
   target: 'en' | 'fr' | 'es';
 }

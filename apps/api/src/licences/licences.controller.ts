@@ -23,7 +23,7 @@ import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AuthenticatedUser, CountriesService, CurrentUser, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode, trimString } from '@app/common';
-import { Licence, LicenceGrantView, LicenceRevisionView, LicenceService } from '@app/imports';
+import { LicenceGrantView, LicenceRecordView, LicenceRevisionView, LicenceService } from '@app/imports';
 import { ApiErrors, ApiFileResponse } from '../openapi';
 
 class CreateLicenceDto {
@@ -63,7 +63,12 @@ class CreateLicenceDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date YYYY-MM-DD' })
   validUntil: string;
 
-  @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null or absent: no cap' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    required: false,
+    description: 'Learners per course; null or absent: no cap',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -121,7 +126,12 @@ class UpdateLicenceDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date YYYY-MM-DD' })
   validUntil?: string;
 
-  @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null: no cap; absent: unchanged' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    required: false,
+    description: 'Learners per course; null: no cap; absent: unchanged',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -143,10 +153,6 @@ class EndLicenceDto {
   revision?: number;
 }
 
-class LicenceCreatedDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-}
-
 /** Hub side: the Secretariat grants licences and downloads their signed bundles. */
 @ApiTags('licences')
 @ApiBearerAuth()
@@ -159,9 +165,9 @@ export class LicencesController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: LicenceCreatedDto })
+  @ApiCreatedResponse({ type: LicenceRecordView, description: 'The licence as stored (its id first)' })
   @ApiErrors(400, 401, 403)
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateLicenceDto): Promise<Licence> {
+  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateLicenceDto): Promise<LicenceRecordView> {
     const country: string = body.licenseeCountry;
     if (!this.countries.isValid(body.licenseeCountry)) {
       throw DomainException.badRequest(`Unknown country code: ${country}`, ErrorCode.InvalidCountry);

@@ -46,7 +46,11 @@ export class ImportJobView {
   @ApiProperty({ nullable: true, type: String, description: 'Why it failed, for a person' }) error: string | null;
   @ApiProperty({ nullable: true, type: String }) errorCode: string | null;
   @ApiProperty() fileName: string;
-  @ApiProperty({ nullable: true, type: String, description: 'A translated package: the package it was translated from' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A translated package: the package it was translated from',
+  })
   sourcePackageId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;

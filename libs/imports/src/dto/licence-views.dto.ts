@@ -32,8 +32,8 @@ export class LicenceLastChangeView {
   @ApiProperty({ type: String, format: 'date-time' }) changedAt: Date;
 }
 
-/** A licence granted by the hub, with its courses' titles and latest change. */
-export class LicenceGrantView extends LicenceTermsView {
+/** A licence granted by the hub, as stored. */
+export class LicenceRecordView extends LicenceTermsView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() revision: number;
   @ApiProperty({ example: 'KE' }) licenseeCountry: string;
@@ -42,6 +42,10 @@ export class LicenceGrantView extends LicenceTermsView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) updatedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;
+}
+
+/** A licence granted by the hub, with its courses' titles and latest change. */
+export class LicenceGrantView extends LicenceRecordView {
   @ApiProperty({ type: [LicenceCourseView] }) courses: LicenceCourseView[];
   @ApiProperty({ nullable: true, type: LicenceLastChangeView }) lastChange: LicenceLastChangeView | null;
 }
