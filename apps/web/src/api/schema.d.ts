@@ -1542,22 +1542,21 @@ export type components = {
             /** @description Required to reject */
             reason?: string;
         };
-        BulkResultDto: {
-            /**
-             * @example [
-             *       {
-             *         "userId": "…",
-             *         "outcome": "approved"
-             *       }
-             *     ]
-             */
-            results: Record<string, never>[];
+        BulkOutcomeView: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            outcome: "approved" | "rejected" | "not_found" | "not_pending";
         };
-        DecidedDto: {
+        BulkResultView: {
+            results: components["schemas"]["BulkOutcomeView"][];
+        };
+        /** @enum {string} */
+        AccountStatus: "unverified" | "pending" | "active" | "rejected" | "suspended";
+        DecidedView: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            status: "unverified" | "pending" | "active" | "rejected" | "suspended";
+            status: components["schemas"]["AccountStatus"];
         };
         RejectDto: {
             reason: string;
@@ -1697,7 +1696,7 @@ export type components = {
              * @default en
              * @enum {string}
              */
-            language: "en" | "fr" | "es";
+            language?: "en" | "fr" | "es";
             /** @example rules-of-origin */
             topic?: string;
             estimatedHours?: number;
@@ -1765,12 +1764,32 @@ export type components = {
             /** @example 2027-12-31 */
             validUntil: string;
             /** @description Learners per course; null or absent: no cap */
-            seatCap?: Record<string, never> | null;
+            seatCap?: number | null;
             translationAllowed: boolean;
         };
-        LicenceCreatedDto: {
+        LicenceRecordView: {
+            courseIds: string[];
+            languages: components["schemas"]["CourseLanguage"][];
+            /** @example 2026-01-01 */
+            validFrom: string;
+            /** @example 2026-12-31 */
+            validUntil: string;
+            seatCap: number | null;
+            translationAllowed: boolean;
             /** Format: uuid */
             id: string;
+            revision: number;
+            /** @example KE */
+            licenseeCountry: string;
+            licenseeAdministration: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         LicenceCourseView: {
             /** Format: uuid */
@@ -1828,7 +1847,7 @@ export type components = {
             /** @example 2028-12-31 */
             validUntil?: string;
             /** @description Learners per course; null: no cap; absent: unchanged */
-            seatCap?: Record<string, never> | null;
+            seatCap?: number | null;
             translationAllowed?: boolean;
         };
         EndLicenceDto: {
@@ -3054,7 +3073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkResultDto"];
+                    "application/json": components["schemas"]["BulkResultView"];
                 };
             };
             /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
@@ -3102,7 +3121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecidedDto"];
+                    "application/json": components["schemas"]["DecidedView"];
                 };
             };
             /** @description Not signed in, or the session ended */
@@ -3163,7 +3182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecidedDto"];
+                    "application/json": components["schemas"]["DecidedView"];
                 };
             };
             /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
@@ -4316,12 +4335,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The licence as stored (its id first) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LicenceCreatedDto"];
+                    "application/json": components["schemas"]["LicenceRecordView"];
                 };
             };
             /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
@@ -4680,7 +4700,10 @@ export interface operations {
     };
     TranslationsController_xliff: {
         parameters: {
-            query?: never;
+            query: {
+                source: components["schemas"]["CourseLanguage"];
+                target: components["schemas"]["CourseLanguage"];
+            };
             header?: never;
             path: {
                 id: string;

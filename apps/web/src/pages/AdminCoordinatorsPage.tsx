@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser, Appointment } from '../api/types';
-import { withQuery } from '../auth/api';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { Dialog } from '../components/Dialog';
@@ -28,7 +28,7 @@ function useFailure(): [Failure, (message: string) => void, () => void] {
 function AppointSection({ countries, onAppointed }: { countries: Countries; onAppointed: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -54,7 +54,7 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
     clearFailure();
     setStatus(t('appoint.searching'));
     try {
-      const found = await authJson<AdminUser[]>(withQuery('/api/admin/users', { q: query.trim() }));
+      const found = await unwrap(api.GET('/api/admin/users', { params: { query: { q: query.trim() } } }));
       setResults(found);
       setChosen('');
       setStatus(t('appoint.found', { number: formatNumber(found.length, language) }));
@@ -83,7 +83,7 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
     clearFailure();
     setStatus(t('appoint.appointing', { name: person.displayName, country: countries.nameOf(country) }));
     try {
-      await authJson('/api/admin/coordinators', { method: 'POST', body: { userId: person.id, country } });
+      await unwrap(api.POST('/api/admin/coordinators', { body: { userId: person.id, country } }));
       setStatus(t('appoint.appointed', { name: person.displayName, country: countries.nameOf(country) }));
       setChosen('');
       onAppointed();
@@ -213,14 +213,14 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
 function AppointmentsSection({ countries, version }: { countries: Countries; version: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [country, setCountry] = useState('');
   const [round, setRound] = useState(0);
   const list = useLoader(
-    (signal) => authJson<Appointment[]>(withQuery('/api/admin/coordinators', { country }), { signal }),
-    [authJson, country, version, round],
+    (signal) => unwrap(api.GET('/api/admin/coordinators', { params: { query: { country } }, signal })),
+    [api, country, version, round],
   );
   const [ending, setEnding] = useState<Appointment | null>(null);
   const [busy, setBusy] = useState(false);
@@ -245,7 +245,7 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
     const names = { name: ending.displayName, country: countries.nameOf(ending.country) };
     setStatus(t('appointments.ending', names));
     try {
-      await authJson(`/api/admin/coordinators/${encodeURIComponent(ending.id)}/end`, { method: 'POST', body: {} });
+      await unwrap(api.POST('/api/admin/coordinators/{id}/end', { params: { path: { id: ending.id } } }));
       setStatus(t('appointments.ended', names));
       returnFocus.current = statusRef.current;
       setEnding(null);

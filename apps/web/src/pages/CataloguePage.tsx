@@ -8,9 +8,8 @@ import {
   type CourseSort,
   type CourseStatus,
   type CourseSummary,
-  type Page as ResultPage,
 } from '../api/types';
-import { withQuery } from '../auth/api';
+import { unwrap } from '../api/client';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
@@ -34,7 +33,7 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const topics = useTopics();
   const id = useId();
@@ -65,20 +64,24 @@ function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
 
   const list = useLoader(
     (signal) =>
-      authJson<ResultPage<CourseSummary>>(
-        withQuery('/api/courses', {
-          q: q.trim(),
-          topic,
-          lang,
-          status,
-          sort,
-          display: language,
-          page,
-          pageSize: PAGE_SIZE,
+      unwrap(
+        api.GET('/api/courses', {
+          params: {
+            query: {
+              q: q.trim(),
+              topic,
+              lang: lang || undefined,
+              status: status || undefined,
+              sort: sort || undefined,
+              display: language,
+              page,
+              pageSize: PAGE_SIZE,
+            },
+          },
+          signal,
         }),
-        { signal },
       ),
-    [authJson, q, topic, lang, status, sort, language, page],
+    [api, q, topic, lang, status, sort, language, page],
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;

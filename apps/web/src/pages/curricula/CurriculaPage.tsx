@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { withQuery } from '../../auth/api';
+import { unwrap } from '../../api/client';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
@@ -16,14 +16,14 @@ import { useErrorText } from '../../i18n/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { shorten } from '../catalogue/format';
 import { SignedOutIntro } from '../groups/SignedOutIntro';
-import { CURRICULUM_LANGUAGES, SHARING_ROLES, languageName, type Curriculum } from './types';
+import { CURRICULUM_LANGUAGES, SHARING_ROLES, languageName } from './types';
 
 const PAGE_SIZE = 10;
 
 function Curricula() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { user, authJson } = useAuth();
+  const { user, api } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
   const topics = useTopics();
@@ -53,11 +53,13 @@ function Curricula() {
 
   const list = useLoader(
     (signal) =>
-      authJson<{ items: Curriculum[]; total: number }>(
-        withQuery('/api/curricula', { q: q.trim(), country, topic, lang, page, pageSize: PAGE_SIZE }),
-        { signal },
+      unwrap(
+        api.GET('/api/curricula', {
+          params: { query: { q: q.trim(), country, topic, lang: lang || undefined, page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
       ),
-    [authJson, q, country, topic, lang, page],
+    [api, q, country, topic, lang, page],
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { unwrap } from '../../api/client';
+import type { CourseLanguage } from '../../api/types';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
@@ -28,13 +30,10 @@ function reimportLink(entry: StaleTranslation): string {
 export function StaleTranslations({ version }: { version: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useImportErrorText();
   const id = useId();
-  const list = useLoader(
-    (signal) => authJson<StaleTranslation[]>('/api/translations/stale', { signal }),
-    [authJson, version],
-  );
+  const list = useLoader((signal) => unwrap(api.GET('/api/translations/stale', { signal })), [api, version]);
   const items = list.data ?? [];
   const titles = useCourseTitles(items.map((entry) => entry.courseId));
   const captionId = `${id}-caption`;
@@ -68,8 +67,8 @@ export function StaleTranslations({ version }: { version: number }) {
               <tbody>
                 {items.map((entry) => {
                   const title = titles.get(entry.courseId) || entry.courseId;
-                  const target = t(`courseLanguages.${entry.language}`);
-                  const source = t(`courseLanguages.${entry.sourceLanguage}`);
+                  const target = t(`courseLanguages.${entry.language as CourseLanguage}`);
+                  const source = t(`courseLanguages.${entry.sourceLanguage as CourseLanguage}`);
                   return (
                     <tr key={`${entry.courseId}-${entry.kind}-${entry.language}`}>
                       <th scope="row">

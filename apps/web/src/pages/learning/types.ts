@@ -1,27 +1,8 @@
-/** `GET /api/me/learning` (docs/player.md). */
-export interface LearningItem {
-  itemId: string;
-  title: string;
-  type: 'sco' | 'asset';
-  attempts: number;
-  completionStatus: string | null;
-  successStatus: string | null;
-  scoreScaled: number | null;
-  totalTimeSeconds: number;
-}
+import type { Schemas } from '../../api/client';
 
-export interface LearningCourse {
-  courseId: string;
-  title: string;
-  language: string;
-  enrolledAt: string;
-  lastActivityAt: string | null;
-  completionStatus: string | null;
-  successStatus: string | null;
-  scoreScaled: number | null;
-  totalTimeSeconds: number;
-  items: LearningItem[];
-}
+/** `GET /api/me/learning` (docs/player.md). */
+export type LearningCourse = Schemas['CourseProgressView'];
+export type LearningItem = Schemas['ItemProgressView'];
 
 export type CompletionKey = 'completed' | 'incomplete' | 'notAttempted';
 export type SuccessKey = 'passed' | 'failed' | 'unknown';

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
@@ -9,10 +10,10 @@ import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatNumber } from '../../i18n/format';
-import { downloadFile } from '../groups/files';
+import { downloadAnswer } from '../groups/files';
 import { useImportErrorText } from '../imports/errors';
 import { formatDay, todayUtc } from '../imports/dates';
-import { licenceCourseTitle, type Licence } from '../imports/types';
+import { licenceCourseTitle, type Licence, type LicenceRecord } from '../imports/types';
 import { ConfirmDialog, nextFailure, type Failure } from '../groups/ConfirmDialog';
 import { useLicenceErrorText } from './errors';
 import { LicenceForm } from './LicenceForm';
@@ -29,11 +30,11 @@ function statusOf(licence: Licence, today: string): LicenceStatus {
 function Licences() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson, authFetch } = useAuth();
+  const { api } = useAuth();
   const countries = useCountries();
   const errorText = useLicenceErrorText(useImportErrorText());
   const id = useId();
-  const list = useLoader((signal) => authJson<Licence[]>('/api/licences', { signal }), [authJson]);
+  const list = useLoader((signal) => unwrap(api.GET('/api/licences', { signal })), [api]);
   const licences = list.data ?? [];
   const [created, setCreated] = useState('');
   const createdRef = useRef<HTMLParagraphElement>(null);
@@ -44,7 +45,7 @@ function Licences() {
   const [endFailure, setEndFailure] = useState<Failure | null>(null);
   /** Set only once ending succeeded: focus then goes to the result, else back to the button. */
   const endedFocus = useRef<HTMLElement | null>(null);
-  const licenseeOf = (licence: Licence) =>
+  const licenseeOf = (licence: LicenceRecord) =>
     `${licence.licenseeAdministration} (${countries.nameOf(licence.licenseeCountry)})`;
   const announce = (message: string) => {
     setCreated(message);
@@ -63,10 +64,12 @@ function Licences() {
     }
     setEndBusy(true);
     try {
-      const ended = await authJson<Licence>(`/api/licences/${encodeURIComponent(ending.id)}/end`, {
-        method: 'POST',
-        body: { revision: ending.revision },
-      });
+      const ended = await unwrap(
+        api.POST('/api/licences/{id}/end', {
+          params: { path: { id: ending.id } },
+          body: { revision: ending.revision },
+        }),
+      );
       endedFocus.current = createdRef.current;
       setEnding(null);
       setEndFailure(null);
@@ -89,9 +92,14 @@ function Licences() {
     setDownloading(licence.id);
     setDownloadFailure(null);
     try {
-      await downloadFile(
-        authFetch,
-        `/api/licences/${encodeURIComponent(licence.id)}/bundle`,
+      await downloadAnswer(
+        unwrap(
+          api.GET('/api/licences/{id}/bundle', {
+            params: { path: { id: licence.id } },
+            headers: { Accept: 'application/zip' },
+            parseAs: 'blob',
+          }),
+        ),
         `licence-${licence.licenseeCountry.toLowerCase()}-${licence.id.slice(0, 8)}-r${licence.revision}.zip`,
       );
     } catch (caught) {
