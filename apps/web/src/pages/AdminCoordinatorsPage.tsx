@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUser, Appointment } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
+import { DataTable } from '../components/DataTable';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
@@ -259,7 +260,6 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
   };
 
   const items = list.data ?? [];
-  const captionId = `${id}-caption`;
   return (
     <section className="section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('appointments.heading')}</h2>
@@ -281,62 +281,56 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
         {status}
       </p>
       {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data &&
-        (items.length === 0 ? (
-          <p className="empty">{t('appointments.empty')}</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-            <table className="data-table">
-              <caption id={captionId}>{t('appointments.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('appointments.columns.coordinator')}</th>
-                  <th scope="col">{t('registrations.columns.country')}</th>
-                  <th scope="col">{t('appointments.columns.appointedBy')}</th>
-                  <th scope="col">{t('appointments.columns.from')}</th>
-                  <th scope="col">{t('appointments.columns.until')}</th>
-                  <th scope="col">{t('registrations.columns.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" className="person">
-                      <span className="person-name">{item.displayName}</span>
-                      <span className="person-email">{item.email}</span>
-                    </th>
-                    <td>{countries.nameOf(item.country)}</td>
-                    <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
-                    <td>{formatDateTime(item.startsAt, language)}</td>
-                    <td>
-                      {item.endsAt ? (
-                        formatDateTime(item.endsAt, language)
-                      ) : (
-                        <span className="badge badge-approved">{t('appointments.active')}</span>
-                      )}
-                    </td>
-                    <td className="actions-cell">
-                      {!item.endsAt && (
-                        <button
-                          type="button"
-                          className="button button-danger button-small"
-                          disabled={busy}
-                          aria-label={t('appointments.endOne', {
-                            name: item.displayName,
-                            country: countries.nameOf(item.country),
-                          })}
-                          onClick={() => open(item)}
-                        >
-                          {t('appointments.end')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      {list.data && (
+        <DataTable
+          caption={t('appointments.caption')}
+          columns={[
+            t('appointments.columns.coordinator'),
+            t('registrations.columns.country'),
+            t('appointments.columns.appointedBy'),
+            t('appointments.columns.from'),
+            t('appointments.columns.until'),
+            t('registrations.columns.actions'),
+          ]}
+          empty={t('appointments.empty')}
+          isEmpty={items.length === 0}
+        >
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="person">
+                <span className="person-name">{item.displayName}</span>
+                <span className="person-email">{item.email}</span>
+              </th>
+              <td>{countries.nameOf(item.country)}</td>
+              <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
+              <td>{formatDateTime(item.startsAt, language)}</td>
+              <td>
+                {item.endsAt ? (
+                  formatDateTime(item.endsAt, language)
+                ) : (
+                  <span className="badge badge-approved">{t('appointments.active')}</span>
+                )}
+              </td>
+              <td className="actions-cell">
+                {!item.endsAt && (
+                  <button
+                    type="button"
+                    className="button button-danger button-small"
+                    disabled={busy}
+                    aria-label={t('appointments.endOne', {
+                      name: item.displayName,
+                      country: countries.nameOf(item.country),
+                    })}
+                    onClick={() => open(item)}
+                  >
+                    {t('appointments.end')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
       {!list.data && list.loading && (
         <p className="loading" role="status">
           {t('loading')}
