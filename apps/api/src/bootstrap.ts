@@ -3,12 +3,13 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/config';
 import { ContentSigner } from '@app/scorm';
 import { BlobStore } from '@app/storage';
 import { AppModule } from './app.module';
+import { createOpenApiDocument } from './contract/openapi-document';
 import { registerContentRoutes } from './content/content-routes';
 import { registerInputGuard } from './input-guard';
 import { registerCompression } from './web/compression';
@@ -67,16 +68,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     referrerPolicy: { policy: 'no-referrer' },
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Clearance API')
-      .setDescription('The public contract of Clearance. Errors are {statusCode, error, message, code}.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   // Before the web app: its catch-all must not answer the content origin.
   registerContentRoutes(app.getHttpAdapter().getInstance(), {

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import { ErrorBody } from '@app/common';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -17,3 +17,7 @@ export const ApiErrors = (...statuses: number[]): MethodDecorator & ClassDecorat
   applyDecorators(
     ...statuses.map((status) => ApiResponse({ status, type: ErrorBody, description: DESCRIPTIONS[status] })),
   );
+
+/** A 200 whose body is a file (or a document) of `contentType`, not JSON. */
+export const ApiFileResponse = (contentType: string, description: string): MethodDecorator & ClassDecorator =>
+  ApiOkResponse({ description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } });

@@ -12,6 +12,7 @@ export * from './countries/countries.service';
 export * from './dto/account.dto';
 export * from './dto/login.dto';
 export * from './dto/me.dto';
+export * from './dto/registration-views.dto';
 export * from './dto/views';
 export * from './entities/user.entity';
 export * from './rate-limit/rate-limit.service';

@@ -1,5 +1,6 @@
 export * from './catalogue.module';
 export * from './dto/course.dto';
+export * from './dto/course-views.dto';
 export * from './entities/course-package.entity';
 export * from './entities/course-search-entry.entity';
 export * from './entities/course-translation.entity';

@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './entities/import-job.entity';
 export * from './imports.module';
+export * from './dto/import-job-views.dto';
 export * from './sandbox/package-inspector';
 export * from './services/imports.service';
 export * from './services/licence-import.service';

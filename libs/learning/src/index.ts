@@ -2,6 +2,7 @@ export * from './cmi/commit-body';
 export * from './cmi/player-cmi';
 export * from './cmi/scorm-time';
 export * from './dto/learning.dto';
+export * from './dto/learning-views.dto';
 export * from './entities/attempt.entity';
 export * from './entities/course-result.entity';
 export * from './entities/enrolment.entity';

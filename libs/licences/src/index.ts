@@ -5,3 +5,4 @@ export * from './entities';
 export * from './licences.module';
 export * from './repositories/received-licence.repository';
 export * from './services/licence.service';
+export * from './dto/licence-views.dto';

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AuthenticatedUser,
   BulkDecisionDto,
+  BulkResultView,
   CurrentUser,
+  DecidedView,
   DecisionPage,
   DecisionQueryDto,
   DecisionView,
@@ -14,19 +16,8 @@ import {
   RejectDto,
   Roles,
   UserRole,
-  UserStatus,
 } from '@app/accounts';
-import { ApiErrors } from '../openapi';
-
-class DecidedDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: UserStatus }) status: UserStatus;
-}
-
-class BulkResultDto {
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [{ userId: '…', outcome: 'approved' }] })
-  results: Array<{ userId: string; outcome: string }>;
-}
+import { ApiErrors, ApiFileResponse } from '../openapi';
 
 /** Coordinators: their own countries' registrations only (another country's answers 404); admins: all. */
 @ApiTags('registrations')
@@ -59,7 +50,7 @@ export class RegistrationsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="registration-decisions.csv"')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'The decisions as CSV')
   @ApiErrors(400, 401, 403)
   export(@CurrentUser() caller: AuthenticatedUser, @Query() query: DecisionQueryDto): Promise<string> {
     return this.review.decisionsCsv(caller, query.country);
@@ -67,33 +58,33 @@ export class RegistrationsController {
 
   @Post('bulk')
   @HttpCode(200)
-  @ApiOkResponse({ type: BulkResultDto })
+  @ApiOkResponse({ type: BulkResultView })
   @ApiErrors(400, 401, 403)
-  async bulk(@CurrentUser() caller: AuthenticatedUser, @Body() body: BulkDecisionDto): Promise<BulkResultDto> {
+  async bulk(@CurrentUser() caller: AuthenticatedUser, @Body() body: BulkDecisionDto): Promise<BulkResultView> {
     return { results: await this.review.bulk(caller, body.action, body.userIds, body.reason) };
   }
 
   @Post(':userId/approve')
   @HttpCode(200)
-  @ApiOkResponse({ type: DecidedDto })
+  @ApiOkResponse({ type: DecidedView })
   @ApiErrors(401, 403, 404, 409)
   async approve(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('userId', ParseUUIDPipe) userId: string,
-  ): Promise<DecidedDto> {
+  ): Promise<DecidedView> {
     const user = await this.review.approve(caller, userId);
     return { id: user.id, status: user.status };
   }
 
   @Post(':userId/reject')
   @HttpCode(200)
-  @ApiOkResponse({ type: DecidedDto })
+  @ApiOkResponse({ type: DecidedView })
   @ApiErrors(400, 401, 403, 404, 409)
   async reject(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('userId', ParseUUIDPipe) userId: string,
     @Body() body: RejectDto,
-  ): Promise<DecidedDto> {
+  ): Promise<DecidedView> {
     const user = await this.review.reject(caller, userId, body.reason);
     return { id: user.id, status: user.status };
   }

@@ -4,11 +4,11 @@ import { AuthenticatedUser, CurrentUser, LanguageQueryDto, Roles, UserRole } fro
 import {
   CatalogueService,
   CatalogueViewer,
-  CourseDetail,
+  CourseDetailView,
+  CoursePage,
   CourseQueryDto,
-  CourseSummary,
   CreateCourseDto,
-  Topic,
+  TopicView,
   UpdateCourseDto,
 } from '@app/catalogue';
 import { ApiErrors } from '../openapi';
@@ -25,50 +25,47 @@ export class CoursesController {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @Get('topics')
-  @ApiOkResponse({ description: 'The WCO topic areas, with names in en, fr and es' })
+  @ApiOkResponse({ type: [TopicView], description: 'The WCO topic areas, with names in en, fr and es' })
   @ApiErrors(401)
-  topics(): Promise<Topic[]> {
+  topics(): Promise<TopicView[]> {
     return this.catalogue.topics();
   }
 
   @Get('courses')
-  @ApiOkResponse({ description: '{items, total}' })
+  @ApiOkResponse({ type: CoursePage })
   @ApiErrors(400, 401)
-  search(
-    @CurrentUser() user: AuthenticatedUser,
-    @Query() query: CourseQueryDto,
-  ): Promise<{ items: CourseSummary[]; total: number }> {
+  search(@CurrentUser() user: AuthenticatedUser, @Query() query: CourseQueryDto): Promise<CoursePage> {
     return this.catalogue.search(viewer(user), query);
   }
 
   @Get('courses/:id')
-  @ApiOkResponse({ description: 'The course with its texts and latest package per language' })
+  @ApiOkResponse({ type: CourseDetailView, description: 'The course with its texts and latest package per language' })
   @ApiErrors(400, 401, 404)
   detail(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: LanguageQueryDto,
-  ): Promise<CourseDetail> {
+  ): Promise<CourseDetailView> {
     return this.catalogue.detail(viewer(user), id, query.lang);
   }
 
   @Roles(UserRole.Admin)
   @Post('courses')
-  @ApiCreatedResponse({ description: 'A draft course' })
+  @ApiCreatedResponse({ type: CourseDetailView, description: 'A draft course' })
   @ApiErrors(400, 401, 403)
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateCourseDto): Promise<CourseDetail> {
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateCourseDto): Promise<CourseDetailView> {
     return this.catalogue.create(viewer(user), body);
   }
 
   @Roles(UserRole.Admin)
   @Patch('courses/:id')
-  @ApiOkResponse({ description: 'The updated course' })
+  @ApiOkResponse({ type: CourseDetailView, description: 'The updated course' })
   @ApiErrors(400, 401, 403, 404)
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateCourseDto,
-  ): Promise<CourseDetail> {
+  ): Promise<CourseDetailView> {
     return this.catalogue.update(viewer(user), id, body);
   }
 }

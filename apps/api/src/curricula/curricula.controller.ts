@@ -29,13 +29,14 @@ import {
   CreateCurriculumDto,
   CurriculaService,
   CurriculumQueryDto,
+  CurriculumPage,
   CurriculumView,
   MAX_CURRICULUM_FILE_BYTES,
   UpdateCurriculumDto,
 } from '@app/curricula';
 import { DownloadLinkView } from '@app/storage';
 import { receiveFile, sendStoredFile } from '../groups/streamed-files';
-import { ApiErrors } from '../openapi';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 import { curriculaCaller } from './curricula-caller';
 
 /** Training curricula shared by RTCs and national training centres; every active user browses them. */
@@ -46,12 +47,9 @@ export class CurriculaController {
   constructor(private readonly curricula: CurriculaService) {}
 
   @Get('curricula')
-  @ApiOkResponse({ description: '{items, total}, most recently updated first' })
+  @ApiOkResponse({ type: CurriculumPage, description: 'Most recently updated first' })
   @ApiErrors(400, 401)
-  search(
-    @CurrentUser() user: AuthenticatedUser,
-    @Query() query: CurriculumQueryDto,
-  ): Promise<{ items: CurriculumView[]; total: number }> {
+  search(@CurrentUser() user: AuthenticatedUser, @Query() query: CurriculumQueryDto): Promise<CurriculumPage> {
     return this.curricula.search(curriculaCaller(user), query);
   }
 
@@ -117,7 +115,7 @@ export class CurriculaController {
   }
 
   @Get('curriculum-files/:id/download')
-  @ApiOkResponse({ description: 'The file (206 for a range)' })
+  @ApiFileResponse('application/octet-stream', 'The file, with its own Content-Type (206 for a range)')
   @ApiErrors(400, 401, 404, 416)
   async download(
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import { CurriculaService } from '@app/curricula';
 import { GroupFilesService } from '@app/groups';
 import { sendStoredFile } from '../groups/streamed-files';
-import { ApiErrors } from '../openapi';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 
 /**
  * What the signed links of `…/download-link` open, without an Authorization header (the browser's
@@ -24,7 +24,7 @@ export class SignedDownloadsController {
 
   /** One group file version; the link's user must still be a member of the group. */
   @Get('group-files/:id/download/:token')
-  @ApiOkResponse({ description: 'The file (206 for a range)' })
+  @ApiFileResponse('application/octet-stream', 'The file, with its own Content-Type (206 for a range)')
   @ApiErrors(400, 404, 416)
   async groupFile(
     @Param('id', ParseUUIDPipe) id: string,
@@ -38,7 +38,7 @@ export class SignedDownloadsController {
   }
 
   @Get('curriculum-files/:id/download/:token')
-  @ApiOkResponse({ description: 'The file (206 for a range)' })
+  @ApiFileResponse('application/octet-stream', 'The file, with its own Content-Type (206 for a range)')
   @ApiErrors(400, 404, 416)
   async curriculumFile(
     @Param('id', ParseUUIDPipe) id: string,

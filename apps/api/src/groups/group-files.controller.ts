@@ -34,7 +34,7 @@ import {
   VersionQueryDto,
 } from '@app/groups';
 import { DownloadLinkView } from '@app/storage';
-import { ApiErrors } from '../openapi';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 import { groupCaller } from './group-caller';
 import { receiveFile, sendStoredFile } from './streamed-files';
 
@@ -141,7 +141,7 @@ export class GroupFilesController {
    * sound and video are shown inline; everything else is an attachment served as octet-stream.
    */
   @Get('group-files/:id/download')
-  @ApiOkResponse({ description: 'The file (206 for a range)' })
+  @ApiFileResponse('application/octet-stream', 'The file, with its own Content-Type (206 for a range)')
   @ApiErrors(400, 401, 404, 416)
   async download(
     @CurrentUser() user: AuthenticatedUser,

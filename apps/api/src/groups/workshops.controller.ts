@@ -16,7 +16,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser } from '@app/accounts';
 import { CreateWorkshopDto, MaterialDto, UpdateWorkshopDto, WorkshopsService, WorkshopView } from '@app/groups';
-import { ApiErrors } from '../openapi';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 import { groupCaller } from './group-caller';
 
 /** Workshops of a group: moderators schedule them; members see them and add them to their calendars. */
@@ -72,7 +72,7 @@ export class WorkshopsController {
 
   @Get('workshops/:id/ics')
   @Header('Cache-Control', 'private, no-store')
-  @ApiOkResponse({ description: 'text/calendar (RFC 5545)' })
+  @ApiFileResponse('text/calendar', 'The workshop as an iCalendar event (RFC 5545)')
   @ApiErrors(400, 401, 404)
   async ics(
     @CurrentUser() user: AuthenticatedUser,

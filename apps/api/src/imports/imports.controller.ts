@@ -1,17 +1,17 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthenticatedUser, CurrentUser, PageQueryDto, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
-import { ImportJob, ImportRequester, ImportsService, sourcePackageOf } from '@app/imports';
+import {
+  ImportJob,
+  ImportJobPage,
+  ImportJobView,
+  ImportRequester,
+  ImportsService,
+  JobAcceptedView,
+  sourcePackageOf,
+} from '@app/imports';
 import { ApiErrors } from '../openapi';
 import { isZip, receiveUpload } from './upload';
 
@@ -19,44 +19,20 @@ export const MAX_PACKAGE_BYTES = 1024 ** 3;
 export const MAX_BUNDLE_BYTES = 8 * 1024 ** 3;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-class JobAcceptedDto {
-  @ApiProperty({ format: 'uuid' }) jobId: string;
-}
-
-class ImportJobDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['scorm_package', 'licence_bundle', 'translation'] }) kind: string;
-  @ApiProperty({ enum: ['waiting', 'active', 'completed', 'failed'] }) state: string;
-  @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
-  @ApiProperty({ nullable: true, type: Object, description: 'For a package: {courseId, packageId, warnings}' })
-  result: object | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why it failed, for a person' }) error: string | null;
-  @ApiProperty({ nullable: true, type: String }) errorCode: string | null;
-  @ApiProperty() fileName: string;
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'A translated package: the package it was translated from',
-  })
-  sourcePackageId: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
-
-  static of(job: ImportJob): ImportJobDto {
-    return {
-      id: job.id,
-      kind: job.kind,
-      state: job.state,
-      progress: job.progress,
-      result: job.result,
-      error: job.error,
-      errorCode: job.errorCode,
-      fileName: job.fileName,
-      sourcePackageId: sourcePackageOf(job),
-      createdAt: job.createdAt.toISOString(),
-      finishedAt: job.finishedAt?.toISOString() ?? null,
-    };
-  }
+function importJobView(job: ImportJob): ImportJobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    state: job.state,
+    progress: job.progress,
+    result: job.result,
+    error: job.error,
+    errorCode: job.errorCode,
+    fileName: job.fileName,
+    sourcePackageId: sourcePackageOf(job),
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
 }
 
 function requester(user: AuthenticatedUser): ImportRequester {
@@ -89,9 +65,9 @@ export class ImportsController {
       },
     },
   })
-  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiAcceptedResponse({ type: JobAcceptedView })
   @ApiErrors(400, 401, 403, 404, 413)
-  async upload(@CurrentUser() user: AuthenticatedUser, @Req() request: FastifyRequest): Promise<JobAcceptedDto> {
+  async upload(@CurrentUser() user: AuthenticatedUser, @Req() request: FastifyRequest): Promise<JobAcceptedView> {
     const { jobId, uploadPath } = await this.imports.reserveUpload();
     try {
       const { fileName, fields } = await receiveUpload(request, uploadPath, {
@@ -134,9 +110,12 @@ export class ImportsController {
   @ApiBody({
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
   })
-  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiAcceptedResponse({ type: JobAcceptedView })
   @ApiErrors(400, 401, 403, 413, 415, 503)
-  async importLicence(@CurrentUser() user: AuthenticatedUser, @Req() request: FastifyRequest): Promise<JobAcceptedDto> {
+  async importLicence(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<JobAcceptedView> {
     const { uploadPath } = await this.imports.reserveUpload();
     try {
       const { fileName, sha256 } = await receiveUpload(request, uploadPath, {
@@ -174,12 +153,12 @@ export class ImportsController {
       },
     },
   })
-  @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiAcceptedResponse({ type: JobAcceptedView })
   @ApiErrors(400, 401, 403, 404, 413, 415, 503)
   async importTranslation(
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
-  ): Promise<JobAcceptedDto> {
+  ): Promise<JobAcceptedView> {
     const { jobId, uploadPath } = await this.imports.reserveUpload();
     try {
       const { fileName, fields } = await receiveUpload(request, uploadPath, {
@@ -223,20 +202,17 @@ export class ImportsController {
   }
 
   @Get('import-jobs')
-  @ApiOkResponse({ description: '{items, total}: the caller’s imports (admins: all), newest first' })
+  @ApiOkResponse({ type: ImportJobPage, description: 'The caller’s imports (admins: all), newest first' })
   @ApiErrors(400, 401)
-  async history(
-    @CurrentUser() user: AuthenticatedUser,
-    @Query() query: PageQueryDto,
-  ): Promise<{ items: ImportJobDto[]; total: number }> {
+  async history(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto): Promise<ImportJobPage> {
     const { items, total } = await this.imports.history(requester(user), query.page, query.pageSize);
-    return { items: items.map((job) => ImportJobDto.of(job)), total };
+    return { items: items.map(importJobView), total };
   }
 
   @Get('import-jobs/:id')
-  @ApiOkResponse({ type: ImportJobDto })
+  @ApiOkResponse({ type: ImportJobView })
   @ApiErrors(400, 401, 404)
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<ImportJobDto> {
-    return ImportJobDto.of(await this.imports.get(requester(user), id));
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<ImportJobView> {
+    return importJobView(await this.imports.get(requester(user), id));
   }
 }

@@ -1,16 +1,18 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Roles, UserRole } from '@app/accounts';
-import { CatalogueService, exportXliff } from '@app/catalogue';
+import { CatalogueService, exportXliff, StaleTranslationView } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
-import { ApiErrors } from '../openapi';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 
 class XliffQueryDto {
+  @ApiProperty({ enum: ['en', 'fr', 'es'], enumName: 'CourseLanguage' })
   @IsIn(['en', 'fr', 'es'])
   source: 'en' | 'fr' | 'es';
 
+  @ApiProperty({ enum: ['en', 'fr', 'es'], enumName: 'CourseLanguage' })
   @IsIn(['en', 'fr', 'es'])
   target: 'en' | 'fr' | 'es';
 }
@@ -25,7 +27,7 @@ export class TranslationsController {
 
   /** A course's texts as XLIFF 2.0 (`source` → `target`), to translate and import again. */
   @Get('courses/:id/xliff')
-  @ApiOkResponse({ description: 'application/xliff+xml' })
+  @ApiFileResponse('application/xliff+xml', 'The texts as XLIFF 2.0')
   @ApiErrors(400, 401, 403, 404)
   async xliff(
     @Param('id', ParseUUIDPipe) id: string,
@@ -50,11 +52,11 @@ export class TranslationsController {
   @Get('translations/stale')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({
-    description:
-      '[{courseId, kind: text|package, language, sourceLanguage, packageId, sourceVersion, currentSourceVersion}]',
+    type: [StaleTranslationView],
+    description: 'Texts and packages whose source changed since they were translated',
   })
   @ApiErrors(401, 403)
-  stale(): ReturnType<CatalogueService['staleTranslations']> {
+  stale(): Promise<StaleTranslationView[]> {
     return this.catalogue.staleTranslations();
   }
 }

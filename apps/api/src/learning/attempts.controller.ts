@@ -1,18 +1,19 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '@app/accounts';
 import {
-  COMMIT_ACCEPTED,
+  CommitAnswer,
   CommitService,
   ItemLaunchDto,
   LaunchService,
   LaunchTokenService,
   LaunchView,
-  PlayerData,
+  PlayerDataView,
   PlayerService,
 } from '@app/learning';
+import { LAUNCH_TOKEN_SCHEME } from '../contract/openapi-document';
 import { CHECKS_OWN_INPUT } from '../input-guard';
 import { ApiErrors } from '../openapi';
 
@@ -26,6 +27,7 @@ type CommitRequest = FastifyRequest<{
  * works without a sign-in and sendBeacon cannot send headers.
  */
 @ApiTags('learning')
+@ApiBearerAuth(LAUNCH_TOKEN_SCHEME)
 @Public()
 @Controller('attempts/:attemptId')
 export class AttemptsController {
@@ -36,18 +38,18 @@ export class AttemptsController {
   ) {}
 
   @Get('player')
-  @ApiOkResponse({ description: 'Everything the player needs for this launch (docs/player.md)' })
+  @ApiOkResponse({ type: PlayerDataView, description: 'Everything the player needs for this launch (docs/player.md)' })
   @ApiErrors(401, 404, 409)
   playerData(
     @Param('attemptId') attemptId: string,
     @Headers('authorization') authorization: string | undefined,
-  ): Promise<PlayerData> {
+  ): Promise<PlayerDataView> {
     return this.player.playerData(LaunchTokenService.fromRequest(undefined, authorization), attemptId);
   }
 
   @Post('items/:itemId/launch')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{attemptId, launchUrl, commitUrl} of the item, same package' })
+  @ApiOkResponse({ type: LaunchView, description: 'The item, same package' })
   @ApiErrors(400, 401, 404, 409)
   launchItem(
     @Param('attemptId') attemptId: string,
@@ -74,9 +76,9 @@ export class AttemptsController {
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'no-store')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{"result":true,"errorCode":0}' })
+  @ApiOkResponse({ type: CommitAnswer, description: '{"result":true,"errorCode":0}' })
   @ApiErrors(400, 401, 404, 409)
-  commit(@Req() request: CommitRequest): Promise<typeof COMMIT_ACCEPTED> {
+  commit(@Req() request: CommitRequest): Promise<CommitAnswer> {
     const query = request.query;
     return this.commits.commit({
       attemptId: request.params.attemptId,

@@ -15,7 +15,7 @@ export class EnrolmentsController {
   ) {}
 
   @Post('enrolments')
-  @ApiCreatedResponse({ description: '{courseId, enrolledAt}; again → the same enrolment' })
+  @ApiCreatedResponse({ type: EnrolmentView, description: 'Again → the same enrolment' })
   @ApiErrors(400, 401, 404)
   enrol(
     @CurrentUser() user: AuthenticatedUser,
@@ -26,7 +26,7 @@ export class EnrolmentsController {
 
   @Post('launch')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{attemptId, launchUrl, commitUrl}, both URLs carrying the launch token' })
+  @ApiOkResponse({ type: LaunchView, description: 'Both URLs carry the launch token' })
   @ApiErrors(400, 401, 404, 409)
   launch(
     @CurrentUser() user: AuthenticatedUser,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/accounts';
-import { AttemptHistoryEntry, CourseProgress, ProgressService } from '@app/learning';
+import { AttemptHistoryView, CourseProgressView, ProgressService } from '@app/learning';
 import { ApiErrors } from '../openapi';
 
 /** "My learning": the caller's own progress only. */
@@ -12,19 +12,22 @@ export class MyLearningController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Each enrolled course with its rollup and per-item progress' })
+  @ApiOkResponse({
+    type: [CourseProgressView],
+    description: 'Each enrolled course with its rollup and per-item progress',
+  })
   @ApiErrors(401)
-  myLearning(@CurrentUser() user: AuthenticatedUser): Promise<CourseProgress[]> {
+  myLearning(@CurrentUser() user: AuthenticatedUser): Promise<CourseProgressView[]> {
     return this.progress.myLearning(user.id);
   }
 
   @Get(':courseId/attempts')
-  @ApiOkResponse({ description: 'The caller’s attempts in the course, newest first' })
+  @ApiOkResponse({ type: [AttemptHistoryView], description: 'The caller’s attempts in the course, newest first' })
   @ApiErrors(400, 401)
   attempts(
     @CurrentUser() user: AuthenticatedUser,
     @Param('courseId', ParseUUIDPipe) courseId: string,
-  ): Promise<AttemptHistoryEntry[]> {
+  ): Promise<AttemptHistoryView[]> {
     return this.progress.history(user.id, courseId);
   }
 }

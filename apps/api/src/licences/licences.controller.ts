@@ -22,8 +22,8 @@ import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AuthenticatedUser, CountriesService, CurrentUser, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode, IsCalendarDate, Nullable, trimString } from '@app/common';
-import { Licence, LicenceChange, LicenceService, LicenceView } from '@app/licences';
-import { ApiErrors } from '../openapi';
+import { LicenceGrantView, LicenceRecordView, LicenceRevisionView, LicenceService } from '@app/licences';
+import { ApiErrors, ApiFileResponse } from '../openapi';
 
 class CreateLicenceDto {
   @ApiProperty({ example: 'KE' })
@@ -60,7 +60,12 @@ class CreateLicenceDto {
   @IsCalendarDate()
   validUntil: string;
 
-  @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null or absent: no cap' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    required: false,
+    description: 'Learners per course; null or absent: no cap',
+  })
   @IsOptional()
   @Nullable()
   @Type(() => Number)
@@ -117,7 +122,12 @@ class UpdateLicenceDto {
   @IsCalendarDate()
   validUntil?: string;
 
-  @ApiProperty({ nullable: true, required: false, description: 'Learners per course; null: no cap; absent: unchanged' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    required: false,
+    description: 'Learners per course; null: no cap; absent: unchanged',
+  })
   @IsOptional()
   @Nullable()
   @Type(() => Number)
@@ -140,10 +150,6 @@ class EndLicenceDto {
   revision?: number;
 }
 
-class LicenceCreatedDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-}
-
 /** Hub side: the Secretariat grants licences and downloads their signed bundles. */
 @ApiTags('licences')
 @ApiBearerAuth()
@@ -156,9 +162,9 @@ export class LicencesController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: LicenceCreatedDto })
+  @ApiCreatedResponse({ type: LicenceRecordView, description: 'The licence as stored (its id first)' })
   @ApiErrors(400, 401, 403)
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateLicenceDto): Promise<Licence> {
+  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateLicenceDto): Promise<LicenceRecordView> {
     const country: string = body.licenseeCountry;
     if (!this.countries.isValid(body.licenseeCountry)) {
       throw DomainException.badRequest(`Unknown country code: ${country}`, ErrorCode.InvalidCountry);
@@ -167,55 +173,58 @@ export class LicencesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: "Every licence granted, newest first, with its courses' titles and latest change" })
+  @ApiOkResponse({
+    type: [LicenceGrantView],
+    description: "Every licence granted, newest first, with its courses' titles and latest change",
+  })
   @ApiErrors(401, 403)
-  list(): Promise<LicenceView[]> {
+  list(): Promise<LicenceGrantView[]> {
     return this.licences.listViews();
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: "One licence, with its courses' titles and latest change" })
+  @ApiOkResponse({ type: LicenceGrantView, description: "One licence, with its courses' titles and latest change" })
   @ApiErrors(400, 401, 403, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceView> {
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceGrantView> {
     return this.licences.getView(id);
   }
 
   /** Changes the terms: a new revision, which the next bundle carries. */
   @Patch(':id')
-  @ApiOkResponse({ description: 'The licence as changed' })
+  @ApiOkResponse({ type: LicenceGrantView, description: 'The licence as changed' })
   @ApiErrors(400, 401, 403, 404, 409)
   update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateLicenceDto,
-  ): Promise<LicenceView> {
+  ): Promise<LicenceGrantView> {
     return this.licences.update(user.id, id, body);
   }
 
   /** Ends the licence early: its last day becomes yesterday (a new revision). */
   @Post(':id/end')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The licence as ended' })
+  @ApiOkResponse({ type: LicenceGrantView, description: 'The licence as ended' })
   @ApiErrors(400, 401, 403, 404, 409)
   end(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: EndLicenceDto,
-  ): Promise<LicenceView> {
+  ): Promise<LicenceGrantView> {
     return this.licences.end(user.id, id, body.revision);
   }
 
   /** Every revision: who made it, when, and the terms it set (newest first). */
   @Get(':id/changes')
-  @ApiOkResponse({ description: 'The licence’s revisions, newest first' })
+  @ApiOkResponse({ type: [LicenceRevisionView], description: 'The licence’s revisions, newest first' })
   @ApiErrors(400, 401, 403, 404)
-  changes(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceChange[]> {
+  changes(@Param('id', ParseUUIDPipe) id: string): Promise<LicenceRevisionView[]> {
     return this.licences.history(id);
   }
 
   /** The signed bundle (docs/licence-bundle.md), built for this download. */
   @Get(':id/bundle')
-  @ApiOkResponse({ description: 'application/zip' })
+  @ApiFileResponse('application/zip', 'The signed bundle')
   @ApiErrors(400, 401, 403, 404, 409)
   async bundle(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     const bundle = await this.licences.buildBundle(id);

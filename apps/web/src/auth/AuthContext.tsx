@@ -1,6 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ApiError, apiFetch, requestJson, type RequestOptions } from './api';
-import { registerUploadSession, uploadWithRenewal, type UploadOptions, type UploadSession } from './upload';
+import {
+  createApiClient,
+  EMPTY_JSON_BODY,
+  pathOf,
+  publicApi,
+  unwrap,
+  type ApiClient,
+  type UploadAnswer,
+  type UploadPath,
+} from '../api/client';
+import { ApiError } from './api';
+import { uploadWithRenewal, type UploadOptions, type UploadSession } from './upload';
 
 export interface SignedInUser {
   id: string;
@@ -22,8 +32,6 @@ export type SignOutReason = 'passwordChanged';
 /** `restoring`: the app has just loaded and asked the server whether a session is still open. */
 export type AuthStatus = 'restoring' | 'signedIn' | 'signedOut';
 
-type AuthedOptions = Omit<RequestOptions, 'accessToken'>;
-
 interface AuthContextValue {
   status: AuthStatus;
   user: SignedInUser | null;
@@ -40,12 +48,21 @@ interface AuthContextValue {
   signOutReason: SignOutReason | null;
   /** Keeps the header in step after the profile changed. */
   updateUser: (changes: Partial<SignedInUser>) => void;
-  /** An API call as the signed-in user; renews the access token once if it has expired. */
-  authFetch: (path: string, options?: AuthedOptions) => Promise<Response>;
-  /** authFetch, answering parsed JSON. */
-  authJson: <T>(path: string, options?: AuthedOptions) => Promise<T>;
-  /** POSTs a multipart form as the signed-in user with upload progress; renews the sign-in as authFetch does. */
-  authUpload: <T>(path: string, form: FormData, options?: UploadOptions) => Promise<T>;
+  /**
+   * The generated API client as the signed-in user (apps/web/src/api/client.ts): renews the access token
+   * once if it has expired; error answers throw ApiError.
+   */
+  api: ApiClient;
+  /**
+   * POSTs a multipart form to `path` (its `{params}` filled in) as the signed-in user, with upload
+   * progress; renews the sign-in as `api` does.
+   */
+  authUpload: <P extends UploadPath>(
+    path: P,
+    params: Record<string, string>,
+    form: FormData,
+    options?: UploadOptions,
+  ) => Promise<UploadAnswer<P>>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -81,7 +98,7 @@ function rememberSessionHint(open: boolean): void {
 /** Renews the access token with the refresh cookie; null when there is no session (401). */
 async function refresh(): Promise<Session | null> {
   try {
-    const result = await requestJson<Session>('/api/auth/refresh', { method: 'POST', body: {} });
+    const result = await unwrap(publicApi.POST('/api/auth/refresh', EMPTY_JSON_BODY));
     return { accessToken: result.accessToken, user: result.user };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
@@ -133,7 +150,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const result = await requestJson<Session>('/api/auth/login', { method: 'POST', body: { email, password } });
+      const result = await unwrap(publicApi.POST('/api/auth/login', { body: { email, password } }));
       apply({ accessToken: result.accessToken, user: result.user });
       return result.user;
     },
@@ -144,7 +161,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const token = sessionRef.current?.accessToken;
     try {
       // Waited for, so that a sign-in right after cannot have its new cookie cleared by a late answer.
-      await apiFetch('/api/auth/logout', { method: 'POST', body: {}, accessToken: token });
+      await createApiClient({ token: () => token ?? null }).POST('/api/auth/logout', EMPTY_JSON_BODY);
     } catch {
       // The local session ends all the same.
     }
@@ -174,36 +191,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return refreshing.current;
   }, [apply]);
 
-  const authFetch = useCallback(
-    async (path: string, options: AuthedOptions = {}) => {
-      const token = sessionRef.current?.accessToken;
-      try {
-        return await apiFetch(path, { ...options, accessToken: token });
-      } catch (error) {
-        // TOKEN_INVALID: the session behind the token changed. A plain 401 to a request that carried a
-        // token: it has expired (its signature check fails before the api looks further). Either way,
-        // one refresh, then one retry.
-        if (error instanceof ApiError && error.status === 401 && (error.code === 'TOKEN_INVALID' || token)) {
-          const renewed = await renew();
-          if (renewed) {
-            return apiFetch(path, { ...options, accessToken: renewed.accessToken });
-          }
-        }
-        throw error;
-      }
-    },
-    [renew],
-  );
-
-  const authJson = useCallback(
-    async <T,>(path: string, options: AuthedOptions = {}): Promise<T> => {
-      const response = await authFetch(path, options);
-      const text = await response.text();
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-    [authFetch],
-  );
-
   const uploads = useMemo<UploadSession>(
     () => ({
       token: () => sessionRef.current?.accessToken ?? null,
@@ -211,11 +198,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }),
     [renew],
   );
-  useEffect(() => registerUploadSession(uploads), [uploads]);
+
+  const api = useMemo(() => createApiClient(uploads), [uploads]);
 
   const authUpload = useCallback(
-    <T,>(path: string, form: FormData, options: UploadOptions = {}) =>
-      uploadWithRenewal<T>(uploads, path, form, options),
+    <P extends UploadPath>(path: P, params: Record<string, string>, form: FormData, options: UploadOptions = {}) =>
+      uploadWithRenewal<UploadAnswer<P>>(uploads, pathOf(path, params), form, options),
     [uploads],
   );
 
@@ -229,11 +217,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       forgetSession,
       signOutReason,
       updateUser,
-      authFetch,
-      authJson,
+      api,
       authUpload,
     }),
-    [status, session, signIn, signOut, forgetSession, signOutReason, updateUser, authFetch, authJson, authUpload],
+    [status, session, signIn, signOut, forgetSession, signOutReason, updateUser, api, authUpload],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

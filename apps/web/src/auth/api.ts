@@ -28,18 +28,6 @@ interface ErrorBody {
   details?: unknown;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export interface RequestOptions {
-  method?: HttpMethod;
-  /** Sent as JSON when given. */
-  body?: unknown;
-  accessToken?: string | null;
-  signal?: AbortSignal;
-  /** The Accept header; JSON unless told. */
-  accept?: string;
-}
-
 function retryAfterSeconds(response: Response): number | undefined {
   const header = response.headers.get('Retry-After');
   if (!header) {
@@ -53,7 +41,8 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
+/** The ApiError of an error answer, from its body when it has the API's error shape. */
+export async function errorOf(response: Response): Promise<ApiError> {
   let parsed: ErrorBody = {};
   try {
     const text = await response.text();
@@ -77,70 +66,6 @@ async function errorOf(response: Response): Promise<ApiError> {
     details,
     retryAfterSeconds(response),
   );
-}
-
-/**
- * Calls the API and returns the successful response, unread; throws ApiError for an error answer and
- * NetworkError when there is no answer. Cookies go along (same origin): the refresh token lives there.
- */
-export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  if (options.accessToken) {
-    headers.Authorization = `Bearer ${options.accessToken}`;
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) {
-      throw error; // the caller gave up: not a network failure
-    }
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    throw await errorOf(response);
-  }
-  return response;
-}
-
-/** Calls the API and returns its parsed JSON answer (undefined for an empty one, such as 204). */
-export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await apiFetch(path, options);
-  const text = await response.text();
-  if (!text) {
-    return undefined as T;
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new ApiError(response.status, 'INVALID_RESPONSE', 'The answer was not JSON');
-  }
-}
-
-/** POSTs JSON to the API and returns the parsed JSON answer; throws ApiError or NetworkError. */
-export function postJson<T>(path: string, body: unknown, accessToken?: string): Promise<T> {
-  return requestJson<T>(path, { method: 'POST', body, accessToken });
-}
-
-/** Builds `path?key=value…`, leaving out empty values. */
-export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
-      params.set(key, String(value));
-    }
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
 }
 
 /** True when the caller aborted the request (a page was left, a newer request replaced it). */

@@ -104,21 +104,3 @@ export async function uploadWithRenewal<T>(
     throw error;
   }
 }
-
-// The app's one session, for upload helpers called with a token rather than through useAuth().
-let current: UploadSession | null = null;
-
-/** Called by AuthProvider; returns the function that unregisters it. */
-export function registerUploadSession(session: UploadSession): () => void {
-  current = session;
-  return () => {
-    if (current === session) {
-      current = null;
-    }
-  };
-}
-
-/** The session AuthProvider registered; a fixed token without renewal outside one. */
-export function uploadSession(fallbackToken: string | null): UploadSession {
-  return current ?? { token: () => fallbackToken, renew: () => Promise.resolve(null) };
-}

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { postJson } from '../auth/api';
+import { publicApi } from '../api/client';
 import { useErrorText } from '../i18n/errors';
 import { Alert } from './Alert';
 import { Field } from './Field';
@@ -35,7 +35,7 @@ export function ResendVerification({ email: knownEmail }: ResendVerificationProp
     setMissing(false);
     setState({ kind: 'sending' });
     try {
-      await postJson('/api/auth/resend-verification', { email: address });
+      await publicApi.POST('/api/auth/resend-verification', { body: { email: address } });
       setState({ kind: 'sent', email: address });
     } catch (caught) {
       attempts.current += 1;

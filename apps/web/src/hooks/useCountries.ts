@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { requestJson } from '../auth/api';
+import { publicApi, unwrap } from '../api/client';
 import type { Country } from '../api/types';
 import type { Language } from '../i18n';
 import { useLanguage } from './useLanguage';
@@ -10,7 +10,7 @@ const cache = new Map<Language, Promise<Country[]>>();
 function countriesIn(language: Language): Promise<Country[]> {
   let pending = cache.get(language);
   if (!pending) {
-    pending = requestJson<Country[]>(`/api/countries?lang=${language}`);
+    pending = unwrap(publicApi.GET('/api/countries', { params: { query: { lang: language } } }));
     cache.set(language, pending);
     pending.catch(() => cache.delete(language)); // a failure is not remembered: retrying asks again
   }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { unwrap } from '../api/client';
 import type { Topic } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useLanguage } from './useLanguage';
@@ -17,7 +18,7 @@ export interface Topics {
 
 /** The catalogue's topics, named in the interface language. Signed-in users only. */
 export function useTopics(): Topics {
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const language = useLanguage();
   const [topics, setTopics] = useState<Topic[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -25,7 +26,7 @@ export function useTopics(): Topics {
   useEffect(() => {
     let current = true;
     if (!cache) {
-      cache = authJson<Topic[]>('/api/topics');
+      cache = unwrap(api.GET('/api/topics'));
       cache.catch(() => {
         cache = undefined; // a failure is not remembered: the next page asks again
       });
@@ -37,7 +38,7 @@ export function useTopics(): Topics {
     return () => {
       current = false;
     };
-  }, [authJson]);
+  }, [api]);
 
   const list = useMemo(() => {
     const sorted = [...(topics ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);

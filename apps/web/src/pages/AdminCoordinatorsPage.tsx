@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser, Appointment } from '../api/types';
-import { withQuery } from '../auth/api';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
+import { DataTable } from '../components/DataTable';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
@@ -28,7 +29,7 @@ function useFailure(): [Failure, (message: string) => void, () => void] {
 function AppointSection({ countries, onAppointed }: { countries: Countries; onAppointed: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -54,7 +55,7 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
     clearFailure();
     setStatus(t('appoint.searching'));
     try {
-      const found = await authJson<AdminUser[]>(withQuery('/api/admin/users', { q: query.trim() }));
+      const found = await unwrap(api.GET('/api/admin/users', { params: { query: { q: query.trim() } } }));
       setResults(found);
       setChosen('');
       setStatus(t('appoint.found', { number: formatNumber(found.length, language) }));
@@ -83,7 +84,7 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
     clearFailure();
     setStatus(t('appoint.appointing', { name: person.displayName, country: countries.nameOf(country) }));
     try {
-      await authJson('/api/admin/coordinators', { method: 'POST', body: { userId: person.id, country } });
+      await unwrap(api.POST('/api/admin/coordinators', { body: { userId: person.id, country } }));
       setStatus(t('appoint.appointed', { name: person.displayName, country: countries.nameOf(country) }));
       setChosen('');
       onAppointed();
@@ -213,14 +214,14 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
 function AppointmentsSection({ countries, version }: { countries: Countries; version: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [country, setCountry] = useState('');
   const [round, setRound] = useState(0);
   const list = useLoader(
-    (signal) => authJson<Appointment[]>(withQuery('/api/admin/coordinators', { country }), { signal }),
-    [authJson, country, version, round],
+    (signal) => unwrap(api.GET('/api/admin/coordinators', { params: { query: { country } }, signal })),
+    [api, country, version, round],
   );
   const [ending, setEnding] = useState<Appointment | null>(null);
   const [busy, setBusy] = useState(false);
@@ -245,7 +246,7 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
     const names = { name: ending.displayName, country: countries.nameOf(ending.country) };
     setStatus(t('appointments.ending', names));
     try {
-      await authJson(`/api/admin/coordinators/${encodeURIComponent(ending.id)}/end`, { method: 'POST', body: {} });
+      await unwrap(api.POST('/api/admin/coordinators/{id}/end', { params: { path: { id: ending.id } } }));
       setStatus(t('appointments.ended', names));
       returnFocus.current = statusRef.current;
       setEnding(null);
@@ -259,7 +260,6 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
   };
 
   const items = list.data ?? [];
-  const captionId = `${id}-caption`;
   return (
     <section className="section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('appointments.heading')}</h2>
@@ -281,62 +281,56 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
         {status}
       </p>
       {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data &&
-        (items.length === 0 ? (
-          <p className="empty">{t('appointments.empty')}</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-            <table className="data-table">
-              <caption id={captionId}>{t('appointments.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('appointments.columns.coordinator')}</th>
-                  <th scope="col">{t('registrations.columns.country')}</th>
-                  <th scope="col">{t('appointments.columns.appointedBy')}</th>
-                  <th scope="col">{t('appointments.columns.from')}</th>
-                  <th scope="col">{t('appointments.columns.until')}</th>
-                  <th scope="col">{t('registrations.columns.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row" className="person">
-                      <span className="person-name">{item.displayName}</span>
-                      <span className="person-email">{item.email}</span>
-                    </th>
-                    <td>{countries.nameOf(item.country)}</td>
-                    <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
-                    <td>{formatDateTime(item.startsAt, language)}</td>
-                    <td>
-                      {item.endsAt ? (
-                        formatDateTime(item.endsAt, language)
-                      ) : (
-                        <span className="badge badge-approved">{t('appointments.active')}</span>
-                      )}
-                    </td>
-                    <td className="actions-cell">
-                      {!item.endsAt && (
-                        <button
-                          type="button"
-                          className="button button-danger button-small"
-                          disabled={busy}
-                          aria-label={t('appointments.endOne', {
-                            name: item.displayName,
-                            country: countries.nameOf(item.country),
-                          })}
-                          onClick={() => open(item)}
-                        >
-                          {t('appointments.end')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      {list.data && (
+        <DataTable
+          caption={t('appointments.caption')}
+          columns={[
+            t('appointments.columns.coordinator'),
+            t('registrations.columns.country'),
+            t('appointments.columns.appointedBy'),
+            t('appointments.columns.from'),
+            t('appointments.columns.until'),
+            t('registrations.columns.actions'),
+          ]}
+          empty={t('appointments.empty')}
+          isEmpty={items.length === 0}
+        >
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="person">
+                <span className="person-name">{item.displayName}</span>
+                <span className="person-email">{item.email}</span>
+              </th>
+              <td>{countries.nameOf(item.country)}</td>
+              <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
+              <td>{formatDateTime(item.startsAt, language)}</td>
+              <td>
+                {item.endsAt ? (
+                  formatDateTime(item.endsAt, language)
+                ) : (
+                  <span className="badge badge-approved">{t('appointments.active')}</span>
+                )}
+              </td>
+              <td className="actions-cell">
+                {!item.endsAt && (
+                  <button
+                    type="button"
+                    className="button button-danger button-small"
+                    disabled={busy}
+                    aria-label={t('appointments.endOne', {
+                      name: item.displayName,
+                      country: countries.nameOf(item.country),
+                    })}
+                    onClick={() => open(item)}
+                  >
+                    {t('appointments.end')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
       {!list.data && list.loading && (
         <p className="loading" role="status">
           {t('loading')}

@@ -1,6 +1,6 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   COURSE_LANGUAGES,
   COURSE_STATUSES,
@@ -8,17 +8,17 @@ import {
   type CourseSort,
   type CourseStatus,
   type CourseSummary,
-  type Page as ResultPage,
 } from '../api/types';
-import { withQuery } from '../auth/api';
+import { unwrap } from '../api/client';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
-import { Field } from '../components/Field';
 import { Page } from '../components/Page';
+import { FilterSelect, SearchField } from '../components/FilterFields';
 import { Pagination } from '../components/Pagination';
 import { useLanguage } from '../hooks/useLanguage';
 import { useLoader } from '../hooks/useLoader';
 import { useTopics } from '../hooks/useTopics';
+import { useUrlFilters } from '../hooks/useUrlFilters';
 import { useErrorText } from '../i18n/errors';
 import { formatNumber } from '../i18n/format';
 import { formatHours, shorten } from './catalogue/format';
@@ -27,66 +27,44 @@ import { LanguageBadges } from './catalogue/LanguageBadges';
 const PAGE_SIZE = 12;
 const SORTS: readonly CourseSort[] = ['relevance', 'title', 'newest'];
 
-function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | '' {
-  return allowed.find((entry) => entry === value) ?? '';
-}
-
 function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const topics = useTopics();
   const id = useId();
-  const [params, setParams] = useSearchParams();
-
   // The filters live in the address, so that going back from a course finds the same results.
-  const q = params.get('q') ?? '';
-  const topic = params.get('topic') ?? '';
-  const lang = oneOf<CourseLanguage>(params.get('lang'), COURSE_LANGUAGES);
-  const status = isAdmin ? oneOf<CourseStatus>(params.get('status'), COURSE_STATUSES) : '';
-  const sort = oneOf<CourseSort>(params.get('sort'), SORTS);
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
-
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries({ page: '', ...changes })) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    setParams(next, { replace: false });
-  };
+  const filters = useUrlFilters();
+  const { q, page, update } = filters;
+  const topic = filters.text('topic');
+  const lang = filters.oneOf<CourseLanguage>('lang', COURSE_LANGUAGES);
+  const status = isAdmin ? filters.oneOf<CourseStatus>('status', COURSE_STATUSES) : '';
+  const sort = filters.oneOf<CourseSort>('sort', SORTS);
 
   const list = useLoader(
     (signal) =>
-      authJson<ResultPage<CourseSummary>>(
-        withQuery('/api/courses', {
-          q: q.trim(),
-          topic,
-          lang,
-          status,
-          sort,
-          display: language,
-          page,
-          pageSize: PAGE_SIZE,
+      unwrap(
+        api.GET('/api/courses', {
+          params: {
+            query: {
+              q: q.trim(),
+              topic,
+              lang: lang || undefined,
+              status: status || undefined,
+              sort: sort || undefined,
+              display: language,
+              page,
+              pageSize: PAGE_SIZE,
+            },
+          },
+          signal,
         }),
-        { signal },
       ),
-    [authJson, q, topic, lang, status, sort, language, page],
+    [api, q, topic, lang, status, sort, language, page],
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update({ q: draft.trim() });
-  };
 
   return (
     <>
@@ -101,72 +79,41 @@ function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
         </p>
       )}
       <div role="search" aria-label={t('catalogue.searchLabel')}>
-        <form className="filters catalogue-filters" noValidate onSubmit={onSubmit}>
-          <Field id={`${id}-q`} label={t('catalogue.search')} className="field-grow">
-            {(control) => (
-              <input
-                {...control}
-                type="search"
-                value={draft}
-                maxLength={200}
-                enterKeyHint="search"
-                onChange={(event) => setDraft(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-topic`} label={t('catalogue.topic')}>
-            {(control) => (
-              <select {...control} value={topic} onChange={(event) => update({ topic: event.target.value })}>
-                <option value="">{t('catalogue.allTopics')}</option>
-                {topics.list.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-lang`} label={t('catalogue.language')}>
-            {(control) => (
-              <select {...control} value={lang} onChange={(event) => update({ lang: event.target.value })}>
-                <option value="">{t('catalogue.allLanguages')}</option>
-                {COURSE_LANGUAGES.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`courseLanguages.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+        <form className="filters catalogue-filters" noValidate onSubmit={filters.onSubmit}>
+          <SearchField id={`${id}-q`} label={t('catalogue.search')} value={filters.draft} onChange={filters.setDraft} />
+          <FilterSelect
+            id={`${id}-topic`}
+            label={t('catalogue.topic')}
+            value={topic}
+            allLabel={t('catalogue.allTopics')}
+            options={topics.list.map((entry) => ({ value: entry.code, label: entry.name }))}
+            onChange={(value) => update({ topic: value })}
+          />
+          <FilterSelect
+            id={`${id}-lang`}
+            label={t('catalogue.language')}
+            value={lang}
+            allLabel={t('catalogue.allLanguages')}
+            options={COURSE_LANGUAGES.map((code) => ({ value: code, label: t(`courseLanguages.${code}`) }))}
+            onChange={(value) => update({ lang: value })}
+          />
           {isAdmin && (
-            <Field id={`${id}-status`} label={t('catalogue.status')}>
-              {(control) => (
-                <select {...control} value={status} onChange={(event) => update({ status: event.target.value })}>
-                  <option value="">{t('catalogue.allStatuses')}</option>
-                  {COURSE_STATUSES.map((code) => (
-                    <option key={code} value={code}>
-                      {t(`courseStatuses.${code}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <FilterSelect
+              id={`${id}-status`}
+              label={t('catalogue.status')}
+              value={status}
+              allLabel={t('catalogue.allStatuses')}
+              options={COURSE_STATUSES.map((code) => ({ value: code, label: t(`courseStatuses.${code}`) }))}
+              onChange={(value) => update({ status: value })}
+            />
           )}
-          <Field id={`${id}-sort`} label={t('catalogue.sort')}>
-            {(control) => (
-              <select
-                {...control}
-                value={sort || (q ? 'relevance' : 'title')}
-                onChange={(event) => update({ sort: event.target.value })}
-              >
-                {SORTS.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`catalogue.sorts.${code}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <FilterSelect
+            id={`${id}-sort`}
+            label={t('catalogue.sort')}
+            value={sort || (q ? 'relevance' : 'title')}
+            options={SORTS.map((code) => ({ value: code, label: t(`catalogue.sorts.${code}`) }))}
+            onChange={(value) => update({ sort: value })}
+          />
           <div className="filters-submit">
             <button type="submit" className="button button-primary">
               {t('catalogue.submit')}
@@ -196,7 +143,7 @@ function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
           page={page}
           pageSize={PAGE_SIZE}
           total={total}
-          onPage={(next) => update({ page: next > 1 ? String(next) : '' })}
+          onPage={filters.setPage}
         />
       )}
     </>

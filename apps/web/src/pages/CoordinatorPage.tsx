@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { Page } from '../components/Page';
@@ -20,10 +20,10 @@ export interface Scope {
 
 function CoordinatorWorkspace() {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
-  const me = useLoader((signal) => authJson<Me>('/api/me', { signal }), [authJson]);
+  const me = useLoader((signal) => unwrap(api.GET('/api/me', { signal })), [api]);
   // Bumped after each decision, so the history shows it.
   const [decisions, setDecisions] = useState(0);
 

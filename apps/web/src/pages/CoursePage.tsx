@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
+import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { COURSE_LANGUAGES, type CourseDetail, type CourseStatus } from '../api/types';
+import { COURSE_LANGUAGES, type CourseStatus } from '../api/types';
 import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
@@ -18,20 +19,7 @@ import { formatHours } from './catalogue/format';
 import { LanguageBadges } from './catalogue/LanguageBadges';
 import { PackageUpload } from './catalogue/PackageUpload';
 import { XliffExport } from './imports/XliffExport';
-import {
-  completionKey,
-  formatDuration,
-  formatScore,
-  successKey,
-  type AttemptEntry,
-  type LearningCourse,
-} from './learning/types';
-
-interface LaunchAnswer {
-  attemptId: string;
-  launchUrl: string;
-  commitUrl: string;
-}
+import { completionKey, formatDuration, formatScore, successKey } from './learning/types';
 
 const STATUS_DONE: Record<CourseStatus, 'course.published' | 'course.archived' | 'course.drafted'> = {
   published: 'course.published',
@@ -42,22 +30,20 @@ const STATUS_DONE: Record<CourseStatus, 'course.published' | 'course.archived' |
 function CourseView({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson, user } = useAuth();
+  const { api, user } = useAuth();
   const errorText = useErrorText();
   const topics = useTopics();
   const id = useId();
   const isAdmin = hasRole(user, 'admin');
   const detail = useLoader(
     (signal) =>
-      authJson<CourseDetail>(`/api/courses/${encodeURIComponent(courseId)}?lang=${language}`, {
-        signal,
-      }),
-    [authJson, courseId, language],
+      unwrap(api.GET('/api/courses/{id}', { params: { path: { id: courseId }, query: { lang: language } }, signal })),
+    [api, courseId, language],
   );
   const course = detail.data?.id === courseId ? detail.data : undefined;
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const learning = useLoader((signal) => authJson<LearningCourse[]>('/api/me/learning', { signal }), [authJson]);
+  const learning = useLoader((signal) => unwrap(api.GET('/api/me/learning', { signal })), [api]);
   const progress = learning.data?.find((entry) => entry.courseId === courseId);
   const progressKey = completionKey(progress?.completionStatus);
   // After a failure the main action is a new attempt of the part that failed (docs/course-results.md).
@@ -66,11 +52,8 @@ function CourseView({ courseId }: { courseId: string }) {
       ? progress.items.find((item) => item.successStatus === 'failed')?.itemId
       : undefined;
   const attempts = useLoader(
-    (signal) =>
-      authJson<AttemptEntry[]>(`/api/me/learning/${encodeURIComponent(courseId)}/attempts`, {
-        signal,
-      }),
-    [authJson, courseId],
+    (signal) => unwrap(api.GET('/api/me/learning/{courseId}/attempts', { params: { path: { courseId } }, signal })),
+    [api, courseId],
   );
   const [launching, setLaunching] = useState(false);
   const [launchFailure, setLaunchFailure] = useState<{ message: string; attempt: number } | null>(null);
@@ -83,14 +66,16 @@ function CourseView({ courseId }: { courseId: string }) {
     setLaunchFailure(null);
     try {
       const packaged = course.packages.some((pkg) => pkg.language === language);
-      const answer = await authJson<LaunchAnswer>(`/api/courses/${encodeURIComponent(courseId)}/launch`, {
-        method: 'POST',
-        body: {
-          ...(packaged ? { language } : {}),
-          ...(newAttempt ? { newAttempt: true } : {}),
-          ...(itemId ? { itemId } : {}),
-        },
-      });
+      const answer = await unwrap(
+        api.POST('/api/courses/{courseId}/launch', {
+          params: { path: { courseId } },
+          body: {
+            ...(packaged ? { language } : {}),
+            ...(newAttempt ? { newAttempt: true } : {}),
+            ...(itemId ? { itemId } : {}),
+          },
+        }),
+      );
       const target = new URL(answer.launchUrl, window.location.href);
       // The player is a page of this app: the token stays in the fragment.
       void navigate(`${target.pathname}${target.hash}`);
@@ -123,10 +108,7 @@ function CourseView({ courseId }: { courseId: string }) {
     setFailure(null);
     setStatus(t('course.changing'));
     try {
-      await authJson(`/api/courses/${encodeURIComponent(courseId)}`, {
-        method: 'PATCH',
-        body: { status: next },
-      });
+      await unwrap(api.PATCH('/api/courses/{id}', { params: { path: { id: courseId } }, body: { status: next } }));
       setStatus(t(STATUS_DONE[next]));
       detail.reload();
       window.setTimeout(() => statusRef.current?.focus(), 0);

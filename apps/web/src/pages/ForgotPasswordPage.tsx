@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { postJson } from '../auth/api';
+import { publicApi } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
@@ -31,7 +31,7 @@ export default function ForgotPasswordPage() {
     setFailure(null);
     setSending(true);
     try {
-      await postJson('/api/auth/password-reset', { email: address });
+      await publicApi.POST('/api/auth/password-reset', { body: { email: address } });
       setSentTo(address);
     } catch (caught) {
       fail(errorText(caught), false);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
@@ -20,7 +21,7 @@ function CourseProgress({ course }: { course: LearningCourse }) {
     <section className="learning-course" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
         <Link to={`/courses/${encodeURIComponent(course.courseId)}`}>
-          <span lang={course.language}>{course.title}</span>
+          <span lang={course.language ?? undefined}>{course.title}</span>
         </Link>
       </h2>
       <dl className="facts learning-facts">
@@ -81,7 +82,7 @@ function CourseProgress({ course }: { course: LearningCourse }) {
               {course.items.map((item) => (
                 <tr key={item.itemId} data-item={item.itemId}>
                   <th scope="row">
-                    <span lang={course.language}>{item.title}</span>
+                    <span lang={course.language ?? undefined}>{item.title}</span>
                   </th>
                   <td>{item.attempts}</td>
                   <td>{t(`learning.completionStatuses.${completionKey(item.completionStatus)}`)}</td>
@@ -100,9 +101,9 @@ function CourseProgress({ course }: { course: LearningCourse }) {
 
 function MyLearning() {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
-  const learning = useLoader((signal) => authJson<LearningCourse[]>('/api/me/learning', { signal }), [authJson]);
+  const learning = useLoader((signal) => unwrap(api.GET('/api/me/learning', { signal })), [api]);
   return (
     <Page title={t('learning.title')} heading={t('learning.heading')} className="wide">
       {learning.error !== null && <Alert key="load">{errorText(learning.error)}</Alert>}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/types';
 import { ApiError } from '../auth/api';
@@ -48,7 +49,7 @@ function FieldAlert({ failure, fieldId }: { failure: NonNullable<Failure>; field
 
 function DetailsForm({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const { authJson, updateUser } = useAuth();
+  const { api, updateUser } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
   const id = useId();
@@ -76,16 +77,17 @@ function DetailsForm({ me }: { me: Me }) {
     setSaving(true);
     setStatus('saving');
     try {
-      const saved = await authJson<Me>('/api/me', {
-        method: 'PATCH',
-        body: {
-          displayName: values.displayName.trim(),
-          // Cannot be emptied: left out when blank, the saved one stays.
-          administration: values.administration.trim() || undefined,
-          jobTitle: values.jobTitle.trim(),
-          preferredLanguage: language,
-        },
-      });
+      const saved = await unwrap(
+        api.PATCH('/api/me', {
+          body: {
+            displayName: values.displayName.trim(),
+            // Cannot be emptied: left out when blank, the saved one stays.
+            administration: values.administration.trim() || undefined,
+            jobTitle: values.jobTitle.trim(),
+            preferredLanguage: language,
+          },
+        }),
+      );
       const next = saved ?? { ...me, ...values, preferredLanguage: language };
       setValues({ displayName: next.displayName, administration: next.administration, jobTitle: next.jobTitle });
       updateUser({ displayName: next.displayName });
@@ -211,7 +213,7 @@ function DetailsForm({ me }: { me: Me }) {
 
 function PasswordForm() {
   const { t } = useTranslation();
-  const { authFetch, forgetSession } = useAuth();
+  const { api, forgetSession } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [currentPassword, setCurrentPassword] = useState('');
@@ -239,7 +241,7 @@ function PasswordForm() {
     clearFailure();
     setSaving(true);
     try {
-      await authFetch('/api/me/password', { method: 'POST', body: { currentPassword, newPassword } });
+      await api.POST('/api/me/password', { body: { currentPassword, newPassword } });
       // Every session has ended, this one too: this page then leads to signing in again, and back here.
       forgetSession('passwordChanged');
     } catch (caught) {
@@ -326,9 +328,9 @@ function PasswordForm() {
 
 function Profile() {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
-  const me = useLoader((signal) => authJson<Me>('/api/me', { signal }), [authJson]);
+  const me = useLoader((signal) => unwrap(api.GET('/api/me', { signal })), [api]);
 
   return (
     <Page title={t('profile.title')} heading={t('profile.heading')}>

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, postJson } from '../auth/api';
+import { publicApi } from '../api/client';
+import { ApiError } from '../auth/api';
 import { Alert } from '../components/Alert';
 import { ErrorSummaryList, Field } from '../components/Field';
 import { Page } from '../components/Page';
@@ -117,14 +118,16 @@ export default function RegisterPage() {
     setSubmitting(true);
     const email = values.email.trim();
     try {
-      await postJson('/api/auth/register', {
-        email,
-        password: values.password,
-        displayName: values.displayName.trim(),
-        country: values.country,
-        administration: values.administration.trim(),
-        jobTitle: values.jobTitle.trim() || undefined,
-        preferredLanguage,
+      await publicApi.POST('/api/auth/register', {
+        body: {
+          email,
+          password: values.password,
+          displayName: values.displayName.trim(),
+          country: values.country,
+          administration: values.administration.trim(),
+          jobTitle: values.jobTitle.trim() || undefined,
+          preferredLanguage,
+        },
       });
       void navigate('/register/check-email', { state: { email } });
     } catch (caught) {

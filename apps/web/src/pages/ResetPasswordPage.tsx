@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, postJson } from '../auth/api';
+import { publicApi } from '../api/client';
+import { ApiError } from '../auth/api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
@@ -43,7 +44,7 @@ export default function ResetPasswordPage() {
     setFailure(null);
     setSaving(true);
     try {
-      await postJson('/api/auth/password-reset/confirm', { token, password });
+      await publicApi.POST('/api/auth/password-reset/confirm', { body: { token, password } });
       setDone(true);
     } catch (caught) {
       const code = caught instanceof ApiError ? caught.code : '';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, postJson } from '../auth/api';
+import { publicApi, unwrap } from '../api/client';
+import { ApiError } from '../auth/api';
 import { Alert } from '../components/Alert';
 import { Page } from '../components/Page';
 import { ResendVerification } from '../components/ResendVerification';
@@ -20,7 +21,7 @@ const sent = new Map<string, Promise<{ status: 'pending' | 'active' }>>();
 function verify(token: string) {
   let pending = sent.get(token);
   if (!pending) {
-    pending = postJson<{ status: 'pending' | 'active' }>('/api/auth/verify-email', { token });
+    pending = unwrap(publicApi.POST('/api/auth/verify-email', { body: { token } }));
     sent.set(token, pending);
     // A failure without an answer (network) may be retried with the same link.
     pending.catch((error: unknown) => {

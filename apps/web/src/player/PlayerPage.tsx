@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../auth/api';
 import { takeLaunchToken } from './launch-url';
 import { loadPlayerData, PlayerError, PlayerSession, type Navigation, type SessionState } from './player-session';
 import { TableOfContents } from './TableOfContents';
@@ -10,7 +11,7 @@ import './player.css';
 type Failure = 'token' | 'notFound' | 'expired' | 'network' | 'switch';
 
 function failureOf(error: unknown): Failure {
-  if (error instanceof PlayerError) {
+  if (error instanceof PlayerError || error instanceof ApiError) {
     if (error.status === 401) {
       return 'expired';
     }

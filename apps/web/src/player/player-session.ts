@@ -3,7 +3,8 @@ import { CommitTransport } from './commit-transport';
 import { hasSequencing, progressOf, seededGlobalObjectives, sequencingSettings } from './activity-tree';
 import { BRIDGE_CHANNEL, parseLauncherMessage, type LauncherMessage, type PlayerMessage } from './bridge-protocol';
 import { keepLaunchToken, readToken } from './launch-url';
-import type { LaunchAnswer, PlayerData } from './types';
+import { createApiClient, unwrap, type ApiClient } from '../api/client';
+import type { PlayerData } from './types';
 
 /** How long a SCO gets to call Terminate once asked to leave (docs/player.md, "Leaving": ~2 s). */
 export const UNLOAD_GRACE_MS = 2000;
@@ -41,33 +42,18 @@ export class PlayerError extends Error {
   }
 }
 
-async function call<T>(url: string, token: string, method: 'GET' | 'POST' = 'GET'): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      Authorization: `Bearer ${token}`,
-      ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: method === 'POST' ? '{}' : undefined,
-    credentials: 'omit',
-    cache: 'no-store',
-  });
-  if (!response.ok) {
-    let code = `HTTP_${response.status}`;
-    try {
-      const body = (await response.json()) as { code?: unknown };
-      code = typeof body.code === 'string' ? body.code : code;
-    } catch {
-      // not JSON: keep the status
-    }
-    throw new PlayerError(response.status, code);
-  }
-  return (await response.json()) as T;
+/**
+ * The generated client as the launch: the launch token as the bearer token, never the app's cookies
+ * (the player works without a sign-in), and nothing cached.
+ */
+function launchClient(token: string): ApiClient {
+  return createApiClient({ token: () => token }, { credentials: 'omit', cache: 'no-store' });
 }
 
 export function loadPlayerData(attemptId: string, token: string): Promise<PlayerData> {
-  return call<PlayerData>(`/api/attempts/${encodeURIComponent(attemptId)}/player`, token);
+  return unwrap(
+    launchClient(token).GET('/api/attempts/{attemptId}/player', { params: { path: { attemptId } } }),
+  ) as Promise<PlayerData>;
 }
 
 /**
@@ -416,10 +402,11 @@ export class PlayerSession {
       if (!target) {
         return;
       }
-      const answer = await call<LaunchAnswer>(
-        `/api/attempts/${encodeURIComponent(this.data.attempt.id)}/items/${encodeURIComponent(target)}/launch`,
-        this.token,
-        'POST',
+      const answer = await unwrap(
+        launchClient(this.token).POST('/api/attempts/{attemptId}/items/{itemId}/launch', {
+          params: { path: { attemptId: this.data.attempt.id, itemId: target } },
+          body: {},
+        }),
       );
       const token = readToken(new URL(answer.launchUrl).hash);
       if (!token) {

@@ -1,43 +1,16 @@
-import type { ScormStandard } from './bridge-protocol';
+import type { Schemas } from '../api/client';
 
-/** `GET /api/attempts/:attemptId/player` (docs/player.md). */
-export interface PlayerData {
-  attempt: {
-    id: string;
-    number: number;
-    itemId: string;
-    mode: 'normal' | 'review' | 'browse';
-    credit: string;
-    entry: string;
-  };
-  standard: ScormStandard;
-  edition: null | '2nd' | '3rd' | '4th';
-  cmi: Record<string, unknown>;
-  learner: { id: string; name: string };
-  course: { id: string; title: string };
-  package: { id: string; language: string; title: string };
+/**
+ * `GET /api/attempts/:attemptId/player` (docs/player.md), as the generated contract describes it; the
+ * contract leaves the parsed manifest organization open, and the player reads it as below.
+ */
+export type PlayerData = Omit<Schemas['PlayerDataView'], 'organization'> & {
   organization: ManifestOrganization | null;
-  items: PlayerItem[];
-  contentOrigin: string;
-  launcherUrl: string;
-  scoUrl: string;
-  commitUrl: string;
-  courseUrl: string;
-}
-
-export interface PlayerItem {
-  itemId: string;
-  title: string;
-  type: 'sco' | 'asset';
-  status: { completion: string | null; success: string | null; scoreScaled: number | null };
-}
+};
+export type PlayerItem = Schemas['PlayerItemView'];
 
 /** `POST /api/courses/:id/launch` and `POST /api/attempts/:id/items/:itemId/launch`. */
-export interface LaunchAnswer {
-  attemptId: string;
-  launchUrl: string;
-  commitUrl: string;
-}
+export type LaunchAnswer = Schemas['LaunchView'];
 
 // The parsed manifest organization, as libs/scorm's manifest parser writes it (the subset used here).
 

@@ -171,6 +171,11 @@ export class CurriculumView {
   @ApiProperty() updatedAt: string;
 }
 
+export class CurriculumPage {
+  @ApiProperty({ type: [CurriculumView] }) items: CurriculumView[];
+  @ApiProperty() total: number;
+}
+
 export class ContactPointDto {
   @ApiProperty({ example: 'KE' })
   @Transform(upper)

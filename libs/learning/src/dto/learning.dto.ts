@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 export class LaunchDto {
@@ -26,13 +26,13 @@ export class ItemLaunchDto {
   newAttempt?: boolean;
 }
 
-export interface LaunchView {
-  attemptId: string;
-  launchUrl: string;
-  commitUrl: string;
+export class LaunchView {
+  @ApiProperty({ format: 'uuid' }) attemptId: string;
+  @ApiProperty({ description: 'Opens the player in a browser as it is; carries the launch token' }) launchUrl: string;
+  @ApiProperty({ description: 'The commit endpoint, carrying the launch token' }) commitUrl: string;
 }
 
-export interface EnrolmentView {
-  courseId: string;
-  enrolledAt: Date;
+export class EnrolmentView {
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty({ type: String, format: 'date-time' }) enrolledAt: Date;
 }

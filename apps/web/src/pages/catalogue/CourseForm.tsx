@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { COURSE_LANGUAGES, type CourseDetail, type CourseLanguage } from '../../api/types';
 import { ApiError } from '../../auth/api';
@@ -35,7 +36,7 @@ interface CourseFormProps {
 export function CourseForm({ course, onSaved }: CourseFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const topics = useTopics();
   const id = useId();
@@ -100,18 +101,19 @@ export function CourseForm({ course, onSaved }: CourseFormProps) {
     setStatus(editing ? t('courseForm.saving') : t('courseForm.creating'));
     try {
       if (!course) {
-        const created = await authJson<CourseDetail>('/api/courses', {
-          method: 'POST',
-          body: {
-            topic,
-            ...(estimatedHours !== undefined ? { estimatedHours } : {}),
-            texts: COURSE_LANGUAGES.filter((code) => texts[code].title.trim()).map((code) => ({
-              language: code,
-              title: texts[code].title.trim(),
-              description: texts[code].description,
-            })),
-          },
-        });
+        const created = await unwrap(
+          api.POST('/api/courses', {
+            body: {
+              topic,
+              ...(estimatedHours !== undefined ? { estimatedHours } : {}),
+              texts: COURSE_LANGUAGES.filter((code) => texts[code].title.trim()).map((code) => ({
+                language: code,
+                title: texts[code].title.trim(),
+                description: texts[code].description,
+              })),
+            },
+          }),
+        );
         onSaved(created);
         return;
       }
@@ -137,10 +139,9 @@ export function CourseForm({ course, onSaved }: CourseFormProps) {
       }
       let saved: CourseDetail | undefined;
       for (const change of changes) {
-        saved = await authJson<CourseDetail>(`/api/courses/${encodeURIComponent(course.id)}`, {
-          method: 'PATCH',
-          body: { language, ...change },
-        });
+        saved = await unwrap(
+          api.PATCH('/api/courses/{id}', { params: { path: { id: course.id } }, body: { language, ...change } }),
+        );
       }
       setStatus(t('courseForm.saved'));
       if (saved) {

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ImportJob, Page as ResultPage } from '../../api/types';
-import { withQuery } from '../../auth/api';
+import { unwrap } from '../../api/client';
+import type { ImportJob } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Pagination } from '../../components/Pagination';
@@ -51,15 +51,14 @@ function JobOutcome({ job, summary }: { job: ImportJob; summary: string | null }
 export function ImportHistory({ version }: { version: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const failureSummary = useJobFailureSummary();
   const id = useId();
   const [page, setPage] = useState(1);
   const list = useLoader(
-    (signal) =>
-      authJson<ResultPage<ImportJob>>(withQuery('/api/import-jobs', { page, pageSize: PAGE_SIZE }), { signal }),
-    [authJson, page, version],
+    (signal) => unwrap(api.GET('/api/import-jobs', { params: { query: { page, pageSize: PAGE_SIZE } }, signal })),
+    [api, page, version],
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;

@@ -36,7 +36,8 @@ export function PackageUpload({ courseId, onFinished }: PackageUploadProps) {
       anotherLabel={t('imports.another')}
       onFinished={onFinished}
       renderResult={(job) =>
-        job.result && (
+        job.result &&
+        'warnings' in job.result && (
           <>
             <p>
               <Link to={`/courses/${encodeURIComponent(job.result.courseId)}`}>{t('imports.openCourse')}</Link>

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision, Page as ResultPage } from '../../api/types';
-import { withQuery } from '../../auth/api';
+import { unwrap, unwrapWithResponse } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
@@ -33,7 +32,7 @@ interface Props {
 export function DecisionsSection({ scope, version }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson, authFetch } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
   const id = useId();
@@ -41,11 +40,13 @@ export function DecisionsSection({ scope, version }: Props) {
   const [page, setPage] = useState(1);
   const list = useLoader(
     (signal) =>
-      authJson<ResultPage<Decision>>(
-        withQuery('/api/registrations/decisions', { country, page, pageSize: PAGE_SIZE }),
-        { signal },
+      unwrap(
+        api.GET('/api/registrations/decisions', {
+          params: { query: { country, page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
       ),
-    [authJson, country, page, version],
+    [api, country, page, version],
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -69,10 +70,13 @@ export function DecisionsSection({ scope, version }: Props) {
     setStatus(t('decisions.exporting'));
     try {
       // The bearer header is needed, so a plain link cannot do: fetch, then hand the browser a Blob URL.
-      const response = await authFetch(withQuery('/api/registrations/decisions/export.csv', { country }), {
-        accept: 'text/csv',
-      });
-      const blob = await response.blob();
+      const { data: blob, response } = await unwrapWithResponse(
+        api.GET('/api/registrations/decisions/export.csv', {
+          params: { query: { country } },
+          headers: { Accept: 'text/csv' },
+          parseAs: 'blob',
+        }),
+      );
       const name = fileNameOf(response);
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');

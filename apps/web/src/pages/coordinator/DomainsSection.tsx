@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
@@ -21,7 +22,7 @@ function parseDomains(text: string): string[] {
 
 export function DomainsSection({ scope }: { scope: Scope }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const single = !scope.isAdmin && scope.countries.length === 1;
@@ -29,11 +30,9 @@ export function DomainsSection({ scope }: { scope: Scope }) {
   const current = useLoader(
     (signal) =>
       country
-        ? authJson<{ domains: string[] }>(`/api/countries/${encodeURIComponent(country)}/auto-approve-domains`, {
-            signal,
-          })
+        ? unwrap(api.GET('/api/countries/{code}/auto-approve-domains', { params: { path: { code: country } }, signal }))
         : Promise.resolve({ domains: [] }),
-    [authJson, country],
+    [api, country],
   );
   const [text, setText] = useState('');
   useEffect(() => {
@@ -64,9 +63,11 @@ export function DomainsSection({ scope }: { scope: Scope }) {
     setSaving(true);
     setStatus(t('domains.saving'));
     try {
-      const result = await authJson<{ domains: string[] }>(
-        `/api/countries/${encodeURIComponent(country)}/auto-approve-domains`,
-        { method: 'PUT', body: { domains } },
+      const result = await unwrap(
+        api.PUT('/api/countries/{code}/auto-approve-domains', {
+          params: { path: { code: country } },
+          body: { domains },
+        }),
       );
       setText(result.domains.join('\n'));
       setStatus(

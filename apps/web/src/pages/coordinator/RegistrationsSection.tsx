@@ -1,13 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
-import {
-  ACCOUNT_STATUSES,
-  type AccountStatus,
-  type BulkResult,
-  type Page as ResultPage,
-  type Registration,
-} from '../../api/types';
-import { ApiError, withQuery } from '../../auth/api';
+import { ACCOUNT_STATUSES, type AccountStatus, type BulkResult, type Registration } from '../../api/types';
+import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
@@ -44,7 +39,7 @@ interface Props {
 export function RegistrationsSection({ scope, onDecided }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
   const id = useId();
@@ -54,17 +49,21 @@ export function RegistrationsSection({ scope, onDecided }: Props) {
   const [page, setPage] = useState(1);
   const list = useLoader(
     (signal) =>
-      authJson<ResultPage<Registration>>(
-        withQuery('/api/registrations', {
-          status: filters.status,
-          q: filters.q.trim(),
-          country: filters.country,
-          page,
-          pageSize: PAGE_SIZE,
+      unwrap(
+        api.GET('/api/registrations', {
+          params: {
+            query: {
+              status: filters.status,
+              q: filters.q.trim(),
+              country: filters.country,
+              page,
+              pageSize: PAGE_SIZE,
+            },
+          },
+          signal,
         }),
-        { signal },
       ),
-    [authJson, filters, page],
+    [api, filters, page],
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -121,7 +120,7 @@ export function RegistrationsSection({ scope, onDecided }: Props) {
     setFailure(null);
     setStatus(t('registrations.approving', { name: registration.displayName }));
     try {
-      await authJson(`/api/registrations/${encodeURIComponent(registration.id)}/approve`, { method: 'POST', body: {} });
+      await unwrap(api.POST('/api/registrations/{userId}/approve', { params: { path: { userId: registration.id } } }));
       finish(t('registrations.approved', { name: registration.displayName }));
     } catch (caught) {
       setBusy(false);
@@ -152,10 +151,7 @@ export function RegistrationsSection({ scope, onDecided }: Props) {
     setFailure(null);
     setStatus(t('registrations.bulkApproving', { number: formatNumber(ids.length, language) }));
     try {
-      const result = await authJson<BulkResult>('/api/registrations/bulk', {
-        method: 'POST',
-        body: { action: 'approve', userIds: ids },
-      });
+      const result = await unwrap(api.POST('/api/registrations/bulk', { body: { action: 'approve', userIds: ids } }));
       finish(bulkSummary(result));
     } catch (caught) {
       setBusy(false);
@@ -199,16 +195,17 @@ export function RegistrationsSection({ scope, onDecided }: Props) {
     try {
       let message: string;
       if (single) {
-        await authJson(`/api/registrations/${encodeURIComponent(rejecting.ids[0])}/reject`, {
-          method: 'POST',
-          body: { reason: text },
-        });
+        await unwrap(
+          api.POST('/api/registrations/{userId}/reject', {
+            params: { path: { userId: rejecting.ids[0] } },
+            body: { reason: text },
+          }),
+        );
         message = t('registrations.rejected', { name: rejecting.name });
       } else {
-        const result = await authJson<BulkResult>('/api/registrations/bulk', {
-          method: 'POST',
-          body: { action: 'reject', userIds: rejecting.ids, reason: text },
-        });
+        const result = await unwrap(
+          api.POST('/api/registrations/bulk', { body: { action: 'reject', userIds: rejecting.ids, reason: text } }),
+        );
         message = bulkSummary(result);
       }
       returnFocus.current = statusRef.current;

@@ -1,8 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Me } from '../../api/types';
-import { withQuery } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
@@ -38,7 +37,7 @@ function ContactPointDialog({
   onSaved: (point: ContactPoint) => void;
 }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(
@@ -89,10 +88,10 @@ function ContactPointDialog({
     setBusy(true);
     setFailure(null);
     try {
-      const body = Object.fromEntries(Object.entries(draft).map(([key, value]) => [key, value.trim()]));
+      const body = Object.fromEntries(Object.entries(draft).map(([key, value]) => [key, value.trim()])) as typeof draft;
       const saved = editing
-        ? await authJson<ContactPoint>(`/api/contact-points/${encodeURIComponent(editing.id)}`, { method: 'PUT', body })
-        : await authJson<ContactPoint>('/api/contact-points', { method: 'POST', body });
+        ? await unwrap(api.PUT('/api/contact-points/{id}', { params: { path: { id: editing.id } }, body }))
+        : await unwrap(api.POST('/api/contact-points', { body }));
       onSaved(saved);
     } catch (caught) {
       setFailure((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
@@ -172,7 +171,7 @@ function ContactPointDialog({
 function ContactPoints() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
   const id = useId();
@@ -192,10 +191,10 @@ function ContactPoints() {
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
 
-  const me = useLoader((signal) => authJson<Me>('/api/me', { signal }), [authJson]);
+  const me = useLoader((signal) => unwrap(api.GET('/api/me', { signal })), [api]);
   const points = useLoader(
-    (signal) => authJson<ContactPoint[]>(withQuery('/api/contact-points', { country }), { signal }),
-    [authJson, country],
+    (signal) => unwrap(api.GET('/api/contact-points', { params: { query: { country } }, signal })),
+    [api, country],
   );
 
   // The api's rule: the Secretariat maintains every country's contact points, coordinators their own.
@@ -227,7 +226,7 @@ function ContactPoints() {
     setRemoving(null);
     setFailure(null);
     try {
-      await authJson(`/api/contact-points/${encodeURIComponent(point.id)}`, { method: 'DELETE' });
+      await unwrap(api.DELETE('/api/contact-points/{id}', { params: { path: { id: point.id } } }));
       setStatus(t('contactPoints.removed', { name: point.name }));
       points.reload();
     } catch (caught) {

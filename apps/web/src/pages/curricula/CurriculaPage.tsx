@@ -1,71 +1,53 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { withQuery } from '../../auth/api';
+import { Link } from 'react-router';
+import { unwrap } from '../../api/client';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
-import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { FilterSelect, SearchField } from '../../components/FilterFields';
 import { Pagination } from '../../components/Pagination';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { useTopics } from '../../hooks/useTopics';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useErrorText } from '../../i18n/errors';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { shorten } from '../catalogue/format';
 import { SignedOutIntro } from '../groups/SignedOutIntro';
-import { CURRICULUM_LANGUAGES, SHARING_ROLES, languageName, type Curriculum } from './types';
+import { CURRICULUM_LANGUAGES, SHARING_ROLES, languageName } from './types';
 
 const PAGE_SIZE = 10;
 
 function Curricula() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { user, authJson } = useAuth();
+  const { user, api } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
   const topics = useTopics();
   const id = useId();
-  const [params, setParams] = useSearchParams();
-
   // The filters live in the address, so going back from a curriculum finds the same results.
-  const q = params.get('q') ?? '';
-  const country = /^[A-Z]{2}$/.test(params.get('country') ?? '') ? params.get('country')! : '';
-  const topic = params.get('topic') ?? '';
-  const lang = CURRICULUM_LANGUAGES.find((code) => code === params.get('lang')) ?? '';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
-
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries({ page: '', ...changes })) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    setParams(next);
-  };
+  const filters = useUrlFilters();
+  const { q, page, update } = filters;
+  const country = /^[A-Z]{2}$/.test(filters.text('country')) ? filters.text('country') : '';
+  const topic = filters.text('topic');
+  const lang = filters.oneOf('lang', CURRICULUM_LANGUAGES);
 
   const list = useLoader(
     (signal) =>
-      authJson<{ items: Curriculum[]; total: number }>(
-        withQuery('/api/curricula', { q: q.trim(), country, topic, lang, page, pageSize: PAGE_SIZE }),
-        { signal },
+      unwrap(
+        api.GET('/api/curricula', {
+          params: { query: { q: q.trim(), country, topic, lang: lang || undefined, page, pageSize: PAGE_SIZE } },
+          signal,
+        }),
       ),
-    [authJson, q, country, topic, lang, page],
+    [api, q, country, topic, lang, page],
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update({ q: draft.trim() });
-  };
 
   return (
     <Page title={t('curricula.title')} heading={t('curricula.heading')} className="wide">
@@ -81,55 +63,37 @@ function Curricula() {
         </Link>
       </p>
       <div role="search" aria-label={t('curricula.list.searchLabel')}>
-        <form className="filters" noValidate onSubmit={onSubmit}>
-          <Field id={`${id}-q`} label={t('curricula.list.search')} className="field-grow">
-            {(control) => (
-              <input
-                {...control}
-                type="search"
-                value={draft}
-                maxLength={200}
-                enterKeyHint="search"
-                onChange={(event) => setDraft(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={`${id}-country`} label={t('curricula.list.country')}>
-            {(control) => (
-              <select {...control} value={country} onChange={(event) => update({ country: event.target.value })}>
-                <option value="">{t('curricula.list.allCountries')}</option>
-                {countries.list.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-topic`} label={t('curricula.list.topic')}>
-            {(control) => (
-              <select {...control} value={topic} onChange={(event) => update({ topic: event.target.value })}>
-                <option value="">{t('curricula.list.allTopics')}</option>
-                {topics.list.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-lang`} label={t('curricula.list.language')}>
-            {(control) => (
-              <select {...control} value={lang} onChange={(event) => update({ lang: event.target.value })}>
-                <option value="">{t('curricula.list.allLanguages')}</option>
-                {CURRICULUM_LANGUAGES.map((code) => (
-                  <option key={code} value={code}>
-                    {languageName(code, language)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+        <form className="filters" noValidate onSubmit={filters.onSubmit}>
+          <SearchField
+            id={`${id}-q`}
+            label={t('curricula.list.search')}
+            value={filters.draft}
+            onChange={filters.setDraft}
+          />
+          <FilterSelect
+            id={`${id}-country`}
+            label={t('curricula.list.country')}
+            value={country}
+            allLabel={t('curricula.list.allCountries')}
+            options={countries.list.map((entry) => ({ value: entry.code, label: entry.name }))}
+            onChange={(value) => update({ country: value })}
+          />
+          <FilterSelect
+            id={`${id}-topic`}
+            label={t('curricula.list.topic')}
+            value={topic}
+            allLabel={t('curricula.list.allTopics')}
+            options={topics.list.map((entry) => ({ value: entry.code, label: entry.name }))}
+            onChange={(value) => update({ topic: value })}
+          />
+          <FilterSelect
+            id={`${id}-lang`}
+            label={t('curricula.list.language')}
+            value={lang}
+            allLabel={t('curricula.list.allLanguages')}
+            options={CURRICULUM_LANGUAGES.map((code) => ({ value: code, label: languageName(code, language) }))}
+            onChange={(value) => update({ lang: value })}
+          />
           <div className="filters-submit">
             <button type="submit" className="button button-primary">
               {t('curricula.list.submit')}
@@ -188,7 +152,7 @@ function Curricula() {
           page={page}
           pageSize={PAGE_SIZE}
           total={total}
-          onPage={(next) => update({ page: next > 1 ? String(next) : '' })}
+          onPage={filters.setPage}
         />
       )}
     </Page>

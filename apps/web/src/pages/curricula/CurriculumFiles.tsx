@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -17,7 +18,7 @@ const MAX_BYTES = 200 * 1024 ** 2;
 export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curriculum; onChanged: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authFetch, authJson, authUpload } = useAuth();
+  const { api, authUpload } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -49,7 +50,7 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
     controller.current = abort;
     setProgress({ percent: 0, done: false, name: file.name });
     try {
-      await authUpload<Curriculum>(`/api/curricula/${encodeURIComponent(curriculum.id)}/files`, fileForm(file), {
+      await authUpload('/api/curricula/{id}/files', { id: curriculum.id }, fileForm(file), {
         onProgress: (percent) => setProgress({ percent, done: false, name: file.name }),
         signal: abort.signal,
       });
@@ -68,7 +69,7 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
     setRemoving(null);
     setFailure(null);
     try {
-      await authJson(`/api/curriculum-files/${encodeURIComponent(file.id)}`, { method: 'DELETE' });
+      await unwrap(api.DELETE('/api/curriculum-files/{id}', { params: { path: { id: file.id } } }));
       onChanged();
     } catch (caught) {
       fail(caught);
@@ -93,11 +94,9 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
                 className="button button-quiet"
                 aria-label={t('curricula.files.download', { name: file.name })}
                 onClick={() =>
-                  void downloadStoredFile(
-                    authFetch,
-                    `/api/curriculum-files/${encodeURIComponent(file.id)}/download-link`,
-                    file.name,
-                  ).catch(fail)
+                  void downloadStoredFile(api, '/api/curriculum-files/{id}/download-link', file.id, file.name).catch(
+                    fail,
+                  )
                 }
               >
                 <span className="file-name">{file.name}</span>

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../auth/api';
@@ -16,12 +17,12 @@ import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
 import { CurriculumFiles } from './CurriculumFiles';
 import { CurriculumForm } from './CurriculumForm';
-import { languageName, type Curriculum } from './types';
+import { languageName } from './types';
 
 function CurriculumView({ curriculumId }: { curriculumId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const countries = useCountries();
   const topics = useTopics();
@@ -33,8 +34,8 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
   const [deleting, setDeleting] = useState(false);
   const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
   const curriculum = useLoader(
-    (signal) => authJson<Curriculum>(`/api/curricula/${encodeURIComponent(curriculumId)}`, { signal }),
-    [authJson, curriculumId],
+    (signal) => unwrap(api.GET('/api/curricula/{id}', { params: { path: { id: curriculumId } }, signal })),
+    [api, curriculumId],
   );
 
   if (curriculum.error instanceof ApiError && (curriculum.error.status === 404 || curriculum.error.status === 400)) {
@@ -46,7 +47,7 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
   const remove = async () => {
     setDeleting(false);
     try {
-      await authJson(`/api/curricula/${encodeURIComponent(curriculumId)}`, { method: 'DELETE' });
+      await unwrap(api.DELETE('/api/curricula/{id}', { params: { path: { id: curriculumId } } }));
       void navigate('/curricula');
     } catch (caught) {
       setFailure((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
@@ -85,10 +86,9 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
                   setTimeout(() => editButton.current?.focus());
                 }}
                 onSubmit={async (input) => {
-                  await authJson(`/api/curricula/${encodeURIComponent(curriculumId)}`, {
-                    method: 'PATCH',
-                    body: input,
-                  });
+                  await unwrap(
+                    api.PATCH('/api/curricula/{id}', { params: { path: { id: curriculumId } }, body: input }),
+                  );
                   setEditing(false);
                   setSaved(true);
                   curriculum.reload();

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { unwrap } from '../../api/client';
 import { Link, useNavigate } from 'react-router';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { CurriculumForm } from './CurriculumForm';
-import { SHARING_ROLES, type Curriculum } from './types';
+import { SHARING_ROLES } from './types';
 
 function NewCurriculum() {
   const { t } = useTranslation();
-  const { user, authJson } = useAuth();
+  const { user, api } = useAuth();
   const navigate = useNavigate();
   return (
     <Page title={t('curricula.form.newTitle')} heading={t('curricula.form.newTitle')}>
@@ -21,7 +22,7 @@ function NewCurriculum() {
           <CurriculumForm
             submitLabel={t('curricula.form.create')}
             onSubmit={async (input) => {
-              const created = await authJson<Curriculum>('/api/curricula', { method: 'POST', body: input });
+              const created = await unwrap(api.POST('/api/curricula', { body: input }));
               void navigate(`/curricula/${encodeURIComponent(created.id)}`);
             }}
           />

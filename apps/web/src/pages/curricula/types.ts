@@ -1,52 +1,14 @@
+import type { Schemas } from '../../api/client';
 import type { Language } from '../../i18n';
 
 export const CURRICULUM_LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'ru'] as const;
 export type CurriculumLanguage = (typeof CURRICULUM_LANGUAGES)[number];
 
-export interface CurriculumFile {
-  id: string;
-  name: string;
-  sizeBytes: number;
-  contentType: string;
-  createdAt: string;
-}
-
-export interface Curriculum {
-  id: string;
-  title: string;
-  country: string;
-  rtc: string;
-  languages: CurriculumLanguage[];
-  topics: string[];
-  summary: string;
-  ownerId: string;
-  ownerName: string;
-  canEdit: boolean;
-  /** Filled by GET /api/curricula/:id only. */
-  files: CurriculumFile[];
-  updatedAt: string;
-}
-
-export interface CurriculumInput {
-  title: string;
-  country: string;
-  rtc: string;
-  languages: CurriculumLanguage[];
-  topics: string[];
-  summary: string;
-}
-
-export interface ContactPoint {
-  id: string;
-  country: string;
-  name: string;
-  roleTitle: string;
-  organisation: string;
-  email: string;
-  phone: string;
-  canEdit: boolean;
-  updatedAt: string;
-}
+export type CurriculumFile = Schemas['CurriculumFileView'];
+export type Curriculum = Schemas['CurriculumView'];
+export type CurriculumPage = Schemas['CurriculumPage'];
+export type CurriculumInput = Schemas['CreateCurriculumDto'];
+export type ContactPoint = Schemas['ContactPointView'];
 
 /** A curriculum language's name in the interface language (ar, pt, ru have no interface of their own). */
 export function languageName(code: string, language: Language): string {

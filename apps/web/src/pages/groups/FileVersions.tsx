@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -7,8 +8,8 @@ import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatDateTime } from '../../i18n/format';
-import { downloadStoredFile, formatBytes, uploadFile } from './files';
-import type { FileDetail, GroupSummary, LibraryFile } from './types';
+import { downloadStoredFile, fileForm, formatBytes } from './files';
+import type { GroupSummary, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
 interface FileVersionsProps {
@@ -41,15 +42,15 @@ export function FileVersions({ file, group, onClose, onUploaded }: FileVersionsP
 function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: GroupSummary; onUploaded: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson, authFetch, accessToken } = useAuth();
+  const { api, authUpload } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const detail = useLoader(
-    (signal) => authJson<FileDetail>(`/api/group-files/${file.id}`, { signal }),
-    [authJson, file.id],
+    (signal) => unwrap(api.GET('/api/group-files/{id}', { params: { path: { id: file.id } }, signal })),
+    [api, file.id],
   );
   const fail = (caught: unknown) => setError((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
 
@@ -64,9 +65,11 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
     setError(null);
     setStatus('');
     try {
-      const updated = await uploadFile<FileDetail>(`/api/groups/${group.id}/files`, accessToken, chosen, {
-        fileId: file.id,
-      });
+      const updated = await authUpload(
+        '/api/groups/{id}/files',
+        { id: group.id },
+        fileForm(chosen, { fileId: file.id }),
+      );
       formElement.reset();
       setStatus(t('groups.files.versionUploaded', { version: updated.currentVersion }));
       detail.reload();
@@ -119,9 +122,11 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
                       className="button button-quiet button-small"
                       onClick={() =>
                         void downloadStoredFile(
-                          authFetch,
-                          `/api/group-files/${file.id}/download-link?version=${version.version}`,
+                          api,
+                          '/api/group-files/{id}/download-link',
+                          file.id,
                           file.name,
+                          version.version,
                         ).catch(fail)
                       }
                     >

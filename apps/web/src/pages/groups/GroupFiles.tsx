@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -8,15 +9,15 @@ import { useLoader } from '../../hooks/useLoader';
 import { formatDateTime } from '../../i18n/format';
 import { FileVersions } from './FileVersions';
 import { VideoPlayer } from './VideoPlayer';
-import { downloadStoredFile, formatBytes, formText, isPlayableVideo, uploadFile } from './files';
-import type { Folder, GroupSummary, Library, LibraryFile } from './types';
+import { downloadStoredFile, fileForm, formatBytes, formText, isPlayableVideo } from './files';
+import type { Folder, GroupSummary, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
 /** The group's file library: folders with breadcrumbs, uploads into the open folder, versions, quota. */
 export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChanged?: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson, authFetch, accessToken } = useAuth();
+  const { api, authUpload } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
@@ -39,10 +40,13 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   }, [folder?.id]);
   const library = useLoader(
     (signal) =>
-      authJson<Library>(`/api/groups/${group.id}/files${folder ? `?folderId=${encodeURIComponent(folder.id)}` : ''}`, {
-        signal,
-      }),
-    [authJson, group.id, folder?.id],
+      unwrap(
+        api.GET('/api/groups/{id}/files', {
+          params: { path: { id: group.id }, query: { folderId: folder?.id } },
+          signal,
+        }),
+      ),
+    [api, group.id, folder?.id],
   );
   const writable = !group.archived;
   const moderator = group.myRole !== 'member' && writable;
@@ -77,7 +81,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
     const fields: Record<string, string> = folder ? { folderId: folder.id } : {};
     if (
       await run(
-        () => uploadFile(`/api/groups/${group.id}/files`, accessToken, file, fields),
+        () => authUpload('/api/groups/{id}/files', { id: group.id }, fileForm(file, fields)),
         t('groups.files.uploaded', { name: file.name }),
       )
     ) {
@@ -92,10 +96,12 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
     if (
       await run(
         () =>
-          authJson(`/api/groups/${group.id}/folders`, {
-            method: 'POST',
-            body: { name, ...(folder ? { parentId: folder.id } : {}) },
-          }),
+          unwrap(
+            api.POST('/api/groups/{id}/folders', {
+              params: { path: { id: group.id } },
+              body: { name, ...(folder ? { parentId: folder.id } : {}) },
+            }),
+          ),
         t('groups.files.folderCreated', { name }),
       )
     ) {
@@ -111,8 +117,8 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   };
 
   /** Deletions remove the button that was pressed: focus continues from the outcome. */
-  const remove = async (path: string, done: string) => {
-    if (await run(() => authJson(path, { method: 'DELETE' }), done)) {
+  const remove = async (call: () => Promise<unknown>, done: string) => {
+    if (await run(call, done)) {
       statusRef.current?.focus();
     }
   };
@@ -175,7 +181,12 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
                   disabled={busy}
                   onClick={() =>
                     void remove(
-                      `/api/groups/${group.id}/folders/${child.id}`,
+                      () =>
+                        unwrap(
+                          api.DELETE('/api/groups/{id}/folders/{folderId}', {
+                            params: { path: { id: group.id, folderId: child.id } },
+                          }),
+                        ),
                       t('groups.files.folderDeleted', { name: child.name }),
                     )
                   }
@@ -201,7 +212,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
               type="button"
               className="button button-quiet"
               onClick={() =>
-                void downloadStoredFile(authFetch, `/api/group-files/${file.id}/download-link`, file.name).catch(fail)
+                void downloadStoredFile(api, '/api/group-files/{id}/download-link', file.id, file.name).catch(fail)
               }
             >
               {t('groups.files.download', { name: file.name })}
@@ -220,7 +231,10 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
                 className="button button-quiet"
                 disabled={busy}
                 onClick={() =>
-                  void remove(`/api/group-files/${file.id}`, t('groups.files.deleted', { name: file.name }))
+                  void remove(
+                    () => unwrap(api.DELETE('/api/group-files/{id}', { params: { path: { id: file.id } } })),
+                    t('groups.files.deleted', { name: file.name }),
+                  )
                 }
               >
                 {t('groups.files.delete', { name: file.name })}

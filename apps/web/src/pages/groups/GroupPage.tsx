@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../auth/api';
@@ -11,17 +12,17 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { uploadFile, formText } from './files';
+import { fileForm, formText } from './files';
 import { GroupFiles } from './GroupFiles';
 import { GroupSettings } from './GroupSettings';
 import { Members } from './Members';
 import { MentionTextarea } from './MentionTextarea';
-import type { GroupSummary, ThreadSummary } from './types';
+import type { GroupSummary } from './types';
 import { Workshops } from './Workshops';
 
 function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const { authJson, accessToken } = useAuth();
+  const { api, authUpload } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
@@ -36,12 +37,14 @@ function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (
     try {
       const attachmentIds: string[] = [];
       if (file instanceof File && file.size > 0) {
-        attachmentIds.push((await uploadFile<{ id: string }>(`/api/groups/${group.id}/files`, accessToken, file)).id);
+        attachmentIds.push((await authUpload('/api/groups/{id}/files', { id: group.id }, fileForm(file))).id);
       }
-      const created = await authJson<{ id: string }>(`/api/groups/${group.id}/threads`, {
-        method: 'POST',
-        body: { title: formText(form, 'title'), body: formText(form, 'body'), attachmentIds },
-      });
+      const created = await unwrap(
+        api.POST('/api/groups/{id}/threads', {
+          params: { path: { id: group.id } },
+          body: { title: formText(form, 'title'), body: formText(form, 'body'), attachmentIds },
+        }),
+      );
       onCreated(created.id);
     } catch (caught) {
       setError(caught);
@@ -90,13 +93,13 @@ function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (
 function Threads({ group }: { group: GroupSummary }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const navigate = useNavigate();
   const id = useId();
   const threads = useLoader(
-    (signal) => authJson<ThreadSummary[]>(`/api/groups/${group.id}/threads`, { signal }),
-    [authJson, group.id],
+    (signal) => unwrap(api.GET('/api/groups/{id}/threads', { params: { path: { id: group.id } }, signal })),
+    [api, group.id],
   );
   return (
     <section className="section" aria-labelledby={`${id}-threads`}>
@@ -129,11 +132,11 @@ function Threads({ group }: { group: GroupSummary }) {
 
 function Group({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const group = useLoader(
-    (signal) => authJson<GroupSummary>(`/api/groups/${groupId}`, { signal }),
-    [authJson, groupId],
+    (signal) => unwrap(api.GET('/api/groups/{id}', { params: { path: { id: groupId } }, signal })),
+    [api, groupId],
   );
 
   if (group.error instanceof ApiError && group.error.status === 404) {

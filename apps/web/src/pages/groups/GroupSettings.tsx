@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -20,7 +21,7 @@ const LANGUAGE_NAMES: Record<(typeof GROUP_LANGUAGES)[number], string> = {
  */
 export function GroupSettings({ group, onChanged }: { group: GroupSummary; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
@@ -39,16 +40,18 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
     setError(null);
     setStatus('');
     try {
-      await authJson(`/api/groups/${group.id}`, {
-        method: 'PATCH',
-        body: {
-          name: formText(form, 'name'),
-          description: formText(form, 'description'),
-          language: formText(form, 'language', group.language),
-          kind: formText(form, 'kind', group.kind),
-          openForRequests: form.get('openForRequests') === 'on',
-        },
-      });
+      await unwrap(
+        api.PATCH('/api/groups/{id}', {
+          params: { path: { id: group.id } },
+          body: {
+            name: formText(form, 'name'),
+            description: formText(form, 'description'),
+            language: formText(form, 'language', group.language) as GroupSummary['language'],
+            kind: formText(form, 'kind', group.kind) as GroupSummary['kind'],
+            openForRequests: form.get('openForRequests') === 'on',
+          },
+        }),
+      );
       setStatus(t('groups.settings.saved'));
       onChanged();
     } catch (caught) {
@@ -63,7 +66,7 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
     setFailure(null);
     setError(null);
     try {
-      await authJson(`/api/groups/${group.id}`, { method: 'PATCH', body: { archived } });
+      await unwrap(api.PATCH('/api/groups/{id}', { params: { path: { id: group.id } }, body: { archived } }));
       afterArchive.current = statusRef.current;
       setConfirming(false);
       setStatus(archived ? t('groups.settings.archivedNow') : t('groups.settings.unarchivedNow'));

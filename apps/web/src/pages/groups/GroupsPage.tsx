@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { hasRole, useAuth } from '../../auth/AuthContext';
@@ -9,11 +10,11 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { SignedOutIntro } from './SignedOutIntro';
 import { formText } from './files';
-import { GROUP_KINDS, type GroupKind, type GroupSummary, type Invitation, type OpenGroup } from './types';
+import { GROUP_KINDS, type GroupKind, type GroupSummary } from './types';
 
 function CreateGroupForm() {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const navigate = useNavigate();
   const id = useId();
@@ -26,16 +27,17 @@ function CreateGroupForm() {
     setBusy(true);
     setError(null);
     try {
-      const created = await authJson<{ id: string }>('/api/groups', {
-        method: 'POST',
-        body: {
-          name: formText(form, 'name'),
-          kind: formText(form, 'kind') as GroupKind,
-          description: formText(form, 'description'),
-          language: formText(form, 'language', 'en'),
-          openForRequests: form.get('open') === 'on',
-        },
-      });
+      const created = await unwrap(
+        api.POST('/api/groups', {
+          body: {
+            name: formText(form, 'name'),
+            kind: formText(form, 'kind') as GroupKind,
+            description: formText(form, 'description'),
+            language: formText(form, 'language', 'en') as GroupSummary['language'],
+            openForRequests: form.get('open') === 'on',
+          },
+        }),
+      );
       await navigate(`/groups/${created.id}`);
     } catch (caught) {
       setError(caught);
@@ -90,21 +92,18 @@ function CreateGroupForm() {
 
 function Groups() {
   const { t } = useTranslation();
-  const { user, authJson } = useAuth();
+  const { user, api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [actionError, setActionError] = useState<unknown>(null);
-  const mine = useLoader((signal) => authJson<GroupSummary[]>('/api/groups', { signal }), [authJson]);
-  const invitations = useLoader(
-    (signal) => authJson<Invitation[]>('/api/me/group-invitations', { signal }),
-    [authJson],
-  );
-  const open = useLoader((signal) => authJson<OpenGroup[]>('/api/groups/open', { signal }), [authJson]);
+  const mine = useLoader((signal) => unwrap(api.GET('/api/groups', { signal })), [api]);
+  const invitations = useLoader((signal) => unwrap(api.GET('/api/me/group-invitations', { signal })), [api]);
+  const open = useLoader((signal) => unwrap(api.GET('/api/groups/open', { signal })), [api]);
 
-  const act = async (path: string) => {
+  const act = async (call: () => Promise<unknown>) => {
     setActionError(null);
     try {
-      await authJson(path, { method: 'POST', body: {} });
+      await call();
       mine.reload();
       invitations.reload();
       open.reload();
@@ -135,14 +134,22 @@ function Groups() {
                   <button
                     type="button"
                     className="button button-primary"
-                    onClick={() => void act(`/api/group-invitations/${invitation.id}/accept`)}
+                    onClick={() =>
+                      void act(() =>
+                        api.POST('/api/group-invitations/{id}/accept', { params: { path: { id: invitation.id } } }),
+                      )
+                    }
                   >
                     {t('groups.accept', { name: invitation.groupName })}
                   </button>
                   <button
                     type="button"
                     className="button button-secondary"
-                    onClick={() => void act(`/api/group-invitations/${invitation.id}/decline`)}
+                    onClick={() =>
+                      void act(() =>
+                        api.POST('/api/group-invitations/{id}/decline', { params: { path: { id: invitation.id } } }),
+                      )
+                    }
                   >
                     {t('groups.decline', { name: invitation.groupName })}
                   </button>
@@ -190,7 +197,9 @@ function Groups() {
                   <button
                     type="button"
                     className="button button-secondary"
-                    onClick={() => void act(`/api/groups/${group.id}/join-requests`)}
+                    onClick={() =>
+                      void act(() => api.POST('/api/groups/{id}/join-requests', { params: { path: { id: group.id } } }))
+                    }
                   >
                     {t('groups.askToJoin', { name: group.name })}
                   </button>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap, type ApiClient } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -15,24 +16,22 @@ interface Candidate {
   groups: string[];
 }
 
-type AuthJson = <T>(path: string, options?: { signal?: AbortSignal }) => Promise<T>;
-
 /**
  * People the caller already works with in their other groups and who are not in this one (nor
  * invited, nor asking): there is no directory of all users, so these are the accounts a moderator
  * may invite by name rather than by email address.
  */
 async function candidates(
-  authJson: AuthJson,
+  api: ApiClient,
   group: GroupSummary,
   here: Member[],
   signal: AbortSignal,
 ): Promise<Candidate[]> {
   const taken = new Set(here.map((member) => member.userId).filter(Boolean));
-  const mine = await authJson<GroupSummary[]>('/api/groups', { signal });
+  const mine = await unwrap(api.GET('/api/groups', { signal }));
   const found = new Map<string, Candidate>();
   for (const other of mine.filter((entry) => entry.id !== group.id)) {
-    const members = await authJson<Member[]>(`/api/groups/${other.id}/members`, { signal });
+    const members = await unwrap(api.GET('/api/groups/{id}/members', { params: { path: { id: other.id } }, signal }));
     for (const member of members) {
       if (member.state !== 'active' || !member.userId || taken.has(member.userId)) {
         continue;
@@ -56,15 +55,15 @@ export function InviteFromGroups({
   onInvited: (name: string) => void;
 }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const people = useLoader(
-    (signal) => candidates(authJson, group, members, signal),
+    (signal) => candidates(api, group, members, signal),
     // Reloaded when the list of this group's people changes (someone was just invited).
-    [authJson, group.id, members.map((member) => member.id).join()],
+    [api, group.id, members.map((member) => member.id).join()],
   );
 
   const invite = async (event: FormEvent<HTMLFormElement>) => {
@@ -77,7 +76,7 @@ export function InviteFromGroups({
     setBusy(true);
     setError(null);
     try {
-      await authJson(`/api/groups/${group.id}/invitations`, { method: 'POST', body: { userId } });
+      await unwrap(api.POST('/api/groups/{id}/invitations', { params: { path: { id: group.id } }, body: { userId } }));
       onInvited(person.displayName);
     } catch (caught) {
       setError((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));

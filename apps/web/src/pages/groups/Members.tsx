@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
@@ -20,7 +21,7 @@ type Asked = { kind: 'remove' | 'transfer'; member: Member } | { kind: 'leave' }
  */
 export function Members({ group, onGroupChanged }: { group: GroupSummary; onGroupChanged: () => void }) {
   const { t } = useTranslation();
-  const { authJson, user } = useAuth();
+  const { api, user } = useAuth();
   const errorText = useGroupErrorText();
   const navigate = useNavigate();
   const id = useId();
@@ -34,26 +35,20 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
   /** Set once a confirmed action succeeded: focus goes to its outcome, as the button that opened it is gone. */
   const afterConfirm = useRef<HTMLElement | null>(null);
   const members = useLoader(
-    (signal) => authJson<Member[]>(`/api/groups/${group.id}/members`, { signal }),
-    [authJson, group.id, group.myRole],
+    (signal) => unwrap(api.GET('/api/groups/{id}/members', { params: { path: { id: group.id } }, signal })),
+    [api, group.id, group.myRole],
   );
   const writable = !group.archived;
   const moderator = group.myRole !== 'member' && writable;
   const owner = group.myRole === 'owner' && writable;
 
   /** Runs one call; on success reloads the list and says what happened. */
-  const act = async (
-    path: string,
-    method: 'POST' | 'PATCH' | 'DELETE',
-    body: object | undefined,
-    done: string,
-    focusOutcome = true,
-  ) => {
+  const act = async (call: () => Promise<unknown>, done: string, focusOutcome = true) => {
     setBusy(true);
     setError(null);
     setNotice('');
     try {
-      await authJson(path, { method, body: method === 'DELETE' ? undefined : (body ?? {}) });
+      await call();
       setNotice(done);
       members.reload();
       if (focusOutcome) {
@@ -74,7 +69,13 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
     const formElement = event.currentTarget;
     const email = formText(new FormData(formElement), 'email');
     const done = t('groups.members.invited', { email });
-    if (await act(`/api/groups/${group.id}/invitations`, 'POST', { email }, done, false)) {
+    if (
+      await act(
+        () => unwrap(api.POST('/api/groups/{id}/invitations', { params: { path: { id: group.id } }, body: { email } })),
+        done,
+        false,
+      )
+    ) {
       formElement.reset();
     }
   };
@@ -87,20 +88,26 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
     setFailure(null);
     try {
       if (asked.kind === 'leave') {
-        await authJson(`/api/groups/${group.id}/leave`, { method: 'POST', body: {} });
+        await unwrap(api.POST('/api/groups/{id}/leave', { params: { path: { id: group.id } } }));
         setAsked(null);
         await navigate('/groups');
         return;
       }
       const { member } = asked;
       if (asked.kind === 'remove') {
-        await authJson(`/api/groups/${group.id}/members/${member.id}`, { method: 'DELETE' });
+        await unwrap(
+          api.DELETE('/api/groups/{id}/members/{membershipId}', {
+            params: { path: { id: group.id, membershipId: member.id } },
+          }),
+        );
         setNotice(t('groups.members.removed', { name: member.displayName }));
       } else {
-        await authJson(`/api/groups/${group.id}/transfer-ownership`, {
-          method: 'POST',
-          body: { userId: member.userId },
-        });
+        await unwrap(
+          api.POST('/api/groups/{id}/transfer-ownership', {
+            params: { path: { id: group.id } },
+            body: { userId: member.userId ?? '' },
+          }),
+        );
         setNotice(t('groups.members.transferred', { name: member.displayName }));
         onGroupChanged();
       }
@@ -148,9 +155,10 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
                     disabled={busy}
                     onClick={() =>
                       void act(
-                        `/api/group-join-requests/${member.id}/approve`,
-                        'POST',
-                        {},
+                        () =>
+                          unwrap(
+                            api.POST('/api/group-join-requests/{id}/approve', { params: { path: { id: member.id } } }),
+                          ),
                         t('groups.members.approved', { name: member.displayName }),
                       )
                     }
@@ -163,9 +171,10 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
                     disabled={busy}
                     onClick={() =>
                       void act(
-                        `/api/group-join-requests/${member.id}/reject`,
-                        'POST',
-                        {},
+                        () =>
+                          unwrap(
+                            api.POST('/api/group-join-requests/{id}/reject', { params: { path: { id: member.id } } }),
+                          ),
                         t('groups.members.rejected', { name: member.displayName }),
                       )
                     }
@@ -197,9 +206,13 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
                     disabled={busy}
                     onClick={() =>
                       void act(
-                        `/api/groups/${group.id}/members/${member.id}`,
-                        'PATCH',
-                        { role: member.role === 'member' ? 'moderator' : 'member' },
+                        () =>
+                          unwrap(
+                            api.PATCH('/api/groups/{id}/members/{membershipId}', {
+                              params: { path: { id: group.id, membershipId: member.id } },
+                              body: { role: member.role === 'member' ? 'moderator' : 'member' },
+                            }),
+                          ),
                         t(member.role === 'member' ? 'groups.members.nowModerator' : 'groups.members.nowMember', {
                           name: member.displayName,
                         }),
@@ -252,9 +265,12 @@ export function Members({ group, onGroupChanged }: { group: GroupSummary; onGrou
                     disabled={busy}
                     onClick={() =>
                       void act(
-                        `/api/groups/${group.id}/members/${member.id}`,
-                        'DELETE',
-                        undefined,
+                        () =>
+                          unwrap(
+                            api.DELETE('/api/groups/{id}/members/{membershipId}', {
+                              params: { path: { id: group.id, membershipId: member.id } },
+                            }),
+                          ),
                         t('groups.members.revoked', { name: member.displayName }),
                       )
                     }

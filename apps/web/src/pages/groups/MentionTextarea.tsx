@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { mentionQueryAt, suggestMembers } from './mentions';
@@ -17,7 +18,7 @@ type MentionTextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'o
  */
 export function MentionTextarea({ groupId, id, ...textarea }: MentionTextareaProps) {
   const { t } = useTranslation();
-  const { authJson, user } = useAuth();
+  const { api, user } = useAuth();
   const ref = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
   const [members, setMembers] = useState<{ userId: string; displayName: string }[] | null>(null);
@@ -32,7 +33,7 @@ export function MentionTextarea({ groupId, id, ...textarea }: MentionTextareaPro
       return;
     }
     const controller = new AbortController();
-    authJson<Member[]>(`/api/groups/${encodeURIComponent(groupId)}/members`, { signal: controller.signal }).then(
+    unwrap(api.GET('/api/groups/{id}/members', { params: { path: { id: groupId } }, signal: controller.signal })).then(
       (list) =>
         setMembers(
           list
@@ -43,7 +44,7 @@ export function MentionTextarea({ groupId, id, ...textarea }: MentionTextareaPro
       () => undefined, // no suggestions without the list; typing still works
     );
     return () => controller.abort();
-  }, [wantMembers, authJson, groupId, user?.id]);
+  }, [wantMembers, api, groupId, user?.id]);
 
   const suggestions = useMemo(
     () => (mention && members ? suggestMembers(members, mention.query) : []),

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../auth/api';
@@ -18,7 +19,7 @@ import type { Post, Thread } from './types';
 function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson, authFetch } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [editing, setEditing] = useState(false);
@@ -28,10 +29,12 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
     event.preventDefault();
     setError(null);
     try {
-      await authJson(`/api/posts/${post.id}`, {
-        method: 'PATCH',
-        body: { body: formText(new FormData(event.currentTarget), 'body') },
-      });
+      await unwrap(
+        api.PATCH('/api/posts/{id}', {
+          params: { path: { id: post.id } },
+          body: { body: formText(new FormData(event.currentTarget), 'body') },
+        }),
+      );
       setEditing(false);
       onChanged();
     } catch (caught) {
@@ -41,7 +44,7 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
   const remove = async () => {
     setError(null);
     try {
-      await authJson(`/api/posts/${post.id}`, { method: 'DELETE' });
+      await unwrap(api.DELETE('/api/posts/{id}', { params: { path: { id: post.id } } }));
       onChanged();
     } catch (caught) {
       setError(caught);
@@ -95,8 +98,9 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
                 className="button button-quiet"
                 onClick={() =>
                   void downloadStoredFile(
-                    authFetch,
-                    `/api/group-files/${attachment.fileId}/download-link`,
+                    api,
+                    '/api/group-files/{id}/download-link',
+                    attachment.fileId,
                     attachment.name,
                   ).catch(setError)
                 }
@@ -123,7 +127,7 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
 
 function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void }) {
   const { t } = useTranslation();
-  const { authJson, authUpload } = useAuth();
+  const { api, authUpload } = useAuth();
   const errorText = useErrorText();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
@@ -139,14 +143,14 @@ function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void 
     try {
       const attachmentIds: string[] = [];
       if (file instanceof File && file.size > 0) {
-        attachmentIds.push(
-          (await authUpload<{ id: string }>(`/api/groups/${thread.groupId}/files`, fileForm(file))).id,
-        );
+        attachmentIds.push((await authUpload('/api/groups/{id}/files', { id: thread.groupId }, fileForm(file))).id);
       }
-      await authJson(`/api/threads/${thread.id}/posts`, {
-        method: 'POST',
-        body: { body: formText(form, 'body'), attachmentIds },
-      });
+      await unwrap(
+        api.POST('/api/threads/{id}/posts', {
+          params: { path: { id: thread.id } },
+          body: { body: formText(form, 'body'), attachmentIds },
+        }),
+      );
       formElement.reset();
       onPosted();
     } catch (caught) {
@@ -192,10 +196,13 @@ function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void 
 
 function ThreadView({ threadId }: { threadId: string }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const [error, setError] = useState<unknown>(null);
-  const thread = useLoader((signal) => authJson<Thread>(`/api/threads/${threadId}`, { signal }), [authJson, threadId]);
+  const thread = useLoader(
+    (signal) => unwrap(api.GET('/api/threads/{id}', { params: { path: { id: threadId } }, signal })),
+    [api, threadId],
+  );
 
   if (thread.error instanceof ApiError && thread.error.status === 404) {
     return <NotFoundPage />;
@@ -203,7 +210,7 @@ function ThreadView({ threadId }: { threadId: string }) {
   const pin = async (pinned: boolean) => {
     setError(null);
     try {
-      await authJson(`/api/threads/${threadId}`, { method: 'PATCH', body: { pinned } });
+      await unwrap(api.PATCH('/api/threads/{id}', { params: { path: { id: threadId } }, body: { pinned } }));
       thread.reload();
     } catch (caught) {
       setError(caught);

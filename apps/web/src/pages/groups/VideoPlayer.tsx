@@ -30,7 +30,7 @@ export function VideoPlayer({ file, onClose }: { file: LibraryFile | null; onClo
 
 function PlayerBody({ file }: { file: LibraryFile }) {
   const { t } = useTranslation();
-  const { authFetch } = useAuth();
+  const { api } = useAuth();
   const errorText = useGroupErrorText();
   const video = useRef<HTMLVideoElement>(null);
   const [source, setSource] = useState<string | null>(null);
@@ -42,7 +42,7 @@ function PlayerBody({ file }: { file: LibraryFile }) {
 
   const load = async (signal?: AbortSignal) => {
     try {
-      const url = await signedLink(authFetch, `/api/group-files/${file.id}/download-link`);
+      const url = await signedLink(api, '/api/group-files/{id}/download-link', file.id);
       if (!signal?.aborted) {
         setSource(url);
       }

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap, type ApiClient } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
@@ -6,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useLoader } from '../../hooks/useLoader';
 import { formText } from './files';
-import type { GroupSummary, Library, Workshop, WorkshopPhase } from './types';
+import type { GroupSummary, Workshop, WorkshopPhase } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
 /** Folders visited at most when listing the whole library for a choice (a group's library is small). */
@@ -18,17 +19,17 @@ interface LibraryEntry {
   label: string;
 }
 
-type AuthJson = <T>(path: string, options?: { signal?: AbortSignal }) => Promise<T>;
-
 /** Every file of the library with its folder path, walking folders breadth first. */
-async function wholeLibrary(authJson: AuthJson, groupId: string, signal: AbortSignal): Promise<LibraryEntry[]> {
+async function wholeLibrary(api: ApiClient, groupId: string, signal: AbortSignal): Promise<LibraryEntry[]> {
   const entries: LibraryEntry[] = [];
   const queue: Array<{ id: string | null; path: string }> = [{ id: null, path: '' }];
   for (let visited = 0; queue.length > 0 && visited < MAX_FOLDERS; visited++) {
     const { id, path } = queue.shift()!;
-    const library = await authJson<Library>(
-      `/api/groups/${groupId}/files${id ? `?folderId=${encodeURIComponent(id)}` : ''}`,
-      { signal },
+    const library = await unwrap(
+      api.GET('/api/groups/{id}/files', {
+        params: { path: { id: groupId }, query: { folderId: id ?? undefined } },
+        signal,
+      }),
     );
     for (const file of library.files) {
       entries.push({ id: file.id, label: `${path}${file.name}` });
@@ -88,7 +89,7 @@ function EditWorkshopForm({
   onSaved: (workshop: Workshop) => void;
 }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<Failed>(null);
@@ -101,18 +102,20 @@ function EditWorkshopForm({
     setBusy(true);
     setError(null);
     try {
-      const saved = await authJson<Workshop>(`/api/workshops/${workshop.id}`, {
-        method: 'PATCH',
-        body: {
-          title: formText(form, 'title'),
-          description: formText(form, 'description'),
-          start: formText(form, 'start'),
-          end: formText(form, 'end'),
-          timeZone: formText(form, 'timeZone').trim(),
-          // Empty removes the link.
-          meetingUrl,
-        },
-      });
+      const saved = await unwrap(
+        api.PATCH('/api/workshops/{id}', {
+          params: { path: { id: workshop.id } },
+          body: {
+            title: formText(form, 'title'),
+            description: formText(form, 'description'),
+            start: formText(form, 'start'),
+            end: formText(form, 'end'),
+            timeZone: formText(form, 'timeZone').trim(),
+            // Empty removes the link.
+            meetingUrl,
+          },
+        }),
+      );
       onSaved(saved);
     } catch (caught) {
       setError((previous) => failed(previous, caught));
@@ -211,12 +214,12 @@ function AddMaterialForm({
   onLinked: (workshop: Workshop) => void;
 }) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<Failed>(null);
   const [busy, setBusy] = useState(false);
-  const files = useLoader((signal) => wholeLibrary(authJson, group.id, signal), [authJson, group.id]);
+  const files = useLoader((signal) => wholeLibrary(api, group.id, signal), [api, group.id]);
   const linked = new Set(workshop.materials.map((material) => material.fileId));
   const choices = files.data?.filter((entry) => !linked.has(entry.id));
 
@@ -226,9 +229,11 @@ function AddMaterialForm({
     setBusy(true);
     setError(null);
     try {
-      const saved = await authJson<Workshop>(
-        `/api/workshops/${workshop.id}/materials/${encodeURIComponent(formText(form, 'fileId'))}`,
-        { method: 'PUT', body: { phase: formText(form, 'phase', 'before') as WorkshopPhase } },
+      const saved = await unwrap(
+        api.PUT('/api/workshops/{id}/materials/{fileId}', {
+          params: { path: { id: workshop.id, fileId: formText(form, 'fileId') } },
+          body: { phase: formText(form, 'phase', 'before') as WorkshopPhase },
+        }),
       );
       onLinked(saved);
     } catch (caught) {

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { useLoader } from '../../hooks/useLoader';
-import { downloadFile, downloadStoredFile, formText } from './files';
+import { downloadAnswer, downloadStoredFile, formText } from './files';
 import type { GroupSummary, Workshop } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 import { AddMaterialDialog, EditWorkshopDialog, TimeZoneSuggestions } from './WorkshopDialogs';
@@ -17,7 +18,7 @@ const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
  */
 export function Workshops({ group }: { group: GroupSummary }) {
   const { t } = useTranslation();
-  const { authJson, authFetch } = useAuth();
+  const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
   const [error, setError] = useState<unknown>(null);
@@ -25,8 +26,8 @@ export function Workshops({ group }: { group: GroupSummary }) {
   const [editing, setEditing] = useState<Workshop | null>(null);
   const [addingTo, setAddingTo] = useState<Workshop | null>(null);
   const workshops = useLoader(
-    (signal) => authJson<Workshop[]>(`/api/groups/${group.id}/workshops`, { signal }),
-    [authJson, group.id],
+    (signal) => unwrap(api.GET('/api/groups/{id}/workshops', { params: { path: { id: group.id } }, signal })),
+    [api, group.id],
   );
   const moderator = group.myRole !== 'member' && !group.archived;
 
@@ -37,16 +38,18 @@ export function Workshops({ group }: { group: GroupSummary }) {
     setError(null);
     try {
       const meetingUrl = formText(form, 'meetingUrl');
-      await authJson(`/api/groups/${group.id}/workshops`, {
-        method: 'POST',
-        body: {
-          title: formText(form, 'title'),
-          start: formText(form, 'start'),
-          end: formText(form, 'end'),
-          timeZone: formText(form, 'timeZone'),
-          ...(meetingUrl ? { meetingUrl } : {}),
-        },
-      });
+      await unwrap(
+        api.POST('/api/groups/{id}/workshops', {
+          params: { path: { id: group.id } },
+          body: {
+            title: formText(form, 'title'),
+            start: formText(form, 'start'),
+            end: formText(form, 'end'),
+            timeZone: formText(form, 'timeZone'),
+            ...(meetingUrl ? { meetingUrl } : {}),
+          },
+        }),
+      );
       formElement.reset();
       workshops.reload();
     } catch (caught) {
@@ -58,7 +61,9 @@ export function Workshops({ group }: { group: GroupSummary }) {
     setError(null);
     setStatus('');
     try {
-      await authJson(`/api/workshops/${workshop.id}/materials/${fileId}`, { method: 'DELETE' });
+      await unwrap(
+        api.DELETE('/api/workshops/{id}/materials/{fileId}', { params: { path: { id: workshop.id, fileId } } }),
+      );
       setStatus(t('groups.workshops.unlinked', { name, title: workshop.title }));
       workshops.reload();
     } catch (caught) {
@@ -98,7 +103,16 @@ export function Workshops({ group }: { group: GroupSummary }) {
               type="button"
               className="button button-quiet"
               onClick={() =>
-                void downloadFile(authFetch, `/api/workshops/${workshop.id}/ics`, 'workshop.ics').catch(setError)
+                void downloadAnswer(
+                  unwrap(
+                    api.GET('/api/workshops/{id}/ics', {
+                      params: { path: { id: workshop.id } },
+                      headers: { Accept: 'text/calendar' },
+                      parseAs: 'blob',
+                    }),
+                  ),
+                  'workshop.ics',
+                ).catch(setError)
               }
             >
               {t('groups.workshops.ics', { title: workshop.title })}
@@ -124,8 +138,9 @@ export function Workshops({ group }: { group: GroupSummary }) {
                       className="link-button file-name"
                       onClick={() =>
                         void downloadStoredFile(
-                          authFetch,
-                          `/api/group-files/${material.fileId}/download-link`,
+                          api,
+                          '/api/group-files/{id}/download-link',
+                          material.fileId,
                           material.name,
                         ).catch(setError)
                       }

@@ -1,36 +1,47 @@
-import { uploadSession, uploadWithRenewal, type UploadOptions } from '../../auth/upload';
+import { unwrap, type ApiClient } from '../../api/client';
 
-type AuthFetch = (path: string, options?: { method?: 'GET' }) => Promise<Response>;
+/** The routes that answer a short-lived signed link to a stored file. */
+export type DownloadLinkPath = '/api/group-files/{id}/download-link' | '/api/curriculum-files/{id}/download-link';
 
-/** What a `…/download-link` route answers: a path on the API's origin, valid a few minutes. */
-interface DownloadLink {
-  url: string;
-  expiresAt: string;
-}
-
-/** A short-lived signed link to a stored file, asked for with the session's token. */
-export async function signedLink(authFetch: AuthFetch, linkPath: string): Promise<string> {
-  const response = await authFetch(linkPath);
-  return ((await response.json()) as DownloadLink).url;
+/**
+ * A short-lived signed link (a path on the API's origin, valid a few minutes) to a stored file; for a
+ * group file, to one of its versions when `version` is given.
+ */
+export async function signedLink(
+  api: ApiClient,
+  path: DownloadLinkPath,
+  id: string,
+  version?: number,
+): Promise<string> {
+  const answer =
+    path === '/api/group-files/{id}/download-link'
+      ? api.GET(path, { params: { path: { id }, query: { version } } })
+      : api.GET(path, { params: { path: { id } } });
+  return (await unwrap(answer)).url;
 }
 
 /**
  * Downloads a stored file (group file, attachment, curriculum file) through a signed link: the
  * browser's own download manager fetches it, shows progress and can resume, and nothing is held in
- * the page's memory. `linkPath` is the file's `…/download-link` route.
+ * the page's memory.
  */
-export async function downloadStoredFile(authFetch: AuthFetch, linkPath: string, name: string): Promise<void> {
-  clickDownload(await signedLink(authFetch, linkPath), name);
+export async function downloadStoredFile(
+  api: ApiClient,
+  path: DownloadLinkPath,
+  id: string,
+  name: string,
+  version?: number,
+): Promise<void> {
+  clickDownload(await signedLink(api, path, id, version), name);
 }
 
 /**
- * Downloads a small answer the API makes on request (a calendar file, an export) with the session's
- * token, and hands it to the browser as a download under its own name. Stored files, which may be
+ * Hands a small answer the API makes on request (a calendar file, an export), fetched as a blob with
+ * the session's token, to the browser as a download under its own name. Stored files, which may be
  * large, go through downloadStoredFile instead.
  */
-export async function downloadFile(authFetch: AuthFetch, path: string, name: string): Promise<void> {
-  const response = await authFetch(path);
-  const url = URL.createObjectURL(await response.blob());
+export async function downloadAnswer(answer: Promise<Blob>, name: string): Promise<void> {
+  const url = URL.createObjectURL(await answer);
   try {
     clickDownload(url, name);
   } finally {
@@ -51,21 +62,6 @@ function clickDownload(url: string, name: string): void {
 /** Videos a browser plays in a `<video>` element (the api serves them inline, with range requests). */
 export function isPlayableVideo(contentType: string): boolean {
   return ['video/mp4', 'video/webm', 'video/ogg'].includes(contentType);
-}
-
-/**
- * Uploads one file as multipart/form-data (the body streams; nothing is read into memory here),
- * renewing an expired sign-in like every API call. Prefer useAuth().authUpload in new code; this form,
- * taking a token, stays for the pages that call it so (the session AuthProvider registered is used).
- */
-export function uploadFile<T>(
-  path: string,
-  accessToken: string | null,
-  file: File,
-  fields: Record<string, string> = {},
-  options: UploadOptions = {},
-): Promise<T> {
-  return uploadWithRenewal<T>(uploadSession(accessToken), path, fileForm(file, fields), options);
 }
 
 /** The multipart form of one upload: the fields first, then the file (the api reads them in order). */

@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CourseSummary, Page as ResultPage } from '../../api/types';
-import { withQuery } from '../../auth/api';
+import { unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
@@ -35,7 +34,7 @@ interface CoursePickerProps {
 export function CoursePicker({ id, legend, multiple, selected, onChange, error, disabled }: CoursePickerProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useErrorText();
   const inner = useId();
   const [draft, setDraft] = useState('');
@@ -46,16 +45,13 @@ export function CoursePicker({ id, legend, multiple, selected, onChange, error, 
   }, [draft]);
   const found = useLoader(
     (signal) =>
-      authJson<ResultPage<CourseSummary>>(
-        withQuery('/api/courses', {
-          q: query,
-          display: language,
-          sort: query ? 'relevance' : 'title',
-          pageSize: RESULTS,
+      unwrap(
+        api.GET('/api/courses', {
+          params: { query: { q: query, display: language, sort: query ? 'relevance' : 'title', pageSize: RESULTS } },
+          signal,
         }),
-        { signal },
       ),
-    [authJson, query, language],
+    [api, query, language],
   );
   const results = found.data?.items ?? [];
   const shown: PickedCourse[] = [

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../api/types';
 import { NetworkError } from '../../auth/api';
@@ -21,7 +22,7 @@ const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve,
 
 export interface JobUploadProps {
   /** The api route that takes the multipart form and answers 202 {jobId}. */
-  url: string;
+  url: '/api/courses/packages' | '/api/imports/licence' | '/api/imports/translation';
   fileLabel: string;
   fileHelp?: string;
   /** The file input's accept attribute. */
@@ -50,7 +51,7 @@ export interface JobUploadProps {
 export function JobUpload(props: JobUploadProps) {
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
-  const { authJson, authUpload } = useAuth();
+  const { api, authUpload } = useAuth();
   const errorText = useImportErrorText();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -67,7 +68,7 @@ export function JobUpload(props: JobUploadProps) {
 
   const poll = async (jobId: string, signal: AbortSignal) => {
     for (;;) {
-      const job = await authJson<ImportJob>(`/api/import-jobs/${encodeURIComponent(jobId)}`, { signal });
+      const job = await unwrap(api.GET('/api/import-jobs/{id}', { params: { path: { id: jobId } }, signal }));
       if (signal.aborted) {
         return;
       }
@@ -109,7 +110,7 @@ export function JobUpload(props: JobUploadProps) {
     const onProgress = (percent: number) => setPhase({ kind: 'uploading', percent });
     try {
       // Renews an expired sign-in first, or after a 401, like every API call.
-      const accepted = await authUpload<{ jobId: string }>(props.url, form, {
+      const accepted = await authUpload(props.url, {}, form, {
         onProgress,
         signal: abort.signal,
       });

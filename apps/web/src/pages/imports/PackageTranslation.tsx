@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { COURSE_LANGUAGES, type CourseDetail, type CourseLanguage, type ImportJob } from '../../api/types';
+import { COURSE_LANGUAGES, type CourseLanguage, type ImportJob } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -34,7 +35,7 @@ export function PackageTranslation({
 }: PackageTranslationProps) {
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useImportErrorText();
   const id = useId();
   const [courses, setCourses] = useState<PickedCourse[]>([]);
@@ -47,9 +48,14 @@ export function PackageTranslation({
   const preset = useLoader(
     (signal) =>
       initialCourseId
-        ? authJson<CourseDetail>(`/api/courses/${encodeURIComponent(initialCourseId)}?lang=${uiLanguage}`, { signal })
+        ? unwrap(
+            api.GET('/api/courses/{id}', {
+              params: { path: { id: initialCourseId }, query: { lang: uiLanguage } },
+              signal,
+            }),
+          )
         : Promise.resolve(undefined),
-    [authJson, initialCourseId],
+    [api, initialCourseId],
   );
   useEffect(() => {
     if (preset.data) {
@@ -60,9 +66,11 @@ export function PackageTranslation({
   const detail = useLoader(
     (signal) =>
       courseId
-        ? authJson<CourseDetail>(`/api/courses/${encodeURIComponent(courseId)}?lang=${uiLanguage}`, { signal })
+        ? unwrap(
+            api.GET('/api/courses/{id}', { params: { path: { id: courseId }, query: { lang: uiLanguage } }, signal }),
+          )
         : Promise.resolve(undefined),
-    [authJson, courseId, uiLanguage],
+    [api, courseId, uiLanguage],
   );
   const sources = (detail.data?.id === courseId ? detail.data.packages : []).filter((pkg) => pkg.language !== language);
   // Keep the chosen source when it still fits; else the preset language's, else the first.

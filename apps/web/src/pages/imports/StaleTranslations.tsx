@@ -1,8 +1,10 @@
-import { useId } from 'react';
+import { unwrap } from '../../api/client';
+import type { CourseLanguage } from '../../api/types';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatNumber } from '../../i18n/format';
@@ -28,16 +30,11 @@ function reimportLink(entry: StaleTranslation): string {
 export function StaleTranslations({ version }: { version: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const errorText = useImportErrorText();
-  const id = useId();
-  const list = useLoader(
-    (signal) => authJson<StaleTranslation[]>('/api/translations/stale', { signal }),
-    [authJson, version],
-  );
+  const list = useLoader((signal) => unwrap(api.GET('/api/translations/stale', { signal })), [api, version]);
   const items = list.data ?? [];
   const titles = useCourseTitles(items.map((entry) => entry.courseId));
-  const captionId = `${id}-caption`;
   const versionText = (value: number | null) => (value === null ? '—' : formatNumber(value, language));
 
   return (
@@ -48,66 +45,60 @@ export function StaleTranslations({ version }: { version: number }) {
         </button>
       </div>
       {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data &&
-        (items.length === 0 ? (
-          <p className="empty">{t('staleTranslations.empty')}</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-            <table className="data-table">
-              <caption id={captionId}>{t('staleTranslations.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('staleTranslations.columns.course')}</th>
-                  <th scope="col">{t('staleTranslations.columns.what')}</th>
-                  <th scope="col">{t('staleTranslations.columns.language')}</th>
-                  <th scope="col">{t('staleTranslations.columns.translatedFrom')}</th>
-                  <th scope="col">{t('staleTranslations.columns.currentSource')}</th>
-                  <th scope="col">{t('staleTranslations.columns.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((entry) => {
-                  const title = titles.get(entry.courseId) || entry.courseId;
-                  const target = t(`courseLanguages.${entry.language}`);
-                  const source = t(`courseLanguages.${entry.sourceLanguage}`);
-                  return (
-                    <tr key={`${entry.courseId}-${entry.kind}-${entry.language}`}>
-                      <th scope="row">
-                        <Link to={`/courses/${encodeURIComponent(entry.courseId)}`}>{title}</Link>
-                      </th>
-                      <td>{t(`staleTranslations.kinds.${entry.kind}`)}</td>
-                      <td>{target}</td>
-                      <td>
-                        {entry.kind === 'package'
-                          ? t('staleTranslations.versionOf', {
-                              language: source,
-                              version: versionText(entry.sourceVersion),
-                            })
-                          : t('staleTranslations.textsOf', { language: source })}
-                      </td>
-                      <td>
-                        {entry.kind === 'package'
-                          ? t('staleTranslations.versionOf', {
-                              language: source,
-                              version: versionText(entry.currentSourceVersion),
-                            })
-                          : t('staleTranslations.textsChanged')}
-                      </td>
-                      <td>
-                        <Link
-                          to={reimportLink(entry)}
-                          aria-label={t('staleTranslations.reimportFor', { title, language: target })}
-                        >
-                          {t('staleTranslations.reimport')}
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      {list.data && (
+        <DataTable
+          caption={t('staleTranslations.caption')}
+          columns={[
+            t('staleTranslations.columns.course'),
+            t('staleTranslations.columns.what'),
+            t('staleTranslations.columns.language'),
+            t('staleTranslations.columns.translatedFrom'),
+            t('staleTranslations.columns.currentSource'),
+            t('staleTranslations.columns.action'),
+          ]}
+          empty={t('staleTranslations.empty')}
+          isEmpty={items.length === 0}
+        >
+          {items.map((entry) => {
+            const title = titles.get(entry.courseId) || entry.courseId;
+            const target = t(`courseLanguages.${entry.language as CourseLanguage}`);
+            const source = t(`courseLanguages.${entry.sourceLanguage as CourseLanguage}`);
+            return (
+              <tr key={`${entry.courseId}-${entry.kind}-${entry.language}`}>
+                <th scope="row">
+                  <Link to={`/courses/${encodeURIComponent(entry.courseId)}`}>{title}</Link>
+                </th>
+                <td>{t(`staleTranslations.kinds.${entry.kind}`)}</td>
+                <td>{target}</td>
+                <td>
+                  {entry.kind === 'package'
+                    ? t('staleTranslations.versionOf', {
+                        language: source,
+                        version: versionText(entry.sourceVersion),
+                      })
+                    : t('staleTranslations.textsOf', { language: source })}
+                </td>
+                <td>
+                  {entry.kind === 'package'
+                    ? t('staleTranslations.versionOf', {
+                        language: source,
+                        version: versionText(entry.currentSourceVersion),
+                      })
+                    : t('staleTranslations.textsChanged')}
+                </td>
+                <td>
+                  <Link
+                    to={reimportLink(entry)}
+                    aria-label={t('staleTranslations.reimportFor', { title, language: target })}
+                  >
+                    {t('staleTranslations.reimport')}
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
       {!list.data && list.loading && (
         <p className="loading" role="status">
           {t('loading')}

@@ -4,7 +4,8 @@ import { COURSE_LANGUAGES, type CourseDetail, type CourseLanguage } from '../../
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { downloadFile } from '../groups/files';
+import { unwrap } from '../../api/client';
+import { downloadAnswer } from '../groups/files';
 import { useImportErrorText } from './errors';
 
 const PRESET = /^(en|fr|es)-(en|fr|es)$/;
@@ -18,7 +19,7 @@ interface XliffExportProps {
 /** Downloads a course's texts as XLIFF 2.0, from one language to another, for translators. */
 export function XliffExport({ course, preset }: XliffExportProps) {
   const { t } = useTranslation();
-  const { authFetch } = useAuth();
+  const { api } = useAuth();
   const errorText = useImportErrorText();
   const id = useId();
   const withText = COURSE_LANGUAGES.filter((code) => course.texts.some((text) => text.language === code && text.title));
@@ -43,9 +44,14 @@ export function XliffExport({ course, preset }: XliffExportProps) {
     setFailure(null);
     setBusy(true);
     try {
-      await downloadFile(
-        authFetch,
-        `/api/courses/${encodeURIComponent(course.id)}/xliff?source=${source}&target=${target}`,
+      await downloadAnswer(
+        unwrap(
+          api.GET('/api/courses/{id}/xliff', {
+            params: { path: { id: course.id }, query: { source, target } },
+            headers: { Accept: 'application/xliff+xml' },
+            parseAs: 'blob',
+          }),
+        ),
         `course-${course.id.slice(0, 8)}-${source}-${target}.xlf`,
       );
     } catch (caught) {

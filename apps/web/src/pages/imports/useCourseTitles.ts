@@ -1,11 +1,11 @@
-import type { CourseDetail } from '../../api/types';
+import { unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 
 /** The titles of courses, in the interface language, fetched once per course. */
 export function useCourseTitles(ids: string[]): Map<string, string> {
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const language = useLanguage();
   const key = [...new Set(ids)].sort().join(',');
   const titles = useLoader(
@@ -16,9 +16,8 @@ export function useCourseTitles(ids: string[]): Map<string, string> {
           .filter(Boolean)
           .map(async (courseId): Promise<[string, string]> => {
             try {
-              const course = await authJson<CourseDetail>(
-                `/api/courses/${encodeURIComponent(courseId)}?lang=${language}`,
-                { signal },
+              const course = await unwrap(
+                api.GET('/api/courses/{id}', { params: { path: { id: courseId }, query: { lang: language } }, signal }),
               );
               return [courseId, course.title];
             } catch {
@@ -28,7 +27,7 @@ export function useCourseTitles(ids: string[]): Map<string, string> {
       );
       return new Map(entries);
     },
-    [authJson, key, language],
+    [api, key, language],
   );
   return titles.data ?? new Map<string, string>();
 }

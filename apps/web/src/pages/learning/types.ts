@@ -1,34 +1,8 @@
-/** `GET /api/me/learning` (docs/player.md). */
-export interface LearningItem {
-  itemId: string;
-  title: string;
-  type: 'sco' | 'asset';
-  attempts: number;
-  completionStatus: string | null;
-  successStatus: string | null;
-  scoreScaled: number | null;
-  totalTimeSeconds: number;
-}
+import type { Schemas } from '../../api/client';
 
-export interface LearningCourse {
-  courseId: string;
-  title: string;
-  language: string;
-  enrolledAt: string;
-  lastActivityAt: string | null;
-  completionStatus: string | null;
-  successStatus: string | null;
-  scoreScaled: number | null;
-  totalTimeSeconds: number;
-  /** Launchable parts done, of how many (the stored course result). */
-  partsDone?: number;
-  partsTotal?: number;
-  completedAt?: string | null;
-  passedAt?: string | null;
-  /** Some of the time was measured by the platform (a part reported none). */
-  timeMeasured?: boolean;
-  items: LearningItem[];
-}
+/** `GET /api/me/learning` (docs/player.md). */
+export type LearningCourse = Schemas['CourseProgressView'];
+export type LearningItem = Schemas['ItemProgressView'];
 
 /** `GET /api/me/learning/:courseId/attempts`: the caller's own attempts, newest first. */
 export interface AttemptEntry {

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { COURSE_LANGUAGES, type CourseLanguage } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -9,7 +10,7 @@ import { useLanguage } from '../../hooks/useLanguage';
 import { CoursePicker, type PickedCourse } from '../imports/CoursePicker';
 import { useImportErrorText } from '../imports/errors';
 import { todayUtc } from '../imports/dates';
-import { licenceCourseTitle, type Licence } from '../imports/types';
+import { licenceCourseTitle, type Licence, type LicenceRecord } from '../imports/types';
 import { useLicenceErrorText } from './errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -26,7 +27,7 @@ interface LicenceFormProps {
   /** Edit mode: the licence to change, prefilled (its licensee cannot change). Absent: grant a new one. */
   licence?: Licence;
   /** The licence as granted or changed. */
-  onDone: (licence: Licence) => void;
+  onDone: (licence: LicenceRecord) => void;
   /** Edit mode: leave without saving. */
   onCancel?: () => void;
 }
@@ -37,7 +38,7 @@ interface LicenceFormProps {
  */
 export function LicenceForm({ licence, onDone, onCancel }: LicenceFormProps) {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
+  const { api } = useAuth();
   const countries = useCountries();
   const language = useLanguage();
   const importErrorText = useImportErrorText();
@@ -115,17 +116,20 @@ export function LicenceForm({ licence, onDone, onCancel }: LicenceFormProps) {
     };
     try {
       if (licence) {
-        const changed = await authJson<Licence>(`/api/licences/${encodeURIComponent(licence.id)}`, {
-          method: 'PATCH',
-          body: { revision: licence.revision, ...terms },
-        });
+        const changed = await unwrap(
+          api.PATCH('/api/licences/{id}', {
+            params: { path: { id: licence.id } },
+            body: { revision: licence.revision, ...terms },
+          }),
+        );
         onDone(changed);
         return;
       }
-      const created = await authJson<Licence>('/api/licences', {
-        method: 'POST',
-        body: { licenseeCountry: country, licenseeAdministration: administration.trim(), ...terms },
-      });
+      const created = await unwrap(
+        api.POST('/api/licences', {
+          body: { licenseeCountry: country, licenseeAdministration: administration.trim(), ...terms },
+        }),
+      );
       setCountry('');
       setAdministration('');
       setCourses([]);

@@ -1,18 +1,20 @@
 import { useId, useRef, useState } from 'react';
+import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatNumber } from '../../i18n/format';
-import { downloadFile } from '../groups/files';
+import { downloadAnswer } from '../groups/files';
 import { useImportErrorText } from '../imports/errors';
 import { formatDay, todayUtc } from '../imports/dates';
-import { licenceCourseTitle, type Licence } from '../imports/types';
+import { licenceCourseTitle, type Licence, type LicenceRecord } from '../imports/types';
 import { ConfirmDialog, nextFailure, type Failure } from '../groups/ConfirmDialog';
 import { useLicenceErrorText } from './errors';
 import { LicenceForm } from './LicenceForm';
@@ -29,11 +31,11 @@ function statusOf(licence: Licence, today: string): LicenceStatus {
 function Licences() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { authJson, authFetch } = useAuth();
+  const { api } = useAuth();
   const countries = useCountries();
   const errorText = useLicenceErrorText(useImportErrorText());
   const id = useId();
-  const list = useLoader((signal) => authJson<Licence[]>('/api/licences', { signal }), [authJson]);
+  const list = useLoader((signal) => unwrap(api.GET('/api/licences', { signal })), [api]);
   const licences = list.data ?? [];
   const [created, setCreated] = useState('');
   const createdRef = useRef<HTMLParagraphElement>(null);
@@ -44,7 +46,7 @@ function Licences() {
   const [endFailure, setEndFailure] = useState<Failure | null>(null);
   /** Set only once ending succeeded: focus then goes to the result, else back to the button. */
   const endedFocus = useRef<HTMLElement | null>(null);
-  const licenseeOf = (licence: Licence) =>
+  const licenseeOf = (licence: LicenceRecord) =>
     `${licence.licenseeAdministration} (${countries.nameOf(licence.licenseeCountry)})`;
   const announce = (message: string) => {
     setCreated(message);
@@ -63,10 +65,12 @@ function Licences() {
     }
     setEndBusy(true);
     try {
-      const ended = await authJson<Licence>(`/api/licences/${encodeURIComponent(ending.id)}/end`, {
-        method: 'POST',
-        body: { revision: ending.revision },
-      });
+      const ended = await unwrap(
+        api.POST('/api/licences/{id}/end', {
+          params: { path: { id: ending.id } },
+          body: { revision: ending.revision },
+        }),
+      );
       endedFocus.current = createdRef.current;
       setEnding(null);
       setEndFailure(null);
@@ -83,15 +87,19 @@ function Licences() {
   const [downloading, setDownloading] = useState<string | null>(null);
   const [downloadFailure, setDownloadFailure] = useState<{ message: string; attempt: number } | null>(null);
   const today = todayUtc();
-  const captionId = `${id}-caption`;
 
   const download = async (licence: Licence) => {
     setDownloading(licence.id);
     setDownloadFailure(null);
     try {
-      await downloadFile(
-        authFetch,
-        `/api/licences/${encodeURIComponent(licence.id)}/bundle`,
+      await downloadAnswer(
+        unwrap(
+          api.GET('/api/licences/{id}/bundle', {
+            params: { path: { id: licence.id } },
+            headers: { Accept: 'application/zip' },
+            parseAs: 'blob',
+          }),
+        ),
         `licence-${licence.licenseeCountry.toLowerCase()}-${licence.id.slice(0, 8)}-r${licence.revision}.zip`,
       );
     } catch (caught) {
@@ -112,111 +120,104 @@ function Licences() {
         </p>
         {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
         {downloadFailure && <Alert key={downloadFailure.attempt}>{downloadFailure.message}</Alert>}
-        {list.data &&
-          (licences.length === 0 ? (
-            <p className="empty">{t('licences.empty')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-              <table className="data-table licence-table">
-                <caption id={captionId}>{t('licences.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('licences.columns.licensee')}</th>
-                    <th scope="col">{t('licences.columns.courses')}</th>
-                    <th scope="col">{t('licences.columns.languages')}</th>
-                    <th scope="col">{t('licences.columns.validity')}</th>
-                    <th scope="col">{t('licences.columns.seatCap')}</th>
-                    <th scope="col">{t('licences.columns.translation')}</th>
-                    <th scope="col">{t('licences.columns.status')}</th>
-                    <th scope="col">{t('licences.columns.revision')}</th>
-                    <th scope="col">{t('licences.columns.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {licences.map((licence) => {
-                    const status = statusOf(licence, today);
-                    const licensee = licenseeOf(licence);
-                    return (
-                      <tr key={licence.id}>
-                        <th scope="row">
-                          {licence.licenseeAdministration}
-                          <span className="cell-detail">{countries.nameOf(licence.licenseeCountry)}</span>
-                        </th>
-                        <td>
-                          <ul className="plain-list">
-                            {licence.courses.map((course) => (
-                              <li key={course.id}>
-                                <Link to={`/courses/${encodeURIComponent(course.id)}`}>
-                                  {licenceCourseTitle(course.titles, language) || course.id}
-                                </Link>
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                        <td>{licence.languages.map((code) => t(`courseLanguages.${code}`)).join(', ')}</td>
-                        <td>
-                          {t('licences.validity', {
-                            from: formatDay(licence.validFrom, language),
-                            until: formatDay(licence.validUntil, language),
-                          })}
-                        </td>
-                        <td>
-                          {licence.seatCap === null ? t('licences.noCap') : formatNumber(licence.seatCap, language)}
-                        </td>
-                        <td>{licence.translationAllowed ? t('licences.yes') : t('licences.no')}</td>
-                        <td>
-                          <span className={`badge badge-licence-${status}`}>{t(`licences.statuses.${status}`)}</span>
-                        </td>
-                        <td>
-                          <span>{t('licences.revision', { revision: licence.revision })}</span>
-                          {licence.lastChange && (
-                            <span className="cell-detail">
-                              {t(`licences.changeKinds.${licence.lastChange.kind}`, {
-                                date: formatDay(licence.lastChange.changedAt, language),
-                              })}
-                            </span>
-                          )}
-                        </td>
-                        <td className="actions-cell">
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            disabled={downloading !== null}
-                            aria-label={t('licences.downloadFor', { licensee })}
-                            onClick={() => void download(licence)}
-                          >
-                            {downloading === licence.id ? t('licences.downloading') : t('licences.download')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button-secondary button-small"
-                            aria-label={t('licences.editFor', { licensee })}
-                            onClick={() => startEdit(licence)}
-                          >
-                            {t('licences.edit')}
-                          </button>
-                          {status !== 'expired' && (
-                            <button
-                              type="button"
-                              className="button button-danger button-small"
-                              aria-label={t('licences.endFor', { licensee })}
-                              onClick={() => {
-                                endedFocus.current = null;
-                                setEndFailure(null);
-                                setEnding(licence);
-                              }}
-                            >
-                              {t('licences.end')}
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          ))}
+        {list.data && (
+          <DataTable
+            caption={t('licences.caption')}
+            columns={[
+              t('licences.columns.licensee'),
+              t('licences.columns.courses'),
+              t('licences.columns.languages'),
+              t('licences.columns.validity'),
+              t('licences.columns.seatCap'),
+              t('licences.columns.translation'),
+              t('licences.columns.status'),
+              t('licences.columns.revision'),
+              t('licences.columns.actions'),
+            ]}
+            empty={t('licences.empty')}
+            isEmpty={licences.length === 0}
+            className="licence-table"
+          >
+            {licences.map((licence) => {
+              const status = statusOf(licence, today);
+              const licensee = licenseeOf(licence);
+              return (
+                <tr key={licence.id}>
+                  <th scope="row">
+                    {licence.licenseeAdministration}
+                    <span className="cell-detail">{countries.nameOf(licence.licenseeCountry)}</span>
+                  </th>
+                  <td>
+                    <ul className="plain-list">
+                      {licence.courses.map((course) => (
+                        <li key={course.id}>
+                          <Link to={`/courses/${encodeURIComponent(course.id)}`}>
+                            {licenceCourseTitle(course.titles, language) || course.id}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{licence.languages.map((code) => t(`courseLanguages.${code}`)).join(', ')}</td>
+                  <td>
+                    {t('licences.validity', {
+                      from: formatDay(licence.validFrom, language),
+                      until: formatDay(licence.validUntil, language),
+                    })}
+                  </td>
+                  <td>{licence.seatCap === null ? t('licences.noCap') : formatNumber(licence.seatCap, language)}</td>
+                  <td>{licence.translationAllowed ? t('licences.yes') : t('licences.no')}</td>
+                  <td>
+                    <span className={`badge badge-licence-${status}`}>{t(`licences.statuses.${status}`)}</span>
+                  </td>
+                  <td>
+                    <span>{t('licences.revision', { revision: licence.revision })}</span>
+                    {licence.lastChange && (
+                      <span className="cell-detail">
+                        {t(`licences.changeKinds.${licence.lastChange.kind}`, {
+                          date: formatDay(licence.lastChange.changedAt, language),
+                        })}
+                      </span>
+                    )}
+                  </td>
+                  <td className="actions-cell">
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={downloading !== null}
+                      aria-label={t('licences.downloadFor', { licensee })}
+                      onClick={() => void download(licence)}
+                    >
+                      {downloading === licence.id ? t('licences.downloading') : t('licences.download')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      aria-label={t('licences.editFor', { licensee })}
+                      onClick={() => startEdit(licence)}
+                    >
+                      {t('licences.edit')}
+                    </button>
+                    {status !== 'expired' && (
+                      <button
+                        type="button"
+                        className="button button-danger button-small"
+                        aria-label={t('licences.endFor', { licensee })}
+                        onClick={() => {
+                          endedFocus.current = null;
+                          setEndFailure(null);
+                          setEnding(licence);
+                        }}
+                      >
+                        {t('licences.end')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
         {!list.data && list.loading && (
           <p className="loading" role="status">
             {t('loading')}
