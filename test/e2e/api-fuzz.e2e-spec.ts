@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -81,6 +83,10 @@ function poolKey(path: string, name: string): string {
   return segments[at - 1];
 }
 
+const uploadsDir = (): string => path.join(process.env.DATA_DIR!, 'uploads');
+const listUploads = (): string[] => (existsSync(uploadsDir()) ? readdirSync(uploadsDir()) : []);
+let uploadsBefore: string[] = [];
+
 describe('schema-driven fuzz run over every operation of the OpenAPI document (issue 12)', () => {
   let app: TestApp;
   let restorePrefix: () => void;
@@ -111,6 +117,7 @@ describe('schema-driven fuzz run over every operation of the OpenAPI document (i
     request(server())[method](url).set('X-Forwarded-For', nextClientIp()).auth(token, { type: 'bearer' }).send(body);
 
   beforeAll(async () => {
+    uploadsBefore = listUploads();
     restorePrefix = isolateRedisPrefix('api-fuzz');
     // Started before the api: the last Nest app created in a process owns passport's strategies, and
     // the worker (only needed to import the demo course) closes before the fuzz run.
@@ -240,6 +247,13 @@ describe('schema-driven fuzz run over every operation of the OpenAPI document (i
   afterAll(async () => {
     await app?.close();
     restorePrefix?.();
+    // Accepted uploads wait for a worker that never comes: take them away, so later suites that
+    // check the upload folder see only their own.
+    for (const name of listUploads()) {
+      if (!uploadsBefore.includes(name)) {
+        rmSync(path.join(uploadsDir(), name), { force: true });
+      }
+    }
   });
 
   describe('cases it found, now 400s', () => {

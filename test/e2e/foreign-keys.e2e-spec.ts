@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, Logger } from 'typeorm';
-import {
-  buildDataSourceOptions,
-  createDatabaseIfMissing,
-  detectFlavor,
-  dropDatabase,
-  runMigrations,
-} from '@app/database';
+import { buildDataSourceOptions, createDatabaseIfMissing, detectFlavor, dropDatabase } from '@app/database';
 
 /** A row of each kind a group holds, all inserted by hand (no service): the keys alone act. */
 async function plantGroup(db: DataSource): Promise<{ groupId: string; userId: string }> {
@@ -224,10 +218,17 @@ describe('the foreign keys migration on existing data', () => {
 
   it('reports orphans with their counts and handles them as the domain says, keeping the rest', async () => {
     await createDatabaseIfMissing(url);
-    await runMigrations(url);
-    const db = new DataSource({ ...buildDataSourceOptions(url, await detectFlavor(url)), logger });
+    // The schema as it was just before the foreign keys: every migration up to theirs, then theirs undone.
+    const options = buildDataSourceOptions(url, await detectFlavor(url));
+    const all = options.migrations as Array<new () => { name?: string }>;
+    const upToForeignKeys = all.slice(
+      0,
+      all.findIndex((migration) => migration.name === 'ForeignKeys1764400000000') + 1,
+    );
+    const db = new DataSource({ ...options, migrations: upToForeignKeys, logger });
     await db.initialize();
     try {
+      await db.runMigrations({ transaction: 'each' });
       await db.undoLastMigration({ transaction: 'each' });
       const { groupId, userId } = await plantGroup(db);
       const orphanThread = randomUUID();
