@@ -54,7 +54,11 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
     clearFailure();
     setStatus(t('appoint.searching'));
     try {
-      const found = await authJson<AdminUser[]>(withQuery('/api/admin/users', { q: query.trim() }));
+      const found = (
+        await authJson<{ items: AdminUser[]; total: number }>(
+          withQuery('/api/admin/users', { q: query.trim(), status: 'active', pageSize: '50' }),
+        )
+      ).items;
       setResults(found);
       setChosen('');
       setStatus(t('appoint.found', { number: formatNumber(found.length, language) }));

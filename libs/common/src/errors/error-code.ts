@@ -97,4 +97,11 @@ export enum ErrorCode {
   UnsafeCharacters = 'UNSAFE_CHARACTERS',
   CrossSiteRequest = 'CROSS_SITE_REQUEST',
   FreeMailDomain = 'FREE_MAIL_DOMAIN',
+  // people (issue 17): user administration, RTCs and their staff
+  RtcNotFound = 'RTC_NOT_FOUND',
+  RtcNameTaken = 'RTC_NAME_TAKEN',
+  AlreadyRtcStaff = 'ALREADY_RTC_STAFF',
+  NotYourself = 'NOT_YOURSELF',
+  UserNotUnverified = 'USER_NOT_UNVERIFIED',
+  NotRtcStaff = 'NOT_RTC_STAFF',
 }
