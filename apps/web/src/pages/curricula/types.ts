@@ -16,6 +16,7 @@ export interface Curriculum {
   title: string;
   country: string;
   rtc: string;
+  rtcId: string | null;
   languages: CurriculumLanguage[];
   topics: string[];
   summary: string;
@@ -31,6 +32,8 @@ export interface CurriculumInput {
   title: string;
   country: string;
   rtc: string;
+  /** An RTC from the Secretariat's list (docs/people.md); null clears it, absent leaves it. */
+  rtcId?: string | null;
   languages: CurriculumLanguage[];
   topics: string[];
   summary: string;

@@ -94,3 +94,6 @@ export const peopleApi = (authJson: AuthJson) => ({
       body: {},
     }),
 });
+
+/** Every signed-in person may list RTCs, to name one on a curriculum. */
+export const listRtcs = (authJson: AuthJson, signal: AbortSignal) => authJson<Rtc[]>('/api/rtcs', { signal });
