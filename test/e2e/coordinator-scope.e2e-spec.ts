@@ -383,20 +383,25 @@ describe('coordinators act on their own country only', () => {
   });
 
   describe('GET /api/admin/users (finding someone to appoint)', () => {
-    it('answers 401 without a token, 403 to a coordinator, 400 without q', async () => {
+    it('answers 401 without a token, 403 to a learner, 400 for a bad filter', async () => {
       await http().get('/api/admin/users').query({ q: 'x' }).expect(401);
-      await http().get('/api/admin/users').query({ q: 'x' }).set(bearer(keToken)).expect(403);
-      expect((await http().get('/api/admin/users').set(bearer(adminToken)).expect(400)).body.code).toBe(
-        'VALIDATION_FAILED',
-      );
+      await http().get('/api/admin/users').query({ q: 'x' }).set(bearer(learnerToken)).expect(403);
+      expect(
+        (await http().get('/api/admin/users').query({ role: 'x' }).set(bearer(adminToken)).expect(400)).body.code,
+      ).toBe('VALIDATION_FAILED');
     });
 
     it('finds accounts by email, in any country, with their status', async () => {
       const response = await http().get('/api/admin/users').query({ q: frPending[0].email }).set(bearer(adminToken));
       expect(response.status).toBe(200);
-      expect(response.body).toEqual([
+      expect(response.body.items).toEqual([
         expect.objectContaining({ id: frPending[0].id, email: frPending[0].email, country: 'FR', status: 'pending' }),
       ]);
+    });
+
+    it("shows a coordinator only their own country's accounts (docs/people.md)", async () => {
+      const response = await http().get('/api/admin/users').query({ q: frPending[0].email }).set(bearer(keToken));
+      expect(response.body).toEqual({ items: [], total: 0 });
     });
   });
 

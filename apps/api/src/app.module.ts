@@ -20,6 +20,8 @@ import { SystemModule } from '@app/system';
 import { AdminController } from './accounts/admin.controller';
 import { CountriesController } from './accounts/countries.controller';
 import { RegistrationsController } from './accounts/registrations.controller';
+import { RtcDirectoryController } from './accounts/rtc-directory.controller';
+import { RtcsController } from './accounts/rtcs.controller';
 import { AuthController } from './auth/auth.controller';
 import { CoursesController } from './catalogue/courses.controller';
 import { MeController } from './auth/me.controller';
@@ -66,6 +68,8 @@ import { SystemJobsController } from './system/system-jobs.controller';
     RegistrationsController,
     CountriesController,
     AdminController,
+    RtcsController,
+    RtcDirectoryController,
     CoursesController,
     ImportsController,
     LicencesController,

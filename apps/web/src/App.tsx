@@ -20,6 +20,9 @@ const CoursePage = lazy(() => import('./pages/CoursePage'));
 const NewCoursePage = lazy(() => import('./pages/NewCoursePage'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage'));
 const LicencesPage = lazy(() => import('./pages/licences/LicencesPage'));
+const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
+const PersonPage = lazy(() => import('./pages/people/PersonPage'));
+const RtcsPage = lazy(() => import('./pages/people/RtcsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyLearningPage = lazy(() => import('./pages/MyLearningPage'));
 const GroupsPage = lazy(() => import('./pages/groups/GroupsPage'));
@@ -55,6 +58,9 @@ export function App() {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="coordinator" element={<CoordinatorPage />} />
         <Route path="admin/coordinators" element={<AdminCoordinatorsPage />} />
+        <Route path="admin/users" element={<PeoplePage />} />
+        <Route path="admin/users/:id" element={<PersonPage />} />
+        <Route path="admin/rtcs" element={<RtcsPage />} />
         <Route path="admin/imports" element={<ImportsPage />} />
         <Route path="admin/licences" element={<LicencesPage />} />
         <Route path="catalogue" element={<CataloguePage />} />

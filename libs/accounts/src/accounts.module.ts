@@ -19,6 +19,8 @@ import { CoordinatorAppointment } from './entities/coordinator-appointment.entit
 import { OneTimeToken } from './entities/one-time-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { RegistrationDecision } from './entities/registration-decision.entity';
+import { RtcStaffAppointment } from './entities/rtc-staff-appointment.entity';
+import { Rtc } from './entities/rtc.entity';
 import { User } from './entities/user.entity';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { PendingReminderService } from './registration/pending-reminder.service';
@@ -29,7 +31,10 @@ import { CoordinatorAppointmentRepository } from './repositories/coordinator-app
 import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
 import { RegistrationDecisionRepository } from './repositories/registration-decision.repository';
 import { SessionRepository } from './repositories/session.repository';
+import { RtcRepository } from './repositories/rtc.repository';
 import { UserRepository } from './repositories/user.repository';
+import { UserAdministrationService } from './people/user-administration.service';
+import { RtcService } from './rtcs/rtc.service';
 import { AccountsService } from './services/accounts.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { PasswordService } from './services/password.service';
@@ -51,6 +56,8 @@ const SERVICES = [
   RateLimitService,
   DeviceCookieService,
   PasswordHasher,
+  RtcService,
+  UserAdministrationService,
 ];
 
 @Module({
@@ -63,6 +70,8 @@ const SERVICES = [
       RefreshToken,
       OneTimeToken,
       AutoApproveDomain,
+      Rtc,
+      RtcStaffAppointment,
     ]),
     PassportModule,
     JwtModule.register({}),
@@ -75,6 +84,7 @@ const SERVICES = [
     SessionRepository,
     OneTimeTokenRepository,
     AutoApproveDomainRepository,
+    RtcRepository,
     ...SERVICES,
     LocalStrategy,
     JwtStrategy,

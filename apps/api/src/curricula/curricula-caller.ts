@@ -8,5 +8,6 @@ export function curriculaCaller(user: AuthenticatedUser): CurriculaCaller {
     isAdmin,
     mayShare: isAdmin || user.roles.includes(UserRole.RtcStaff) || user.roles.includes('coordinator'),
     coordinatorCountries: user.coordinatorCountries,
+    rtcIds: user.rtcIds,
   };
 }

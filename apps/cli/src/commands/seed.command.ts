@@ -81,6 +81,7 @@ export async function seedDemoData(): Promise<string> {
           country: null,
           roles: [UserRole.Admin],
           coordinatorCountries: [],
+          rtcIds: [],
           sessionId: '',
         };
         await app.get(CoordinatorService).appoint(admin, user.id, demo.coordinatorOf);

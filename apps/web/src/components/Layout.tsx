@@ -52,6 +52,16 @@ export function Layout() {
                 <NavLink to="/coordinator">{t('nav.registrations')}</NavLink>
               </li>
             )}
+            {hasRole(user, 'coordinator', 'admin') && (
+              <li>
+                <NavLink to="/admin/users">{t('nav.people')}</NavLink>
+              </li>
+            )}
+            {hasRole(user, 'admin') && (
+              <li>
+                <NavLink to="/admin/rtcs">{t('nav.rtcs')}</NavLink>
+              </li>
+            )}
             {hasRole(user, 'admin') && (
               <li>
                 <NavLink to="/admin/coordinators">{t('nav.coordinators')}</NavLink>

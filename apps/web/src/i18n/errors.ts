@@ -24,6 +24,11 @@ const EXPLAINED = [
   'UNKNOWN_TOPIC',
   'PAYLOAD_TOO_LARGE',
   'UNSAFE_CHARACTERS',
+  'RTC_NOT_FOUND',
+  'RTC_NAME_TAKEN',
+  'ALREADY_RTC_STAFF',
+  'NOT_YOURSELF',
+  'USER_NOT_UNVERIFIED',
 ] as const;
 
 /** Why the server refused a password (PASSWORD_TOO_WEAK's one detail, docs/security.md), as a message key. */

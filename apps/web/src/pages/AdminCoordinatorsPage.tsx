@@ -55,7 +55,13 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
     clearFailure();
     setStatus(t('appoint.searching'));
     try {
-      const found = await unwrap(api.GET('/api/admin/users', { params: { query: { q: query.trim() } } }));
+      const found = (
+        await unwrap(
+          api.GET('/api/admin/users', {
+            params: { query: { q: query.trim(), status: 'active', pageSize: 50 } },
+          }),
+        )
+      ).items;
       setResults(found);
       setChosen('');
       setStatus(t('appoint.found', { number: formatNumber(found.length, language) }));

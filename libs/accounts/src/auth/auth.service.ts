@@ -3,6 +3,7 @@ import { DomainException, ErrorCode } from '@app/common';
 import { User, UserStatus } from '../entities/user.entity';
 import { RateLimitKind, RateLimitService } from '../rate-limit/rate-limit.service';
 import { CoordinatorAppointmentRepository } from '../repositories/coordinator-appointment.repository';
+import { RtcRepository } from '../repositories/rtc.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { PasswordHasher } from '../services/password-hasher.service';
 import { SessionService } from '../sessions/session.service';
@@ -22,7 +23,7 @@ const STATUS_ERRORS: Record<Exclude<UserStatus, UserStatus.Active>, { code: Erro
 
 export interface SignedIn {
   accessToken: string;
-  user: Omit<AuthenticatedUser, 'sessionId' | 'coordinatorCountries'>;
+  user: Omit<AuthenticatedUser, 'sessionId' | 'coordinatorCountries' | 'rtcIds'>;
   refreshToken: string;
   refreshExpiresAt: Date;
 }
@@ -32,6 +33,7 @@ export class AuthService {
   constructor(
     private readonly users: UserRepository,
     private readonly appointments: CoordinatorAppointmentRepository,
+    private readonly rtcs: RtcRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly sessions: SessionService,
@@ -148,7 +150,11 @@ export class AuthService {
   }
 
   async describe(user: User, sessionId: string): Promise<AuthenticatedUser> {
-    const appointments = await this.appointments.findActiveForUser(user.id, new Date());
+    const now = new Date();
+    const [appointments, rtcIds] = await Promise.all([
+      this.appointments.findActiveForUser(user.id, now),
+      this.rtcs.activeRtcIdsOf(user.id, now),
+    ]);
     const coordinatorCountries = [...new Set(appointments.map((appointment) => appointment.country))].sort();
     const roles: Role[] = [user.role];
     if (coordinatorCountries.length > 0) {
@@ -161,6 +167,7 @@ export class AuthService {
       country: user.country,
       roles,
       coordinatorCountries,
+      rtcIds,
       sessionId,
     };
   }

@@ -12,6 +12,8 @@ export interface AuthenticatedUser {
   roles: Role[];
   /** Countries of the caller's active coordinator appointments (empty for everyone else). */
   coordinatorCountries: string[];
+  /** RTCs the caller is appointed staff of now (empty for everyone else; docs/people.md). */
+  rtcIds: string[];
   /** The sign-in session the access token belongs to. */
   sessionId: string;
 }

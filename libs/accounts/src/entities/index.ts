@@ -4,6 +4,8 @@ import { CoordinatorAppointment } from './coordinator-appointment.entity';
 import { OneTimeToken } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { RegistrationDecision } from './registration-decision.entity';
+import { RtcStaffAppointment } from './rtc-staff-appointment.entity';
+import { Rtc } from './rtc.entity';
 import { User } from './user.entity';
 
 /** The accounts context's tables; the apps compose every context's list into their data source. */
@@ -15,4 +17,6 @@ export const ACCOUNTS_ENTITIES = [
   RefreshToken,
   OneTimeToken,
   AutoApproveDomain,
+  Rtc,
+  RtcStaffAppointment,
 ];

@@ -14,6 +14,7 @@ const coordinator: AuthenticatedUser = {
   country: 'KE',
   roles: [UserRole.Learner, 'coordinator'],
   coordinatorCountries: ['KE'],
+  rtcIds: [],
   sessionId: 'session-1',
 };
 const admin: AuthenticatedUser = { ...coordinator, id: 'admin-1', roles: [UserRole.Admin], coordinatorCountries: [] };

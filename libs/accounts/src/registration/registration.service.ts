@@ -133,6 +133,21 @@ export class RegistrationService {
     }
   }
 
+  /** The Secretariat mails a fresh confirmation link to an account that has not confirmed yet. */
+  async resendVerificationTo(userId: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user) {
+      throw DomainException.notFound('User', ErrorCode.UserNotFound);
+    }
+    if (user.status !== UserStatus.Unverified) {
+      throw DomainException.conflict(
+        `This account is ${user.status}: its address is confirmed`,
+        ErrorCode.UserNotUnverified,
+      );
+    }
+    await this.sendVerification(user);
+  }
+
   /** Confirms the address: pending review, or active at once when the domain is on the country's allow-list. */
   async verifyEmail(rawToken: unknown): Promise<{ status: UserStatus }> {
     const now = new Date();

@@ -77,4 +77,22 @@ export class CoordinatorAppointmentRepository {
       .execute();
     return (result.affected ?? 0) === 1;
   }
+
+  /** Appointments active at `at` of any of these users. */
+  findActiveForUsers(userIds: string[], at: Date): Promise<CoordinatorAppointment[]> {
+    if (userIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.appointments
+      .createQueryBuilder('a')
+      .where('a.user_id IN (:...userIds)', { userIds })
+      .andWhere('a.starts_at <= :at', { at })
+      .andWhere(new Brackets((w) => w.where('a.ends_at IS NULL').orWhere('a.ends_at > :at', { at })))
+      .getMany();
+  }
+
+  /** Every appointment of one person, newest first. */
+  findHistoryOfUser(userId: string): Promise<CoordinatorAppointment[]> {
+    return this.appointments.find({ where: { userId }, order: { startsAt: 'DESC', id: 'ASC' } });
+  }
 }

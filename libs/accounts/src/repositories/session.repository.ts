@@ -86,4 +86,9 @@ export class SessionRepository {
   async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
     await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
   }
+
+  /** A person's most recent sign-ins, newest first. */
+  recentOfUser(userId: string, limit: number): Promise<AuthSession[]> {
+    return this.sessions.find({ where: { userId }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit });
+  }
 }

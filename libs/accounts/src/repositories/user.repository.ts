@@ -34,6 +34,18 @@ type UserChanges = Partial<
   >
 >;
 
+/** A directory filter; `coordinator` means an appointment active now. */
+export type DirectoryRole = UserRole | 'coordinator';
+
+export interface DirectoryFilter {
+  q?: string;
+  country?: string;
+  role?: DirectoryRole;
+  status?: UserStatus;
+  page: number;
+  pageSize: number;
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -173,5 +185,70 @@ export class UserRepository {
 
   findActiveByIds(ids: string[]): Promise<User[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.users.findBy({ id: In(ids), status: UserStatus.Active });
+  }
+
+  /**
+   * The people a caller may administer: every account for the Secretariat; for a coordinator, the
+   * non-admin accounts of their countries (docs/people.md). The scope is part of the query.
+   */
+  private directoryScope(scope: CountryScope): SelectQueryBuilder<User> | null {
+    const query = this.users.createQueryBuilder('user');
+    if (scope.kind === 'countries') {
+      if (scope.countries.length === 0) {
+        return null;
+      }
+      query
+        .where('user.country IN (:...countries)', { countries: scope.countries })
+        .andWhere('user.role <> :admin', { admin: UserRole.Admin });
+    }
+    return query;
+  }
+
+  async findDirectory(
+    scope: CountryScope,
+    filter: DirectoryFilter,
+    at: Date,
+  ): Promise<{ items: User[]; total: number }> {
+    const query = this.directoryScope(scope);
+    if (!query) {
+      return { items: [], total: 0 };
+    }
+    const q = filter.q?.trim();
+    if (q) {
+      const like = `%${escapeLike(q)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where.where('user.email LIKE :like', { like }).orWhere('user.display_name LIKE :like', { like }),
+        ),
+      );
+    }
+    if (filter.country) {
+      query.andWhere('user.country = :country', { country: filter.country });
+    }
+    if (filter.status) {
+      query.andWhere('user.status = :status', { status: filter.status });
+    }
+    if (filter.role === 'coordinator') {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM coordinator_appointments a WHERE a.user_id = user.id AND a.starts_at <= :at
+          AND (a.ends_at IS NULL OR a.ends_at > :at))`,
+        { at },
+      );
+    } else if (filter.role) {
+      query.andWhere('user.role = :role', { role: filter.role });
+    }
+    const [items, total] = await query
+      .orderBy('user.display_name', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** One account, only if it lies in the caller's directory scope. */
+  async findInDirectory(scope: CountryScope, userId: string): Promise<User | null> {
+    const query = this.directoryScope(scope);
+    return query ? query.andWhere('user.id = :userId', { userId }).getOne() : null;
   }
 }

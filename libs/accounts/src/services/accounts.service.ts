@@ -29,7 +29,7 @@ export class AccountsService {
   ) {}
 
   /** Suspends an active account: every session and access token of it stops on its next request. */
-  async suspend(userId: string): Promise<User> {
+  async suspend(userId: string, reason = 'suspended'): Promise<User> {
     const user = await this.users.findById(userId);
     if (!user) {
       throw DomainException.notFound('User', ErrorCode.UserNotFound);
@@ -43,7 +43,7 @@ export class AccountsService {
     ) {
       throw DomainException.conflict(`This account is ${user.status}, not active`, ErrorCode.UserNotActive);
     }
-    await this.sessions.endAllOfUser(user.id, 'suspended');
+    await this.sessions.endAllOfUser(user.id, reason);
     return { ...user, status: UserStatus.Suspended };
   }
 

@@ -100,4 +100,11 @@ export enum ErrorCode {
   // sessions (issue 12): a launch token's sign-in session ended, or its account is no longer active
   SessionEnded = 'SESSION_ENDED',
   AccountInactive = 'ACCOUNT_INACTIVE',
+  // people (issue 17): user administration, RTCs and their staff
+  RtcNotFound = 'RTC_NOT_FOUND',
+  RtcNameTaken = 'RTC_NAME_TAKEN',
+  AlreadyRtcStaff = 'ALREADY_RTC_STAFF',
+  NotYourself = 'NOT_YOURSELF',
+  UserNotUnverified = 'USER_NOT_UNVERIFIED',
+  NotRtcStaff = 'NOT_RTC_STAFF',
 }

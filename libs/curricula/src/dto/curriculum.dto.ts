@@ -9,12 +9,14 @@ import {
   IsIn,
   IsInt,
   IsOptional,
+  IsUUID,
   IsString,
   Length,
   Matches,
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { SafeText, trimString } from '@app/common';
 import { CURRICULUM_LANGUAGES, CurriculumLanguage } from '../entities/curriculum.entity';
@@ -35,11 +37,21 @@ export class CreateCurriculumDto {
   @Matches(/^[A-Z]{2}$/)
   country: string;
 
-  @ApiProperty({ maxLength: 200, example: 'RTC Nairobi' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'RTC Nairobi',
+    description: 'The sharing centre by name; required unless rtcId names an RTC from the list',
+  })
+  @ValidateIf((body: CreateCurriculumDto) => body.rtcId === undefined || body.rtc !== undefined)
   @Transform(trimString)
   @IsString()
   @Length(1, 200)
-  rtc: string;
+  rtc?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An RTC from GET /api/rtcs; its staff may edit' })
+  @IsOptional()
+  @IsUUID()
+  rtcId?: string;
 
   @ApiProperty({ enum: CURRICULUM_LANGUAGES, isArray: true })
   @IsArray()
@@ -83,6 +95,12 @@ export class UpdateCurriculumDto {
   @IsString()
   @Length(1, 200)
   rtc?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An RTC from GET /api/rtcs; null: none' })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsUUID()
+  rtcId?: string | null;
 
   @ApiPropertyOptional({ enum: CURRICULUM_LANGUAGES, isArray: true })
   @IsOptional()
@@ -161,6 +179,7 @@ export class CurriculumView {
   @ApiProperty() title: string;
   @ApiProperty() country: string;
   @ApiProperty() rtc: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) rtcId: string | null;
   @ApiProperty({ enum: CURRICULUM_LANGUAGES, isArray: true }) languages: CurriculumLanguage[];
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty({ description: 'Plain text' }) summary: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Rtc } from '@app/accounts';
 import { CreatedAtColumn, UpdatedAtColumn } from '@app/database';
 
 export const CURRICULUM_LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'ru'] as const;
@@ -22,6 +23,14 @@ export class Curriculum {
   /** The Regional Training Centre or national training centre that shares it. */
   @Column({ type: 'varchar', length: 200 })
   rtc: string;
+
+  /** The RTC record it names, from the Secretariat's list; its staff may edit it (docs/people.md). */
+  @Column({ name: 'rtc_id', type: 'char', length: 36, nullable: true })
+  rtcId: string | null;
+
+  @ManyToOne(() => Rtc, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
+  @JoinColumn({ name: 'rtc_id', foreignKeyConstraintName: 'FK_curricula_rtc' })
+  rtcRecord?: Rtc;
 
   @Column({ type: 'json' })
   languages: CurriculumLanguage[];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { AccountsService, CountriesService } from '@app/accounts';
+import { AccountsService, CountriesService, RtcService } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   BlobStore,
@@ -25,6 +25,8 @@ export interface CurriculaCaller {
   /** RTC staff, coordinators and the Secretariat share curricula. */
   mayShare: boolean;
   coordinatorCountries: string[];
+  /** RTCs the caller is appointed staff of: they edit the curricula that name one (docs/people.md). */
+  rtcIds: string[];
 }
 
 export const MAX_CURRICULUM_FILE_BYTES = 200 * 1024 ** 2;
@@ -43,6 +45,7 @@ export class CurriculaService {
     private readonly curricula: CurriculumRepository,
     private readonly accounts: AccountsService,
     private readonly countries: CountriesService,
+    private readonly rtcs: RtcService,
     private readonly blobs: BlobStore,
     private readonly links: DownloadLinkSigner,
   ) {}
@@ -64,9 +67,11 @@ export class CurriculaService {
       throw DomainException.forbidden('RTC staff, coordinators and the Secretariat share curricula');
     }
     this.checkCountry(body.country);
+    const named = await this.namedRtc(caller, body.rtcId ?? null, body.rtc);
     const curriculum = Object.assign(new Curriculum(), {
       id: randomUUID(),
       ...body,
+      ...named,
       ownerId: caller.id,
     });
     await this.curricula.insert(curriculum);
@@ -78,7 +83,10 @@ export class CurriculaService {
     if (body.country !== undefined) {
       this.checkCountry(body.country);
     }
-    const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    const named = body.rtcId !== undefined ? await this.namedRtc(caller, body.rtcId, body.rtc) : {};
+    const changes = Object.fromEntries(
+      Object.entries({ ...body, ...named }).filter(([, value]) => value !== undefined),
+    );
     if (Object.keys(changes).length > 0) {
       await this.curricula.update(id, changes);
     }
@@ -179,7 +187,33 @@ export class CurriculaService {
   }
 
   private canEdit(caller: CurriculaCaller, curriculum: Curriculum): boolean {
-    return caller.isAdmin || curriculum.ownerId === caller.id;
+    return (
+      caller.isAdmin ||
+      curriculum.ownerId === caller.id ||
+      (curriculum.rtcId !== null && caller.rtcIds.includes(curriculum.rtcId))
+    );
+  }
+
+  /**
+   * The RTC a curriculum names: one from the Secretariat's list (its name is copied into `rtc`),
+   * which only the Secretariat or that RTC's staff may name; or none, with a free-text centre name.
+   */
+  private async namedRtc(
+    caller: CurriculaCaller,
+    rtcId: string | null,
+    rtc: string | undefined,
+  ): Promise<{ rtcId: string | null; rtc?: string }> {
+    if (rtcId === null) {
+      if (rtc === undefined) {
+        throw DomainException.badRequest('Name the sharing centre (rtc) or an RTC (rtcId)', ErrorCode.ValidationFailed);
+      }
+      return { rtcId: null, rtc };
+    }
+    const record = await this.rtcs.get(rtcId);
+    if (!caller.isAdmin && !caller.rtcIds.includes(record.id)) {
+      throw DomainException.forbidden('Only staff of this RTC or the Secretariat may name it');
+    }
+    return { rtcId: record.id, rtc: record.name };
   }
 
   private requireOwner(caller: CurriculaCaller, curriculum: Curriculum): void {
@@ -203,6 +237,7 @@ export class CurriculaService {
         title: c.title,
         country: c.country,
         rtc: c.rtc,
+        rtcId: c.rtcId,
         languages: c.languages,
         topics: c.topics,
         summary: c.summary,

@@ -68,6 +68,16 @@ export class GroupsService {
     return (await this.groups.listForMember(caller.id)).map((access) => this.view(access));
   }
 
+  /** The groups a person is an active member of, for the Secretariat's person page (docs/people.md). */
+  async membershipsOf(userId: string): Promise<Array<{ id: string; name: string; role: string; archived: boolean }>> {
+    return (await this.groups.listForMember(userId)).map(({ group, role }) => ({
+      id: group.id,
+      name: group.name,
+      role,
+      archived: group.archivedAt !== null,
+    }));
+  }
+
   async listOpen(caller: GroupCaller): Promise<OpenGroupView[]> {
     return (await this.groups.listOpenFor(caller.id)).map(({ group, myState, myMembershipId }) => ({
       id: group.id,

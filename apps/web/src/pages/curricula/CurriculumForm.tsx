@@ -1,11 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
+import { useLoader } from '../../hooks/useLoader';
 import { useTopics } from '../../hooks/useTopics';
 import { useErrorText } from '../../i18n/errors';
+import { listRtcs } from '../people/api';
 import { CURRICULUM_LANGUAGES, languageName, type CurriculumInput } from './types';
 
 interface CurriculumFormProps {
@@ -26,6 +29,8 @@ export function CurriculumForm({ initial = EMPTY, submitLabel, onSubmit, onCance
   const errorText = useErrorText();
   const id = useId();
   const [input, setInput] = useState<CurriculumInput>(initial);
+  const { authJson } = useAuth();
+  const rtcList = useLoader((signal) => listRtcs(authJson, signal), [authJson]).data ?? [];
   const [problems, setProblems] = useState<Partial<Record<'title' | 'country' | 'rtc' | 'languages', string>>>({});
   const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,7 +67,9 @@ export function CurriculumForm({ initial = EMPTY, submitLabel, onSubmit, onCance
     setBusy(true);
     setFailure(null);
     try {
-      await onSubmit({ ...input, title: input.title.trim(), rtc: input.rtc.trim() });
+      // An RTC from the list names the curriculum; otherwise the centre is free text (and a cleared choice is null).
+      const rtcId = input.rtcId ? input.rtcId : initial.rtcId ? null : undefined;
+      await onSubmit({ ...input, title: input.title.trim(), rtc: input.rtc.trim(), rtcId });
     } catch (caught) {
       setFailure((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
     } finally {
@@ -96,6 +103,32 @@ export function CurriculumForm({ initial = EMPTY, submitLabel, onSubmit, onCance
           </select>
         )}
       </Field>
+      {rtcList.length > 0 && (
+        <Field
+          id={`${id}-rtcId`}
+          label={t('curricula.form.rtcFromList')}
+          help={t('curricula.form.rtcFromListHelp')}
+          optional
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={input.rtcId ?? ''}
+              onChange={(event) => {
+                const chosen = rtcList.find((rtc) => rtc.id === event.target.value);
+                setInput((current) => ({ ...current, rtcId: chosen?.id ?? '', rtc: chosen?.name ?? current.rtc }));
+              }}
+            >
+              <option value="">{t('curricula.form.rtcNone')}</option>
+              {rtcList.map((rtc) => (
+                <option key={rtc.id} value={rtc.id}>
+                  {rtc.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field id={`${id}-rtc`} label={t('curricula.form.rtc')} help={t('curricula.form.rtcHelp')} error={problems.rtc}>
         {(control) => (
           <input

@@ -76,6 +76,7 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
                   title: data.title,
                   country: data.country,
                   rtc: data.rtc,
+                  rtcId: data.rtcId,
                   languages: data.languages,
                   topics: data.topics,
                   summary: data.summary,

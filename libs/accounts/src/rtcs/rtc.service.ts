@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainException, ErrorCode } from '@app/common';
+import { AuthenticatedUser } from '../auth/authenticated-user';
+import { CountriesService } from '../countries/countries.service';
+import { RtcStaffAppointment } from '../entities/rtc-staff-appointment.entity';
+import { Rtc } from '../entities/rtc.entity';
+import { UserStatus } from '../entities/user.entity';
+import { RtcRepository } from '../repositories/rtc.repository';
+import { UserRepository } from '../repositories/user.repository';
+import { CreateRtcDto, RtcStaffDetails, UpdateRtcDto } from './rtc.dto';
+
+/**
+ * RTCs as the Secretariat records them, and their staff. Appointing someone gives them the
+ * `rtc_staff` role; ending their last appointment takes it back; appointments are never deleted.
+ */
+@Injectable()
+export class RtcService {
+  constructor(
+    private readonly rtcs: RtcRepository,
+    private readonly users: UserRepository,
+    private readonly countries: CountriesService,
+  ) {}
+
+  list(): Promise<Rtc[]> {
+    return this.rtcs.list();
+  }
+
+  async get(id: string): Promise<Rtc> {
+    const rtc = await this.rtcs.findById(id);
+    if (!rtc) {
+      throw DomainException.notFound('RTC', ErrorCode.RtcNotFound);
+    }
+    return rtc;
+  }
+
+  async create(body: CreateRtcDto): Promise<Rtc> {
+    this.checkCountry(body.country);
+    const rtc = Object.assign(new Rtc(), {
+      id: randomUUID(),
+      name: body.name,
+      country: body.country,
+      wcoRegion: body.wcoRegion ?? null,
+      contact: body.contact ?? '',
+    });
+    if (!(await this.rtcs.insert(rtc))) {
+      throw DomainException.conflict(`An RTC is already named ${body.name}`, ErrorCode.RtcNameTaken);
+    }
+    return this.get(rtc.id);
+  }
+
+  async update(id: string, body: UpdateRtcDto): Promise<Rtc> {
+    await this.get(id);
+    if (body.country !== undefined) {
+      this.checkCountry(body.country);
+    }
+    const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    if (Object.keys(changes).length > 0 && !(await this.rtcs.update(id, changes))) {
+      throw DomainException.conflict(`An RTC is already named ${String(body.name)}`, ErrorCode.RtcNameTaken);
+    }
+    return this.get(id);
+  }
+
+  async appoint(admin: AuthenticatedUser, rtcId: string, userId: string): Promise<RtcStaffDetails> {
+    const rtc = await this.get(rtcId);
+    const user = await this.users.findById(userId);
+    if (!user) {
+      throw DomainException.notFound('User', ErrorCode.UserNotFound);
+    }
+    if (user.status !== UserStatus.Active) {
+      throw DomainException.badRequest('Only an active account can be appointed', ErrorCode.UserNotActive);
+    }
+    const appointment: RtcStaffAppointment = {
+      id: randomUUID(),
+      rtcId: rtc.id,
+      userId,
+      appointedBy: admin.id,
+      startsAt: new Date(),
+      endsAt: null,
+      endedBy: null,
+    };
+    if (!(await this.rtcs.appoint(appointment))) {
+      throw DomainException.conflict(`Already staff of ${rtc.name}`, ErrorCode.AlreadyRtcStaff);
+    }
+    return (await this.details([appointment]))[0];
+  }
+
+  /** Ends an appointment; the person loses the RTC's rights on their next request. */
+  async end(admin: AuthenticatedUser, rtcId: string, appointmentId: string): Promise<RtcStaffDetails> {
+    const appointment = await this.rtcs.findAppointment(rtcId, appointmentId);
+    if (!appointment) {
+      throw DomainException.notFound('Appointment', ErrorCode.AppointmentNotFound);
+    }
+    const now = new Date();
+    if (!(await this.rtcs.end(appointment, admin.id, now))) {
+      throw DomainException.conflict('This appointment has already ended', ErrorCode.AppointmentEnded);
+    }
+    return (await this.details([{ ...appointment, endsAt: now, endedBy: admin.id }]))[0];
+  }
+
+  async staffHistory(rtcId: string): Promise<RtcStaffDetails[]> {
+    await this.get(rtcId);
+    return this.details(await this.rtcs.history({ rtcId }));
+  }
+
+  async historyOfPerson(userId: string): Promise<RtcStaffDetails[]> {
+    return this.details(await this.rtcs.history({ userId }));
+  }
+
+  /** The RTCs a person serves now (their curricula rights). */
+  activeRtcIdsOf(userId: string): Promise<string[]> {
+    return this.rtcs.activeRtcIdsOf(userId, new Date());
+  }
+
+  private async details(rows: RtcStaffAppointment[]): Promise<RtcStaffDetails[]> {
+    const [people, rtcs] = await Promise.all([
+      this.users.findAllByIds([...new Set(rows.flatMap((row) => [row.userId, row.appointedBy]))]),
+      this.rtcs.findAllByIds([...new Set(rows.map((row) => row.rtcId))]),
+    ]);
+    const person = new Map(people.map((u) => [u.id, u]));
+    const rtcName = new Map(rtcs.map((r) => [r.id, r.name]));
+    return rows.map((row) => ({
+      ...row,
+      rtcName: rtcName.get(row.rtcId) ?? '',
+      email: person.get(row.userId)?.email ?? '',
+      displayName: person.get(row.userId)?.displayName ?? '',
+      appointedByName: person.get(row.appointedBy)?.displayName ?? null,
+    }));
+  }
+
+  private checkCountry(code: string): void {
+    if (!this.countries.isValid(code)) {
+      throw DomainException.badRequest(`Unknown country code: ${String(code)}`, ErrorCode.InvalidCountry);
+    }
+  }
+}
