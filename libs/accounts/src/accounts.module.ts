@@ -19,6 +19,7 @@ import { CoordinatorAppointment } from './entities/coordinator-appointment.entit
 import { OneTimeToken } from './entities/one-time-token.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { RegistrationDecision } from './entities/registration-decision.entity';
+import { SignIn } from './entities/sign-in.entity';
 import { User } from './entities/user.entity';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { PendingReminderService } from './registration/pending-reminder.service';
@@ -29,18 +30,21 @@ import { CoordinatorAppointmentRepository } from './repositories/coordinator-app
 import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
 import { RegistrationDecisionRepository } from './repositories/registration-decision.repository';
 import { SessionRepository } from './repositories/session.repository';
+import { SignInRepository } from './repositories/sign-in.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AccountsService } from './services/accounts.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { PasswordService } from './services/password.service';
 import { ProfileService } from './services/profile.service';
 import { SessionService } from './sessions/session.service';
+import { SignInLogService } from './sessions/sign-in-log.service';
 
 const SERVICES = [
   AccountsService,
   AuthService,
   TokenService,
   SessionService,
+  SignInLogService,
   RegistrationService,
   RegistrationReviewService,
   PendingReminderService,
@@ -63,6 +67,7 @@ const SERVICES = [
       RefreshToken,
       OneTimeToken,
       AutoApproveDomain,
+      SignIn,
     ]),
     PassportModule,
     JwtModule.register({}),
@@ -75,6 +80,7 @@ const SERVICES = [
     SessionRepository,
     OneTimeTokenRepository,
     AutoApproveDomainRepository,
+    SignInRepository,
     ...SERVICES,
     LocalStrategy,
     JwtStrategy,

@@ -3,6 +3,7 @@ import { AutoApproveDomain } from './auto-approve-domain.entity';
 import { CoordinatorAppointment } from './coordinator-appointment.entity';
 import { OneTimeToken } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { SignIn } from './sign-in.entity';
 import { RegistrationDecision } from './registration-decision.entity';
 import { User } from './user.entity';
 
@@ -15,4 +16,5 @@ export const ACCOUNTS_ENTITIES = [
   RefreshToken,
   OneTimeToken,
   AutoApproveDomain,
+  SignIn,
 ];
