@@ -37,7 +37,9 @@ const COURSES = sized(150, 10);
 const COUNTRIES = sized(180, 20);
 const ENROLMENTS_PER_USER = 4;
 const SIGN_INS = sized(200_000, 800);
-const REQUESTS = sized(40, 2);
+const REQUESTS = sized(20, 2);
+/** Time a scenario may take before it stops sending (a slow one gets fewer samples). */
+const BUDGET_MS = sized(15_000, 1_000);
 const TARGET_P99_MS = 300;
 const TARGET_RSS_MB = 250;
 const PASSWORD = 'bench passphrase for sign-in';
@@ -83,7 +85,7 @@ async function seed(
       `INSERT INTO attempts (id, user_id, course_id, package_id, item_id, number, standard, item_type, completion_status,
          success_status, score_scaled, total_seconds, launched_at, last_commit_at, created_at)
        SELECT CONCAT(LPAD(k.seq, 8, '0'), '-0000-4000-a000-', LPAD(u.seq, 12, '0')), ${userId('u.seq')}, ${courseId(course)},
-         '00000000-0000-4000-b000-000000000001', 'sco-1', 1, 'scorm12', 'sco',
+         '00000000-0000-4000-b000-000000000001', 'sco-1', 1 + k.seq, 'scorm12', 'sco',
          ELT(1 + (u.seq + k.seq) % 3, 'incomplete', 'completed', 'completed'), 'unknown', NULL,
          (u.seq * 13 + k.seq * 101) % 3600, NOW(3) - INTERVAL ((u.seq + k.seq * 11) % 365) DAY,
          NOW(3) - INTERVAL ((u.seq + k.seq * 7) % 200) DAY, NOW(3) ${from}`,
@@ -209,31 +211,30 @@ export async function reportsBench(): Promise<void> {
       `\n## Reports: ${USERS} officers in ${COUNTRIES} countries, ${COURSES} courses, ${USERS * ENROLMENTS_PER_USER} enrolments and attempts, ${SIGN_INS} sign-ins`,
     );
     console.log(
-      `(seeded by bulk SQL in ${seeded.seconds} s; api as its own process; concurrency 1, ${REQUESTS} requests each)`,
+      `(seeded by bulk SQL in ${seeded.seconds} s; api as its own process; concurrency 1, up to ${REQUESTS} requests each, fewer past ${BUDGET_MS / 1000} s)`,
     );
     let worst = 0;
     for (const scenario of scenarios) {
       const headers = { authorization: `Bearer ${tokens[scenario.token]}` };
       if (!isSmoke()) {
-        for (let i = 0; i < 3; i++) {
-          await (await fetch(`${base}${scenario.path}`, { headers })).arrayBuffer(); // warm-up
-        }
+        await (await fetch(`${base}${scenario.path}`, { headers })).arrayBuffer(); // warm-up
       }
       const latencies: number[] = [];
       let failed = 0;
-      for (let i = 0; i < REQUESTS; i++) {
+      const deadline = performance.now() + BUDGET_MS;
+      for (let i = 0; i < REQUESTS && (i < 2 || performance.now() < deadline); i++) {
         const started = performance.now();
         const response = await fetch(`${base}${scenario.path}`, { headers });
         await response.arrayBuffer();
         latencies.push(performance.now() - started);
         failed += response.ok ? 0 : 1;
       }
-      expectWorked(failed === 0, `${scenario.name}: ${failed} of ${REQUESTS} requests failed`);
+      expectWorked(failed === 0, `${scenario.name}: ${failed} of ${latencies.length} requests failed`);
       latencies.sort((a, b) => a - b);
       const p99 = percentile(latencies, 99);
       worst = Math.max(worst, p99);
       console.log(
-        `${scenario.name.padEnd(40)} p50 ${String(round(percentile(latencies, 50))).padStart(7)}  p99 ${String(round(p99)).padStart(7)} ms`,
+        `${scenario.name.padEnd(40)} p50 ${String(round(percentile(latencies, 50))).padStart(7)}  p99 ${String(round(p99)).padStart(7)} ms  (${latencies.length} requests)`,
       );
     }
     console.log(
