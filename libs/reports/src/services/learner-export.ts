@@ -66,7 +66,8 @@ export function learnersCsv(rows: Readable): Readable {
 /**
  * The rows as an XLSX workbook written by exceljs' streaming writer: each row is committed as it
  * arrives, the zip is streamed out, and the writer waits for the reader whenever the output is
- * full, so an export of any size keeps the api's memory flat (docs/reports.md).
+ * full. exceljs pushes rows into its zip without backpressure, so memory still grows with the
+ * export's size (docs/reports.md, "Measured").
  */
 export function learnersXlsx(rows: Readable): Readable {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
