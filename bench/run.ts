@@ -2,6 +2,7 @@ import { catalogueSearchBench } from './catalogue-search.bench';
 import { commitBench } from './commit.bench';
 import { loginBench } from './login.bench';
 import { packageImportBench } from './package-import.bench';
+import { reportsBench } from './reports.bench';
 import { isSmoke } from './smoke';
 import { wireBench } from './wire.bench';
 
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'package-import': packageImportBench,
   commit: commitBench,
   wire: wireBench,
+  reports: reportsBench,
 };
 
 /**

@@ -16,6 +16,7 @@ import { DatabaseModule } from '@app/database';
 import { ENTITIES } from '@app/schema';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
+import { ReportsModule } from '@app/reports';
 import { SystemModule } from '@app/system';
 import { AdminController } from './accounts/admin.controller';
 import { CountriesController } from './accounts/countries.controller';
@@ -42,6 +43,7 @@ import { MyLearningController } from './learning/my-learning.controller';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
+import { ReportsController } from './reports/reports.controller';
 
 @Module({
   imports: [
@@ -60,6 +62,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     GroupsModule,
     CurriculaModule,
     LearningModule,
+    ReportsModule,
   ],
   controllers: [
     HealthController,
@@ -82,6 +85,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
     CurriculaController,
     SignedDownloadsController,
     ContactPointsController,
+    ReportsController,
     EnrolmentsController,
     AttemptsController,
     MyLearningController,

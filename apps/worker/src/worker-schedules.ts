@@ -75,6 +75,14 @@ export class WorkerSchedules implements OnApplicationBootstrap, OnApplicationShu
         { pattern: '0 6 * * *', tz: 'UTC' },
         { name: JobName.SendGroupDigests, data: {} },
       );
+    // Sign-ins older than SIGN_IN_RETENTION_DAYS: removed once a day at 03:00 UTC.
+    await this.queues
+      .queue(JOB_QUEUE[JobName.PurgeSignIns])
+      .upsertJobScheduler(
+        JobName.PurgeSignIns,
+        { pattern: '0 3 * * *', tz: 'UTC' },
+        { name: JobName.PurgeSignIns, data: {} },
+      );
     this.logger.log(
       `Job schedules declared (pending registrations every ${this.config.registrationCheckEveryMinutes} min, lost-import sweep every minute, group digests daily)`,
     );

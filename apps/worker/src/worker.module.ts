@@ -15,6 +15,7 @@ import { SystemModule } from '@app/system';
 import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle.processor';
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { ImportXliffTranslationProcessor } from './processors/import-xliff-translation.processor';
+import { PurgeSignInsProcessor } from './processors/purge-sign-ins.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { RequeueLostImportsProcessor } from './processors/requeue-lost-imports.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
@@ -32,6 +33,7 @@ const PROCESSORS = [
   ImportLicenceBundleProcessor,
   ImportXliffTranslationProcessor,
   RequeueLostImportsProcessor,
+  PurgeSignInsProcessor,
 ];
 
 @Module({

@@ -21,6 +21,7 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { RegistrationDecision } from './entities/registration-decision.entity';
 import { RtcStaffAppointment } from './entities/rtc-staff-appointment.entity';
 import { Rtc } from './entities/rtc.entity';
+import { SignIn } from './entities/sign-in.entity';
 import { User } from './entities/user.entity';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { PendingReminderService } from './registration/pending-reminder.service';
@@ -32,6 +33,7 @@ import { OneTimeTokenRepository } from './repositories/one-time-token.repository
 import { RegistrationDecisionRepository } from './repositories/registration-decision.repository';
 import { SessionRepository } from './repositories/session.repository';
 import { RtcRepository } from './repositories/rtc.repository';
+import { SignInRepository } from './repositories/sign-in.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserAdministrationService } from './people/user-administration.service';
 import { RtcService } from './rtcs/rtc.service';
@@ -40,12 +42,14 @@ import { PasswordHasher } from './services/password-hasher.service';
 import { PasswordService } from './services/password.service';
 import { ProfileService } from './services/profile.service';
 import { SessionService } from './sessions/session.service';
+import { SignInLogService } from './sessions/sign-in-log.service';
 
 const SERVICES = [
   AccountsService,
   AuthService,
   TokenService,
   SessionService,
+  SignInLogService,
   RegistrationService,
   RegistrationReviewService,
   PendingReminderService,
@@ -72,6 +76,7 @@ const SERVICES = [
       AutoApproveDomain,
       Rtc,
       RtcStaffAppointment,
+      SignIn,
     ]),
     PassportModule,
     JwtModule.register({}),
@@ -85,6 +90,7 @@ const SERVICES = [
     OneTimeTokenRepository,
     AutoApproveDomainRepository,
     RtcRepository,
+    SignInRepository,
     ...SERVICES,
     LocalStrategy,
     JwtStrategy,

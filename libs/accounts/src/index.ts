@@ -30,4 +30,6 @@ export * from './services/password-policy';
 export * from './services/password.service';
 export * from './services/profile.service';
 export * from './sessions/session.service';
+export * from './sessions/sign-in-log.service';
+export * from './repositories/country-scope';
 export { ACCOUNTS_ENTITIES } from './entities';

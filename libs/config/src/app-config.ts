@@ -30,11 +30,13 @@ export class AppConfig {
   readonly registrationReminderDays: number;
   readonly registrationEscalationDays: number;
   readonly registrationCheckEveryMinutes: number;
+  readonly signInRetentionDays: number;
 
   constructor(readonly env: Environment) {
     this.registrationReminderDays = env.REGISTRATION_REMINDER_DAYS;
     this.registrationEscalationDays = env.REGISTRATION_ESCALATION_DAYS;
     this.registrationCheckEveryMinutes = env.REGISTRATION_CHECK_EVERY_MINUTES;
+    this.signInRetentionDays = env.SIGN_IN_RETENTION_DAYS;
     this.port = env.PORT;
     this.host = env.HOST;
     this.publicUrl = new URL(env.PUBLIC_URL);

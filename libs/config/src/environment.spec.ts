@@ -14,6 +14,7 @@ describe('loadEnvironment', () => {
     expect(sut.RATE_LIMIT_LOGIN_IP).toBe('50/900');
     expect(sut.RATE_LIMIT_LOGIN_ACCOUNT).toBe('100/3600');
     expect(sut.RATE_LIMIT_LOGIN_DEVICE).toBe('10/900');
+    expect(sut.SIGN_IN_RETENTION_DAYS).toBe(400);
   });
 
   it('reads values and converts numbers', () => {
@@ -26,6 +27,7 @@ describe('loadEnvironment', () => {
     expect(sut.DATABASE_URL).toBe('mysql://app:secret@db:3306/lms');
     expect(sut.SMTP_URL).toBe('smtp://mail:25');
     expect(loadEnvironment({ ACCESS_TOKEN_TTL_SECONDS: '3' }).ACCESS_TOKEN_TTL_SECONDS).toBe(3);
+    expect(loadEnvironment({ SIGN_IN_RETENTION_DAYS: '30' }).SIGN_IN_RETENTION_DAYS).toBe(30);
   });
 
   it('treats empty strings as unset', () => {
@@ -50,6 +52,9 @@ describe('loadEnvironment', () => {
     ['RATE_LIMIT_LOGIN_DEVICE', '0/900'],
     ['RATE_LIMIT_LOGIN_ACCOUNT', '100/0'],
     ['RATE_LIMIT_LOGIN_IP', '50'],
+    ['SIGN_IN_RETENTION_DAYS', '0'],
+    ['SIGN_IN_RETENTION_DAYS', '3651'],
+    ['SIGN_IN_RETENTION_DAYS', 'a year'],
   ])('names %s when its value %p is wrong', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${name}:`));
   });

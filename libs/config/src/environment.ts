@@ -127,6 +127,13 @@ export class Environment {
   @Min(1)
   REGISTRATION_ESCALATION_DAYS = 7;
 
+  /** Days a recorded sign-in is kept for the usage figures (docs/reports.md); older ones are removed daily. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SIGN_IN_RETENTION_DAYS = 400;
+
   /** How often the worker looks for registrations left pending. */
   @Transform(toInt)
   @IsInt()

@@ -18,6 +18,8 @@ export enum JobName {
   ImportXliffTranslation = 'translations.xliff',
   /** Queues again the imports MySQL says are waiting or running but Redis no longer knows. */
   RequeueLostImports = 'imports.requeue-lost',
+  /** Removes recorded sign-ins older than SIGN_IN_RETENTION_DAYS (docs/reports.md). */
+  PurgeSignIns = 'accounts.purge-sign-ins',
 }
 
 /** The queue each job kind runs on. */
@@ -30,4 +32,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportLicenceBundle]: QueueName.Imports,
   [JobName.ImportXliffTranslation]: QueueName.Translations,
   [JobName.RequeueLostImports]: QueueName.Maintenance,
+  [JobName.PurgeSignIns]: QueueName.Maintenance,
 };

@@ -148,6 +148,13 @@ export class RequeueLostImportsPayload {
   olderThanSeconds?: number;
 }
 
+export class PurgeSignInsPayload {
+  /** ISO time to count the retention period back from; defaults to when the job runs. */
+  @IsOptional()
+  @IsString()
+  now?: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -157,6 +164,7 @@ export interface JobPayloads {
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload;
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload;
   [JobName.RequeueLostImports]: RequeueLostImportsPayload;
+  [JobName.PurgeSignIns]: PurgeSignInsPayload;
 }
 
 export interface JobResults {
@@ -174,6 +182,7 @@ export interface JobResults {
   };
   [JobName.ImportXliffTranslation]: { courseId: string; language: string; sourceLanguage: string; units: string[] };
   [JobName.RequeueLostImports]: { requeued: number };
+  [JobName.PurgeSignIns]: { removed: number };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -187,4 +196,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload,
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload,
   [JobName.RequeueLostImports]: RequeueLostImportsPayload,
+  [JobName.PurgeSignIns]: PurgeSignInsPayload,
 };

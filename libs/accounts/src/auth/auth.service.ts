@@ -7,6 +7,7 @@ import { RtcRepository } from '../repositories/rtc.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { PasswordHasher } from '../services/password-hasher.service';
 import { SessionService } from '../sessions/session.service';
+import { SignInLogService } from '../sessions/sign-in-log.service';
 import { AuthenticatedUser, Role } from './authenticated-user';
 import { DeviceCookieService } from './device-cookie.service';
 import { AccessTokenClaims, ACCESS_TOKEN_TYPE, TokenService } from './token.service';
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly limits: RateLimitService,
     private readonly devices: DeviceCookieService,
+    private readonly signIns: SignInLogService,
   ) {}
 
   /**
@@ -98,7 +100,8 @@ export class AuthService {
   /** Starts a session: an access token and the first refresh token of a new family. */
   async login(user: User): Promise<SignedIn> {
     const session = await this.sessions.start(user);
-    const described = await this.describe(user, session.sessionId);
+    // Recorded for the usage figures (docs/reports.md): one INSERT, alongside the rest of the reply.
+    const [described] = await Promise.all([this.describe(user, session.sessionId), this.signIns.record(user)]);
     return {
       accessToken: await this.tokens.issueAccessToken(user, session.sessionId),
       user: publicView(described),

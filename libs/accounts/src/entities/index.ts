@@ -3,6 +3,7 @@ import { AutoApproveDomain } from './auto-approve-domain.entity';
 import { CoordinatorAppointment } from './coordinator-appointment.entity';
 import { OneTimeToken } from './one-time-token.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { SignIn } from './sign-in.entity';
 import { RegistrationDecision } from './registration-decision.entity';
 import { RtcStaffAppointment } from './rtc-staff-appointment.entity';
 import { Rtc } from './rtc.entity';
@@ -19,4 +20,5 @@ export const ACCOUNTS_ENTITIES = [
   AutoApproveDomain,
   Rtc,
   RtcStaffAppointment,
+  SignIn,
 ];
