@@ -72,7 +72,8 @@ export class AppConfig {
       | 'RATE_LIMIT_REGISTER_IP'
       | 'RATE_LIMIT_MAIL_IP'
       | 'RATE_LIMIT_MAIL_ACCOUNT'
-      | 'RATE_LIMIT_TOKEN_IP',
+      | 'RATE_LIMIT_TOKEN_IP'
+      | 'RATE_LIMIT_VERIFY_IP',
   ): { points: number; seconds: number } {
     const [points, seconds] = this.env[name].split('/').map(Number);
     return { points: points, seconds: seconds };

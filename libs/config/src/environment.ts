@@ -116,6 +116,10 @@ export class Environment {
   @Matches(RATE, { message: RATE_MESSAGE })
   RATE_LIMIT_TOKEN_IP = '30/900';
 
+  /** Public certificate checks (by code or signed statement)/seconds per client IP (docs/certificates.md). */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_VERIFY_IP = '120/900';
+
   /** Days a registration may wait before its coordinators are reminded, and before the Secretariat is told. */
   @Transform(toInt)
   @IsInt()

@@ -97,4 +97,12 @@ export enum ErrorCode {
   UnsafeCharacters = 'UNSAFE_CHARACTERS',
   CrossSiteRequest = 'CROSS_SITE_REQUEST',
   FreeMailDomain = 'FREE_MAIL_DOMAIN',
+  // certificates (issue 15)
+  /** A verification code that is not 16 Crockford base32 symbols (hyphens and spaces aside). */
+  CertificateCodeInvalid = 'CERTIFICATE_CODE_INVALID',
+  /** A well-formed verification code whose check symbol does not match: a symbol was mistyped. */
+  CertificateCodeCheckFailed = 'CERTIFICATE_CODE_CHECK_FAILED',
+  CertificateNotFound = 'CERTIFICATE_NOT_FOUND',
+  CertificateRevoked = 'CERTIFICATE_REVOKED',
+  CertificateReplaced = 'CERTIFICATE_REPLACED',
 }

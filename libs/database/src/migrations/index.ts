@@ -15,6 +15,7 @@ import { ForeignKeys1764400000000 } from './1764400000000-foreign-keys';
 import { CourseResults1764440000000 } from './1764440000000-course-results';
 import { MeasuredTime1764441000000 } from './1764441000000-measured-time';
 import { SharedDataStores1764442000000 } from './1764442000000-shared-data-stores';
+import { Certificates1764470000000 } from './1764470000000-certificates';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CourseResults1764440000000,
   MeasuredTime1764441000000,
   SharedDataStores1764442000000,
+  Certificates1764470000000,
 ];

@@ -135,7 +135,14 @@ export class Attempt {
   totalSeconds: number;
 
   /** The current session's wall time, launch to last commit, idle gaps left out (AttemptRepository.commit). */
-  @Column({ name: 'wall_seconds', type: 'decimal', precision: 12, scale: 2, default: 0, transformer: decimalTransformer })
+  @Column({
+    name: 'wall_seconds',
+    type: 'decimal',
+    precision: 12,
+    scale: 2,
+    default: 0,
+    transformer: decimalTransformer,
+  })
   wallSeconds: number;
 
   /** Whether the SCO reported a time of its own in the current session (else its wall time counts). */

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/accounts';
+import { AdminCertificateDto, CertificateService, MyCertificateDto, RevokeCertificateDto } from '@app/certificates';
+import { ApiErrors } from '../openapi';
+
+/** The learner's own certificates, and an administrator's revocation and reissue (docs/certificates.md). */
+@ApiTags('certificates')
+@ApiBearerAuth()
+@Controller()
+export class CertificatesController {
+  constructor(private readonly certificates: CertificateService) {}
+
+  @Get('me/certificates')
+  @ApiOkResponse({ type: [MyCertificateDto], description: 'The caller’s certificates, newest first' })
+  @ApiErrors(401)
+  mine(@CurrentUser() user: AuthenticatedUser): Promise<MyCertificateDto[]> {
+    return this.certificates.listForUser(user.id);
+  }
+
+  @Roles(UserRole.Admin)
+  @Post('certificates/:id/revoke')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AdminCertificateDto })
+  @ApiErrors(400, 401, 403, 404, 409)
+  revoke(@Param('id', ParseUUIDPipe) id: string, @Body() body: RevokeCertificateDto): Promise<AdminCertificateDto> {
+    return this.certificates.revoke(id, body.reason);
+  }
+
+  @Roles(UserRole.Admin)
+  @Post('certificates/:id/reissue')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: AdminCertificateDto,
+    description: 'The new certificate, with the name the profile has now; the old code says "replaced"',
+  })
+  @ApiErrors(400, 401, 403, 404, 409)
+  reissue(@Param('id', ParseUUIDPipe) id: string): Promise<AdminCertificateDto> {
+    return this.certificates.reissue(id);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@app/accounts';
+import { CatalogueModule } from '@app/catalogue';
+import { Certificate } from './entities/certificate.entity';
+import { CertificateRepository } from './repositories/certificate.repository';
+import { CertificateService } from './services/certificate.service';
+
+/** Certificates of course completion and their public verification (docs/certificates.md). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule],
+  providers: [CertificateRepository, CertificateService],
+  exports: [CertificateService],
+})
+export class CertificatesModule {}

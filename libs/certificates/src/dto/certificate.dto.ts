@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export const CERTIFICATE_STATUSES = ['valid', 'revoked', 'replaced'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+/** Who issued a certificate: this server (its administration and country) and the platform. */
+export class CertificateIssuerDto {
+  @ApiProperty({ example: 'Kenya Revenue Authority', nullable: true, type: String })
+  administration: string | null;
+
+  @ApiProperty({ example: 'KE', nullable: true, type: String })
+  country: string | null;
+
+  @ApiProperty({ example: 'https://lms.kra.go.ke' })
+  url: string;
+
+  @ApiProperty({ example: 'Clearance' })
+  platform: string;
+}
+
+/** A learner's own certificate (`GET /api/me/certificates`). */
+export class MyCertificateDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  courseId: string;
+
+  @ApiProperty({ description: 'Verification code, grouped: XXXX-XXXX-XXXX-XXXX', example: '7K3M-Q9XA-2B4D-F1H*' })
+  code: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  issuedAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  completedAt: Date;
+
+  @ApiProperty()
+  learnerName: string;
+
+  @ApiProperty()
+  courseTitle: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Scaled score (0..1) where the course is assessed' })
+  scoreScaled: number | null;
+
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
+  status: CertificateStatus;
+
+  @ApiProperty({ description: 'Public verification page of this certificate' })
+  verifyUrl: string;
+}
+
+/** The public answer about a code (`GET /api/verify/:code`): nothing about the person but the name. */
+export class CertificateVerificationDto {
+  @ApiProperty({ description: 'True only while the certificate is neither revoked nor replaced' })
+  valid: boolean;
+
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
+  status: CertificateStatus;
+
+  @ApiProperty({ example: '7K3M-Q9XA-2B4D-F1H*' })
+  code: string;
+
+  @ApiProperty()
+  learnerName: string;
+
+  @ApiProperty()
+  courseTitle: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  issuedAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  completedAt: Date;
+
+  @ApiProperty({ type: Number, nullable: true })
+  scoreScaled: number | null;
+
+  @ApiProperty()
+  revoked: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  revokedReason: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  replacedAt: Date | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The code of the certificate that replaced it' })
+  replacedByCode: string | null;
+
+  @ApiProperty({ type: CertificateIssuerDto })
+  issuer: CertificateIssuerDto;
+}
+
+export class RevokeCertificateDto {
+  @ApiProperty({ minLength: 3, maxLength: 500 })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
+}
+
+/** A certificate as the admin sees it after revoking or reissuing. */
+export class AdminCertificateDto extends MyCertificateDto {
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: Date | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  revokedReason: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' })
+  replacedById: string | null;
+}

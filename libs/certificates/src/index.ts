@@ -1,0 +1,6 @@
+export * from './certificates.module';
+export * from './code/verification-code';
+export * from './dto/certificate.dto';
+export * from './entities/certificate.entity';
+export * from './services/certificate.service';
+export { CERTIFICATES_ENTITIES } from './entities';

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Certificate } from '../entities/certificate.entity';
+
+export type NewCertificate = Omit<Certificate, 'revokedAt' | 'revokedReason' | 'replacedById' | 'replacedAt'>;
+
+@Injectable()
+export class CertificateRepository {
+  constructor(@InjectRepository(Certificate) private readonly certificates: Repository<Certificate>) {}
+
+  listForUser(userId: string): Promise<Certificate[]> {
+    return this.certificates.find({ where: { userId }, order: { issuedAt: 'DESC', sequence: 'DESC' } });
+  }
+
+  findById(id: string): Promise<Certificate | null> {
+    return this.certificates.findOneBy({ id });
+  }
+
+  findByCode(code: string): Promise<Certificate | null> {
+    return this.certificates.findOneBy({ code });
+  }
+
+  /** Whether the learner holds any certificate of the course (issued, revoked or replaced). */
+  async existsFor(manager: EntityManager, userId: string, courseId: string): Promise<boolean> {
+    return (await manager.getRepository(Certificate).countBy({ userId, courseId })) > 0;
+  }
+
+  /**
+   * Inserts unless the (user, course, sequence) key is taken: the key, not the caller's check, is
+   * what makes two transactions that both saw no certificate issue exactly one (the second waits on
+   * the first's key lock, then fails with a duplicate, which InnoDB rolls back alone, leaving the
+   * caller's transaction intact). True if inserted.
+   */
+  async insertOnce(manager: EntityManager, certificate: NewCertificate): Promise<boolean> {
+    try {
+      await manager.insert(Certificate, certificate);
+      return true;
+    } catch (error) {
+      const driverError = (error as { driverError?: { code?: string; sqlMessage?: string } }).driverError;
+      if (driverError?.code === 'ER_DUP_ENTRY' && driverError.sqlMessage?.includes('UQ_certificates_issue')) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Revokes it unless already revoked; true if this call did. */
+  async revoke(id: string, reason: string, at: Date): Promise<boolean> {
+    const result = await this.certificates
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: at, revokedReason: reason })
+      .where('id = :id AND revoked_at IS NULL', { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /**
+   * Replaces a certificate by a new one (the next sequence) in one transaction, under a lock on the
+   * old row: two reissues of one certificate make one replacement.
+   */
+  async replace(
+    id: string,
+    build: (old: Certificate, sequence: number) => NewCertificate,
+  ): Promise<{ old: Certificate; replacement: Certificate } | null> {
+    return this.certificates.manager.transaction(async (manager) => {
+      const old = await manager
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id })
+        .getOne();
+      if (!old || old.replacedById || old.revokedAt) return null;
+      const { max } = (await manager
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .select('MAX(c.sequence)', 'max')
+        .where('c.user_id = :userId AND c.course_id = :courseId', { userId: old.userId, courseId: old.courseId })
+        .getRawOne()) as { max: number };
+      const fresh = build(old, Number(max) + 1);
+      await manager.insert(Certificate, fresh);
+      await manager.update(Certificate, { id }, { replacedById: fresh.id, replacedAt: fresh.issuedAt });
+      return {
+        old: Object.assign(old, { replacedById: fresh.id, replacedAt: fresh.issuedAt }),
+        replacement: Object.assign(new Certificate(), fresh, {
+          revokedAt: null,
+          revokedReason: null,
+          replacedById: null,
+          replacedAt: null,
+        }),
+      };
+    });
+  }
+}

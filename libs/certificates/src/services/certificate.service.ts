@@ -1,0 +1,231 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AccountsService } from '@app/accounts';
+import { CatalogueService } from '@app/catalogue';
+import { DomainException, ErrorCode } from '@app/common';
+import { AppConfig } from '@app/config';
+import { formatVerificationCode, generateVerificationCode, normalizeVerificationCode } from '../code/verification-code';
+import {
+  AdminCertificateDto,
+  CertificateIssuerDto,
+  CertificateStatus,
+  CertificateVerificationDto,
+  MyCertificateDto,
+} from '../dto/certificate.dto';
+import { Certificate } from '../entities/certificate.entity';
+import { CertificateRepository, NewCertificate } from '../repositories/certificate.repository';
+
+/** What issuing reads of the stored course result (libs/learning's CourseResult). */
+export interface CompletedResult {
+  userId: string;
+  courseId: string;
+  completionStatus: 'completed' | 'incomplete' | 'not attempted';
+  successStatus: 'passed' | 'failed' | 'unknown';
+  scoreScaled: number | null;
+  completedAt: Date | null;
+  passedAt: Date | null;
+}
+
+/**
+ * Certificates (docs/certificates.md): issued once per learner and course completion, verified by
+ * anyone through the code, revoked or reissued by an administrator.
+ */
+@Injectable()
+export class CertificateService {
+  private readonly logger = new Logger(CertificateService.name);
+
+  constructor(
+    private readonly certificates: CertificateRepository,
+    private readonly accounts: AccountsService,
+    private readonly catalogue: CatalogueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * A course result earns a certificate when it is completed and, where the course is assessed
+   * (its stored success status is known: passed or failed), passed. A course that reports no
+   * success status is not assessed: completion alone earns it.
+   */
+  static earns(result: CompletedResult): boolean {
+    return result.completionStatus === 'completed' && result.successStatus !== 'failed' && result.completedAt !== null;
+  }
+
+  /**
+   * Called by the learning context inside the transaction that writes the course result, under the
+   * lock on its row: issues the learner's first certificate of the course when the result earns
+   * one and none exists. Returns the certificate issued, or null.
+   */
+  async issueOnResult(manager: EntityManager, result: CompletedResult): Promise<Certificate | null> {
+    if (!CertificateService.earns(result)) return null;
+    if (await this.certificates.existsFor(manager, result.userId, result.courseId)) return null;
+    const assessed = result.successStatus === 'passed';
+    const certificate = await this.build(result.userId, result.courseId, 1, {
+      scoreScaled: assessed ? result.scoreScaled : null,
+      assessed,
+      // The day the course was both completed and, where assessed, passed.
+      completedAt:
+        assessed && result.passedAt && result.passedAt > result.completedAt! ? result.passedAt : result.completedAt!,
+    });
+    if (!(await this.certificates.insertOnce(manager, certificate))) return null;
+    this.logger.log(`Certificate ${certificate.id} issued to ${result.userId} for ${result.courseId}`);
+    return Object.assign(new Certificate(), certificate, {
+      revokedAt: null,
+      revokedReason: null,
+      replacedById: null,
+      replacedAt: null,
+    });
+  }
+
+  async listForUser(userId: string): Promise<MyCertificateDto[]> {
+    return (await this.certificates.listForUser(userId)).map((certificate) => this.toMine(certificate));
+  }
+
+  /** The public check of a typed or scanned code. */
+  async verify(input: string): Promise<CertificateVerificationDto> {
+    const normalized = normalizeVerificationCode(input);
+    if ('problem' in normalized) {
+      throw normalized.problem === 'check'
+        ? DomainException.badRequest(
+            'This code does not pass its check symbol: a character was probably mistyped',
+            ErrorCode.CertificateCodeCheckFailed,
+          )
+        : DomainException.badRequest(
+            'A verification code is 16 letters and digits, e.g. 7K3M-Q9XA-2B4D-F1H*',
+            ErrorCode.CertificateCodeInvalid,
+          );
+    }
+    const certificate = await this.certificates.findByCode(normalized.code);
+    if (!certificate) throw DomainException.notFound('Certificate', ErrorCode.CertificateNotFound);
+    const replacement = certificate.replacedById ? await this.certificates.findById(certificate.replacedById) : null;
+    const status = statusOf(certificate);
+    return {
+      valid: status === 'valid',
+      status,
+      code: formatVerificationCode(certificate.code),
+      learnerName: certificate.learnerName,
+      courseTitle: certificate.courseTitle,
+      issuedAt: certificate.issuedAt,
+      completedAt: certificate.completedAt,
+      scoreScaled: certificate.scoreScaled,
+      revoked: certificate.revokedAt !== null,
+      revokedAt: certificate.revokedAt,
+      revokedReason: certificate.revokedReason,
+      replacedAt: certificate.replacedAt,
+      replacedByCode: replacement ? formatVerificationCode(replacement.code) : null,
+      issuer: this.issuer(),
+    };
+  }
+
+  async revoke(id: string, reason: string): Promise<AdminCertificateDto> {
+    const certificate = await this.find(id);
+    if (certificate.revokedAt) {
+      throw DomainException.conflict('This certificate is already revoked', ErrorCode.CertificateRevoked);
+    }
+    const at = new Date();
+    if (!(await this.certificates.revoke(id, reason.trim(), at))) {
+      throw DomainException.conflict('This certificate is already revoked', ErrorCode.CertificateRevoked);
+    }
+    return this.toAdmin(Object.assign(certificate, { revokedAt: at, revokedReason: reason.trim() }));
+  }
+
+  /**
+   * A new certificate for the same completion, with the learner's name as the profile says now
+   * (after a correction) and a new code; the old code then says "replaced".
+   */
+  async reissue(id: string): Promise<AdminCertificateDto> {
+    const certificate = await this.find(id);
+    if (certificate.revokedAt) {
+      throw DomainException.conflict('A revoked certificate cannot be reissued', ErrorCode.CertificateRevoked);
+    }
+    if (certificate.replacedById) {
+      throw DomainException.conflict('This certificate was already replaced', ErrorCode.CertificateReplaced);
+    }
+    const fresh = await this.build(certificate.userId, certificate.courseId, 0, {
+      scoreScaled: certificate.scoreScaled,
+      assessed: certificate.assessed,
+      completedAt: certificate.completedAt,
+    });
+    const done = await this.certificates.replace(id, (_old, sequence) => ({ ...fresh, sequence }));
+    if (!done) throw DomainException.conflict('This certificate was already replaced', ErrorCode.CertificateReplaced);
+    return this.toAdmin(done.replacement);
+  }
+
+  private async find(id: string): Promise<Certificate> {
+    const certificate = await this.certificates.findById(id);
+    if (!certificate) throw DomainException.notFound('Certificate', ErrorCode.CertificateNotFound);
+    return certificate;
+  }
+
+  private async build(
+    userId: string,
+    courseId: string,
+    sequence: number,
+    outcome: Pick<NewCertificate, 'scoreScaled' | 'assessed' | 'completedAt'>,
+  ): Promise<NewCertificate> {
+    const [[user], [course]] = await Promise.all([
+      this.accounts.usersByIds([userId]),
+      this.catalogue.courseTitles([courseId]),
+    ]);
+    const language = user?.preferredLanguage ?? 'en';
+    const titles = course?.titles ?? {};
+    const title = titles[language] ?? titles.en ?? Object.values(titles)[0] ?? '';
+    const titleLanguage = titles[language] ? language : titles.en ? 'en' : (Object.keys(titles)[0] ?? language);
+    return {
+      id: randomUUID(),
+      userId,
+      courseId,
+      sequence,
+      code: generateVerificationCode(),
+      learnerName: user?.displayName ?? '',
+      courseTitle: title.slice(0, 300),
+      language: titleLanguage,
+      ...outcome,
+      issuedAt: new Date(),
+    };
+  }
+
+  private issuer(): CertificateIssuerDto {
+    return {
+      administration: this.config.serverAdministration ?? null,
+      country: this.config.serverCountry ?? null,
+      url: this.config.publicUrl.origin,
+      platform: 'Clearance',
+    };
+  }
+
+  private verifyUrl(code: string): string {
+    return new URL(`/verify/${encodeURIComponent(formatVerificationCode(code))}`, this.config.publicUrl).toString();
+  }
+
+  private toMine(certificate: Certificate): MyCertificateDto {
+    return {
+      id: certificate.id,
+      courseId: certificate.courseId,
+      code: formatVerificationCode(certificate.code),
+      issuedAt: certificate.issuedAt,
+      completedAt: certificate.completedAt,
+      learnerName: certificate.learnerName,
+      courseTitle: certificate.courseTitle,
+      scoreScaled: certificate.scoreScaled,
+      status: statusOf(certificate),
+      verifyUrl: this.verifyUrl(certificate.code),
+    };
+  }
+
+  private toAdmin(certificate: Certificate): AdminCertificateDto {
+    return {
+      ...this.toMine(certificate),
+      userId: certificate.userId,
+      revokedAt: certificate.revokedAt,
+      revokedReason: certificate.revokedReason,
+      replacedById: certificate.replacedById,
+    };
+  }
+}
+
+function statusOf(certificate: Certificate): CertificateStatus {
+  if (certificate.revokedAt) return 'revoked';
+  if (certificate.replacedById) return 'replaced';
+  return 'valid';
+}
