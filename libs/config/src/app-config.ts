@@ -24,6 +24,8 @@ export class AppConfig {
   readonly downloadLinkTtlSeconds: number;
   readonly licenceSigningKey?: string;
   readonly licenceTrustedKeys: string[];
+  readonly certificateSigningKey?: string;
+  readonly certificateTrustedKeys: string[];
   readonly serverCountry?: string;
   readonly serverAdministration?: string;
 
@@ -56,6 +58,11 @@ export class AppConfig {
     this.downloadLinkTtlSeconds = env.DOWNLOAD_LINK_TTL_SECONDS;
     this.licenceSigningKey = env.LICENCE_SIGNING_KEY;
     this.licenceTrustedKeys = (env.LICENCE_TRUSTED_KEYS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== '');
+    this.certificateSigningKey = env.CERTIFICATE_SIGNING_KEY;
+    this.certificateTrustedKeys = (env.CERTIFICATE_TRUSTED_KEYS ?? '')
       .split(',')
       .map((key) => key.trim())
       .filter((key) => key !== '');

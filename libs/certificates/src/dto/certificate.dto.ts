@@ -50,6 +50,11 @@ export class MyCertificateDto {
 
   @ApiProperty({ description: 'Public verification page of this certificate' })
   verifyUrl: string;
+
+  @ApiProperty({
+    description: 'Signed statement (CLC1.<payload>.<signature>), checkable offline by servers that trust this one',
+  })
+  statement: string;
 }
 
 /** The public answer about a code (`GET /api/verify/:code`): nothing about the person but the name. */
@@ -118,4 +123,80 @@ export class AdminCertificateDto extends MyCertificateDto {
 
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
   replacedById: string | null;
+}
+
+export class VerifyStatementDto {
+  @ApiProperty({ description: 'A certificate statement: CLC1.<payload>.<signature>', maxLength: 8000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  statement: string;
+}
+
+export class StatementIssuerDto {
+  @ApiProperty({ description: 'Id of the key that signed the statement' })
+  keyId: string;
+
+  @ApiProperty({ description: 'Whether this server trusts that key (its own, or one of CERTIFICATE_TRUSTED_KEYS)' })
+  trusted: boolean;
+
+  @ApiProperty({ description: 'Whether it is this server’s own key' })
+  own: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  administration: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  country: string | null;
+
+  @ApiProperty()
+  url: string;
+}
+
+export class StatementCertificateDto {
+  @ApiProperty({ example: '7K3M-Q9XA-2B4D-F1H*' })
+  code: string;
+
+  @ApiProperty()
+  learnerName: string;
+
+  @ApiProperty()
+  courseTitle: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  completedAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  issuedAt: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  scoreScaled: number | null;
+}
+
+/** What `POST /api/verify/statement` checked, and what it found. */
+export class StatementVerificationDto {
+  @ApiProperty({ description: 'Signature valid, issuer trusted, and (where known) neither revoked nor replaced' })
+  valid: boolean;
+
+  @ApiProperty()
+  signatureValid: boolean;
+
+  @ApiProperty({ type: StatementIssuerDto })
+  issuer: StatementIssuerDto;
+
+  @ApiProperty({ type: StatementCertificateDto })
+  certificate: StatementCertificateDto;
+
+  @ApiProperty({ enum: [...CERTIFICATE_STATUSES, 'unknown'] })
+  status: CertificateStatus | 'unknown';
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'When the status is known to hold: now for this server’s own certificates, else the issue date',
+  })
+  statusAsOf: string;
+
+  @ApiProperty({ description: 'What was checked, in words' })
+  checked: string;
 }

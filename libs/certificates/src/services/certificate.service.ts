@@ -12,9 +12,12 @@ import {
   CertificateStatus,
   CertificateVerificationDto,
   MyCertificateDto,
+  StatementVerificationDto,
 } from '../dto/certificate.dto';
 import { Certificate } from '../entities/certificate.entity';
 import { CertificateRepository, NewCertificate } from '../repositories/certificate.repository';
+import { CertificateKeysService } from '../statement/certificate-keys.service';
+import { readStatement, signStatement, statementSignatureValid } from '../statement/certificate-statement';
 
 /** What issuing reads of the stored course result (libs/learning's CourseResult). */
 export interface CompletedResult {
@@ -40,6 +43,7 @@ export class CertificateService {
     private readonly accounts: AccountsService,
     private readonly catalogue: CatalogueService,
     private readonly config: AppConfig,
+    private readonly keys: CertificateKeysService,
   ) {}
 
   /**
@@ -115,6 +119,81 @@ export class CertificateService {
       replacedByCode: replacement ? formatVerificationCode(replacement.code) : null,
       issuer: this.issuer(),
     };
+  }
+
+  /**
+   * Checks a signed statement against the trusted keys, offline: the signature, the issuer's key,
+   * and for this server's own certificates their status now; for another server's, the statement
+   * holds as of its issue date (that server is not contacted).
+   */
+  async verifyStatement(text: string): Promise<StatementVerificationDto> {
+    const read = readStatement(text);
+    if (!read) {
+      throw DomainException.badRequest(
+        'Not a certificate statement (CLC1.<payload>.<signature>)',
+        ErrorCode.CertificateStatementInvalid,
+      );
+    }
+    const { payload } = read;
+    const key = this.keys.trustedKey(payload.kid);
+    const own = payload.kid === this.keys.ownKeyId;
+    const signatureValid = key !== null && statementSignatureValid(key, read);
+    const issuerName = [payload.issuer.administration, payload.issuer.country].filter(Boolean).join(', ');
+    const issuedBy = `${issuerName ? `${issuerName} ` : ''}(${payload.issuer.url}, key ${payload.kid})`;
+    let status: StatementVerificationDto['status'] = 'unknown';
+    let statusAsOf = payload.issuedAt;
+    let checked: string;
+    if (!key) {
+      checked = `Issuer not trusted: key ${payload.kid} is not one this server trusts; nothing else was checked`;
+    } else if (!signatureValid) {
+      checked = `Signature invalid: the statement was altered or not signed by key ${payload.kid}`;
+    } else if (own) {
+      const certificate = await this.certificates.findByCode(payload.code);
+      status = certificate ? statusOf(certificate) : 'unknown';
+      statusAsOf = new Date().toISOString();
+      checked = `Signature valid, issued by this server ${issuedBy}; revocation status as of ${statusAsOf}: ${status}`;
+    } else {
+      status = 'valid';
+      checked = `Signature valid, issued by ${issuedBy}; revocation status as of ${statusAsOf} (the issue date: the issuing server was not contacted)`;
+    }
+    return {
+      valid: signatureValid && status === 'valid',
+      signatureValid,
+      issuer: {
+        keyId: payload.kid,
+        trusted: key !== null,
+        own,
+        administration: payload.issuer.administration,
+        country: payload.issuer.country,
+        url: payload.issuer.url,
+      },
+      certificate: {
+        code: formatVerificationCode(payload.code),
+        learnerName: payload.learnerName,
+        courseTitle: payload.courseTitle,
+        completedAt: payload.completedAt,
+        issuedAt: payload.issuedAt,
+        scoreScaled: payload.scoreScaled,
+      },
+      status,
+      statusAsOf,
+      checked,
+    };
+  }
+
+  /** The certificate's signed statement (docs/certificates.md). */
+  statementOf(certificate: Certificate): string {
+    const issuer = this.issuer();
+    return signStatement(this.keys.signingKey, {
+      code: certificate.code,
+      learnerName: certificate.learnerName,
+      courseTitle: certificate.courseTitle,
+      courseId: certificate.courseId,
+      completedAt: certificate.completedAt.toISOString(),
+      issuedAt: certificate.issuedAt.toISOString(),
+      scoreScaled: certificate.scoreScaled,
+      issuer: { administration: issuer.administration, country: issuer.country, url: issuer.url },
+    });
   }
 
   async revoke(id: string, reason: string): Promise<AdminCertificateDto> {
@@ -210,6 +289,7 @@ export class CertificateService {
       scoreScaled: certificate.scoreScaled,
       status: statusOf(certificate),
       verifyUrl: this.verifyUrl(certificate.code),
+      statement: this.statementOf(certificate),
     };
   }
 

@@ -105,4 +105,6 @@ export enum ErrorCode {
   CertificateNotFound = 'CERTIFICATE_NOT_FOUND',
   CertificateRevoked = 'CERTIFICATE_REVOKED',
   CertificateReplaced = 'CERTIFICATE_REPLACED',
+  /** Not a certificate statement (`CLC1.<payload>.<signature>` with the expected fields). */
+  CertificateStatementInvalid = 'CERTIFICATE_STATEMENT_INVALID',
 }
