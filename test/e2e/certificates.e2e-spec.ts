@@ -1,10 +1,17 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
-import { CertificateService, checkSymbol } from '@app/certificates';
+import { CertificateService, checkSymbol, readStatement, signStatement } from '@app/certificates';
+import { dropDatabase, runMigrations } from '@app/database';
+import { keyId, publicKeyText } from '@app/licences';
 import { CourseResult } from '@app/learning';
 import { QueueName } from '@app/queue';
-import { isolateRedisPrefix } from '../support/accounts';
+import { isolateRedisPrefix, withEnv } from '../support/accounts';
+import { ApiProcess } from '../support/api-process';
 import { createTestApp, createUser, login, nextClientIp, resetDatabase, TestApp } from '../support/app';
 import { buildPackage, type CourseSpec } from '../support/scorm-packages';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -52,7 +59,7 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
   let app: TestApp;
   let worker: TestWorker;
   let restorePrefix: () => void;
-  let restoreLimit: string | undefined;
+  const issuerKey = generateKeyPairSync('ed25519').privateKey;
   let dataSource: DataSource;
   let admin: string;
   let learner: string;
@@ -138,9 +145,15 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
 
   beforeAll(async () => {
     restorePrefix = isolateRedisPrefix('certificates');
-    restoreLimit = process.env.RATE_LIMIT_VERIFY_IP;
-    process.env.RATE_LIMIT_VERIFY_IP = '40/900';
-    app = await createTestApp();
+    app = await withEnv(
+      {
+        RATE_LIMIT_VERIFY_IP: '40/900',
+        CERTIFICATE_SIGNING_KEY: issuerKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+        SERVER_COUNTRY: 'KE',
+        SERVER_ADMINISTRATION: 'Kenya Revenue Authority',
+      },
+      () => createTestApp(),
+    );
     await resetDatabase(app);
     dataSource = app.get(DataSource);
     worker = await startTestWorker({}, [QueueName.Imports]);
@@ -160,8 +173,6 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
   afterAll(async () => {
     await worker?.close();
     await app?.close();
-    if (restoreLimit === undefined) delete process.env.RATE_LIMIT_VERIFY_IP;
-    else process.env.RATE_LIMIT_VERIFY_IP = restoreLimit;
     restorePrefix?.();
   });
 
@@ -353,5 +364,103 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
       status = (await request(server()).get('/api/verify/abc').set('X-Forwarded-For', ip)).status;
     }
     expect(status).toBe(429);
+  });
+
+  describe('signed statements, checked offline by another server', () => {
+    let other: ApiProcess;
+    let otherDb: string;
+    const statementOf = async (token: string, courseId: string) =>
+      (await mine(token)).find((c) => c.courseId === courseId && c.status === 'valid')!.statement as string;
+    const check = (target: string | ReturnType<typeof server>, statement: unknown) =>
+      request(target).post('/api/verify/statement').set('X-Forwarded-For', nextClientIp()).send({ statement });
+
+    beforeAll(async () => {
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `${url.pathname}_morocco`;
+      otherDb = url.toString();
+      await runMigrations(otherDb);
+      other = new ApiProcess();
+      await other.start({
+        DATABASE_URL: otherDb,
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'clearance-morocco-')),
+        REDIS_PREFIX: `${process.env.REDIS_PREFIX}:morocco`,
+        CERTIFICATE_SIGNING_KEY: generateKeyPairSync('ed25519')
+          .privateKey.export({ format: 'der', type: 'pkcs8' })
+          .toString('base64'),
+        CERTIFICATE_TRUSTED_KEYS: `${publicKeyText(generateKeyPairSync('ed25519').privateKey)},${publicKeyText(issuerKey)}`,
+        SERVER_COUNTRY: 'MA',
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await other?.stop();
+      if (otherDb) await dropDatabase(otherDb);
+    });
+
+    it('POST /api/verify/statement refuses what is not a statement with 400', async () => {
+      expect((await check(server(), 'not a statement').expect(400)).body.code).toBe('CERTIFICATE_STATEMENT_INVALID');
+      await check(server(), 42).expect(400);
+      expect((await check(other.url, 'CLC1.e30.AAAA').expect(400)).body.code).toBe('CERTIFICATE_STATEMENT_INVALID');
+    });
+
+    it('the issuing server checks its own statement and its status now', async () => {
+      const statement = await statementOf(learner, courses.unassessed);
+      const answer = (await check(server(), statement).expect(200)).body;
+      expect(answer).toMatchObject({
+        valid: true,
+        signatureValid: true,
+        status: 'valid',
+        issuer: { own: true, trusted: true, keyId: keyId(issuerKey), country: 'KE' },
+        certificate: { learnerName: 'Amina A. Odhiambo', courseTitle: 'Rules of origin' },
+      });
+      expect(answer.checked).toMatch(
+        /^Signature valid, issued by this server Kenya Revenue Authority, KE .*revocation status as of/,
+      );
+      // The revoked one's statement (signed now) says revoked.
+      const revoked = (await mine(learner)).find((c) => c.status === 'revoked')!;
+      expect((await check(server(), revoked.statement).expect(200)).body).toMatchObject({
+        valid: false,
+        signatureValid: true,
+        status: 'revoked',
+      });
+    });
+
+    it('another server that trusts the issuer verifies its statement without calling it', async () => {
+      const statement = await statementOf(learner, courses.unassessed);
+      const answer = (await check(other.url, statement).expect(200)).body;
+      expect(answer).toMatchObject({
+        valid: true,
+        signatureValid: true,
+        status: 'valid',
+        issuer: { own: false, trusted: true, keyId: keyId(issuerKey), administration: 'Kenya Revenue Authority' },
+        certificate: { learnerName: 'Amina A. Odhiambo', courseTitle: 'Rules of origin' },
+      });
+      expect(answer.statusAsOf).toBe(readStatement(statement)!.payload.issuedAt);
+      expect(answer.checked).toMatch(
+        /^Signature valid, issued by Kenya Revenue Authority, KE .*revocation status as of .*not contacted/,
+      );
+    });
+
+    it('a tampered statement and an untrusted issuer are refused', async () => {
+      const statement = await statementOf(learner, courses.unassessed);
+      const [prefix, payload, signature] = statement.split('.');
+      const fields = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const forged = Buffer.from(JSON.stringify({ ...fields, learnerName: 'Someone Else' })).toString('base64url');
+      const tampered = (await check(other.url, `${prefix}.${forged}.${signature}`).expect(200)).body;
+      expect(tampered).toMatchObject({ valid: false, signatureValid: false, issuer: { trusted: true } });
+      expect(tampered.checked).toMatch(/^Signature invalid/);
+
+      const stranger = generateKeyPairSync('ed25519').privateKey;
+      const untrusted = signStatement(stranger, { ...fields, learnerName: 'Someone Else' });
+      for (const target of [other.url, server()]) {
+        const answer = (await check(target, untrusted).expect(200)).body;
+        expect(answer).toMatchObject({
+          valid: false,
+          signatureValid: false,
+          issuer: { trusted: false, keyId: keyId(stranger) },
+        });
+        expect(answer.checked).toMatch(/^Issuer not trusted/);
+      }
+    });
   });
 });
