@@ -357,6 +357,31 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
     expect((await mine(learner)).map((c) => c.status).sort()).toEqual(['replaced', 'revoked', 'valid']);
   });
 
+  it('an administrator lists and searches certificates by name, code, course, dates and status', async () => {
+    await request(server()).get('/api/certificates').expect(401);
+    await as(learner).get('/api/certificates').expect(403);
+    expect((await as(admin).get('/api/certificates?from=yesterday').expect(400)).body.code).toBeDefined();
+    await as(admin).get('/api/certificates?status=lost').expect(400);
+    const all = (await as(admin).get('/api/certificates?pageSize=100').expect(200)).body;
+    expect(all.total).toBe(await dataSource.getRepository('certificates').count());
+    expect(JSON.stringify(all)).not.toMatch(/@/);
+    const byName = (
+      await as(admin)
+        .get(`/api/certificates?q=${encodeURIComponent('a. odhiambo')}`)
+        .expect(200)
+    ).body;
+    expect(byName.items.map((c: { learnerName: string }) => c.learnerName)).toEqual(['Amina A. Odhiambo']);
+    const [first] = await rows(learnerId, courses.unassessed);
+    const byCode = (await as(admin).get(`/api/certificates?q=${first.code.toLowerCase()}`).expect(200)).body;
+    expect(byCode.items.map((c: { id: string }) => c.id)).toEqual([first.id]);
+    const byCourse = (await as(admin).get(`/api/certificates?courseId=${courses.twoParts}`).expect(200)).body;
+    expect(byCourse.total).toBe(4);
+    const revoked = (await as(admin).get('/api/certificates?status=revoked').expect(200)).body;
+    expect(revoked.items.map((c: { courseId: string }) => c.courseId)).toEqual([courses.assessed]);
+    expect((await as(admin).get('/api/certificates?to=2000-01-01').expect(200)).body.total).toBe(0);
+    expect((await as(admin).get('/api/certificates?q=%25').expect(200)).body.total).toBe(0);
+  });
+
   it('GET /api/verify/:code is rate limited per client address', async () => {
     const ip = nextClientIp();
     let status = 0;

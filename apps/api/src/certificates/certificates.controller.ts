@@ -1,7 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/accounts';
-import { AdminCertificateDto, CertificateService, MyCertificateDto, RevokeCertificateDto } from '@app/certificates';
+import {
+  AdminCertificateDto,
+  CertificatePageDto,
+  CertificateQueryDto,
+  CertificateService,
+  MyCertificateDto,
+  RevokeCertificateDto,
+} from '@app/certificates';
 import { ApiErrors } from '../openapi';
 
 /** The learner's own certificates, and an administrator's revocation and reissue (docs/certificates.md). */
@@ -16,6 +23,14 @@ export class CertificatesController {
   @ApiErrors(401)
   mine(@CurrentUser() user: AuthenticatedUser): Promise<MyCertificateDto[]> {
     return this.certificates.listForUser(user.id);
+  }
+
+  @Roles(UserRole.Admin)
+  @Get('certificates')
+  @ApiOkResponse({ type: CertificatePageDto, description: 'Newest first' })
+  @ApiErrors(400, 401, 403)
+  search(@Query() query: CertificateQueryDto): Promise<CertificatePageDto> {
+    return this.certificates.search(query);
   }
 
   @Roles(UserRole.Admin)

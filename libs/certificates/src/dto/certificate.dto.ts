@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '@app/accounts';
 
 export const CERTIFICATE_STATUSES = ['valid', 'revoked', 'replaced'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
@@ -199,4 +200,46 @@ export class StatementVerificationDto {
 
   @ApiProperty({ description: 'What was checked, in words' })
   checked: string;
+}
+
+/** An administrator's search of certificates (`GET /api/certificates`). */
+export class CertificateQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'A verification code, or part of the learner’s name as issued', maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  courseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'Issued at or after (ISO 8601)', example: '2026-01-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Issued before (ISO 8601)', example: '2027-01-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: CERTIFICATE_STATUSES })
+  @IsOptional()
+  @IsIn(CERTIFICATE_STATUSES)
+  status?: CertificateStatus;
+}
+
+export class CertificatePageDto {
+  @ApiProperty({ type: [AdminCertificateDto] })
+  items: AdminCertificateDto[];
+
+  @ApiProperty()
+  total: number;
 }

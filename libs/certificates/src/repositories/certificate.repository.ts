@@ -3,6 +3,18 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Certificate } from '../entities/certificate.entity';
 
+export interface CertificateFilter {
+  /** A normalized verification code: matches it exactly. */
+  code?: string;
+  /** Part of the learner's name as issued. */
+  name?: string;
+  courseId?: string;
+  userId?: string;
+  from?: Date;
+  to?: Date;
+  status?: 'valid' | 'revoked' | 'replaced';
+}
+
 export type NewCertificate = Omit<Certificate, 'revokedAt' | 'revokedReason' | 'replacedById' | 'replacedAt'>;
 
 @Injectable()
@@ -11,6 +23,30 @@ export class CertificateRepository {
 
   listForUser(userId: string): Promise<Certificate[]> {
     return this.certificates.find({ where: { userId }, order: { issuedAt: 'DESC', sequence: 'DESC' } });
+  }
+
+  /** Newest first; `page` counts from 1. */
+  async search(filter: CertificateFilter, page: number, pageSize: number): Promise<[Certificate[], number]> {
+    const query = this.certificates.createQueryBuilder('c');
+    if (filter.code) query.andWhere('c.code = :code', { code: filter.code });
+    if (filter.name) {
+      query.andWhere("c.learner_name LIKE :name ESCAPE '!'", {
+        name: `%${filter.name.replace(/[!%_]/g, (ch) => `!${ch}`)}%`,
+      });
+    }
+    if (filter.courseId) query.andWhere('c.course_id = :courseId', { courseId: filter.courseId });
+    if (filter.userId) query.andWhere('c.user_id = :userId', { userId: filter.userId });
+    if (filter.from) query.andWhere('c.issued_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('c.issued_at < :to', { to: filter.to });
+    if (filter.status === 'revoked') query.andWhere('c.revoked_at IS NOT NULL');
+    if (filter.status === 'replaced') query.andWhere('c.revoked_at IS NULL AND c.replaced_by_id IS NOT NULL');
+    if (filter.status === 'valid') query.andWhere('c.revoked_at IS NULL AND c.replaced_by_id IS NULL');
+    return query
+      .orderBy('c.issued_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
   }
 
   findById(id: string): Promise<Certificate | null> {

@@ -9,6 +9,8 @@ import { formatVerificationCode, generateVerificationCode, normalizeVerification
 import {
   AdminCertificateDto,
   CertificateIssuerDto,
+  CertificatePageDto,
+  CertificateQueryDto,
   CertificateStatus,
   CertificateVerificationDto,
   MyCertificateDto,
@@ -83,6 +85,26 @@ export class CertificateService {
 
   async listForUser(userId: string): Promise<MyCertificateDto[]> {
     return (await this.certificates.listForUser(userId)).map((certificate) => this.toMine(certificate));
+  }
+
+  /** An administrator's search: by code (exactly) or name, course, learner, issue dates, status. */
+  async search(query: CertificateQueryDto): Promise<CertificatePageDto> {
+    const q = query.q?.trim() ?? '';
+    const asCode = q ? normalizeVerificationCode(q) : null;
+    const [items, total] = await this.certificates.search(
+      {
+        code: asCode && 'code' in asCode ? asCode.code : undefined,
+        name: q && !(asCode && 'code' in asCode) ? q : undefined,
+        courseId: query.courseId,
+        userId: query.userId,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        status: query.status,
+      },
+      query.page,
+      query.pageSize,
+    );
+    return { items: items.map((certificate) => this.toAdmin(certificate)), total };
   }
 
   /** The public check of a typed or scanned code. */
