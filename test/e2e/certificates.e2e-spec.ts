@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -8,8 +9,9 @@ import { UserRole } from '@app/accounts';
 import { CertificateService, checkSymbol, readStatement, signStatement } from '@app/certificates';
 import { dropDatabase, runMigrations } from '@app/database';
 import { keyId, publicKeyText } from '@app/licences';
+import { BlobStore } from '@app/storage';
 import { CourseResult } from '@app/learning';
-import { QueueName } from '@app/queue';
+import { JobName, QueueName, QueueService } from '@app/queue';
 import { isolateRedisPrefix, withEnv } from '../support/accounts';
 import { ApiProcess } from '../support/api-process';
 import { createTestApp, createUser, login, nextClientIp, resetDatabase, TestApp } from '../support/app';
@@ -145,18 +147,15 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
 
   beforeAll(async () => {
     restorePrefix = isolateRedisPrefix('certificates');
-    app = await withEnv(
-      {
-        RATE_LIMIT_VERIFY_IP: '40/900',
-        CERTIFICATE_SIGNING_KEY: issuerKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
-        SERVER_COUNTRY: 'KE',
-        SERVER_ADMINISTRATION: 'Kenya Revenue Authority',
-      },
-      () => createTestApp(),
-    );
+    const serverEnv = {
+      CERTIFICATE_SIGNING_KEY: issuerKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+      SERVER_COUNTRY: 'KE',
+      SERVER_ADMINISTRATION: 'Kenya Revenue Authority',
+    };
+    app = await withEnv({ ...serverEnv, RATE_LIMIT_VERIFY_IP: '40/900' }, () => createTestApp());
     await resetDatabase(app);
     dataSource = app.get(DataSource);
-    worker = await startTestWorker({}, [QueueName.Imports]);
+    worker = await startTestWorker(serverEnv, [QueueName.Imports, QueueName.Maintenance]);
     const a = await createUser(app, { role: UserRole.Admin, country: null });
     const l = await createUser(app, { displayName: 'Amina Odhiambo' });
     const o = await createUser(app, { displayName: 'Other Learner' });
@@ -380,6 +379,46 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
     expect(revoked.items.map((c: { courseId: string }) => c.courseId)).toEqual([courses.assessed]);
     expect((await as(admin).get('/api/certificates?to=2000-01-01').expect(200)).body.total).toBe(0);
     expect((await as(admin).get('/api/certificates?q=%25').expect(200)).body.total).toBe(0);
+  });
+
+  it('GET /api/certificates/:id/pdf: the owner downloads the PDF the worker made once; others get 404', async () => {
+    const user = await createUser(app, { displayName: 'Amina أمينة', country: 'US' });
+    const token = await login(app, user.email, user.password);
+    const launched = await launch(token, courses.unassessed, 'part_1');
+    await commit(launched, body12('completed'));
+    const [certificate] = await rows(user.id, courses.unassessed);
+    const url = `/api/certificates/${certificate.id}/pdf`;
+    await request(server()).get(url).expect(401);
+    expect((await as(learner).get(url).expect(404)).body.code).toBe('CERTIFICATE_NOT_FOUND');
+    await as(token).get('/api/certificates/not-a-uuid/pdf').expect(400);
+    let response = await as(token).get(url).buffer(true);
+    for (const deadline = Date.now() + 30_000; response.status === 409 && Date.now() < deadline;) {
+      expect(response.body.code).toBe('CERTIFICATE_PDF_PENDING');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      response = await as(token).get(url).buffer(true);
+    }
+    const job = await app
+      .get(QueueService)
+      .inspect(JobName.GenerateCertificatePdf, `certificate-pdf-${certificate.id}`);
+    expect({ status: response.status, job: response.status === 200 ? null : job }).toEqual({ status: 200, job: null });
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = response.body as Buffer;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'clearance-certificate-')), 'certificate.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-']).toString('utf8');
+    const code = certificate.code.match(/.{4}/g)!.join('-');
+    for (const expected of ['Amina', 'أمينة', 'Rules of origin', code, 'Kenya Revenue Authority']) {
+      expect(text).toContain(expected);
+    }
+    const info = execFileSync('pdfinfo', [file]).toString('utf8');
+    expect(info).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
+    const [mineNow] = await mine(token);
+    expect(info).toContain(mineNow.statement as string);
+    // Kept, not rebuilt: the stored file is unchanged by another download.
+    const stored = app.get(BlobStore).localPath(`certificates/${certificate.id}-pdf`);
+    const before = statSync(stored).mtimeMs;
+    expect(Buffer.compare((await as(token).get(url).buffer(true).expect(200)).body as Buffer, pdf)).toBe(0);
+    expect(statSync(stored).mtimeMs).toBe(before);
   });
 
   it('GET /api/verify/:code is rate limited per client address', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificatesModule } from '@app/certificates';
 import { AccountsModule } from '@app/accounts';
 import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
@@ -16,6 +17,7 @@ import { ImportScormPackageProcessor } from './processors/import-scorm-package.p
 import { ImportXliffTranslationProcessor } from './processors/import-xliff-translation.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { RequeueLostImportsProcessor } from './processors/requeue-lost-imports.processor';
+import { GenerateCertificatePdfProcessor } from './processors/generate-certificate-pdf.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { SendGroupDigestsProcessor } from './processors/send-group-digests.processor';
 import { SystemEchoProcessor } from './processors/system-echo.processor';
@@ -31,6 +33,7 @@ const PROCESSORS = [
   ImportLicenceBundleProcessor,
   ImportXliffTranslationProcessor,
   RequeueLostImportsProcessor,
+  GenerateCertificatePdfProcessor,
 ];
 
 @Module({
@@ -49,6 +52,7 @@ const PROCESSORS = [
     StorageModule,
     ImportsModule,
     GroupsModule,
+    CertificatesModule,
   ],
   providers: [
     ...PROCESSORS,

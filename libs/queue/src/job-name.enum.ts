@@ -18,6 +18,8 @@ export enum JobName {
   ImportXliffTranslation = 'translations.xliff',
   /** Queues again the imports MySQL says are waiting or running but Redis no longer knows. */
   RequeueLostImports = 'imports.requeue-lost',
+  /** Renders a certificate's PDF once and keeps it in the blob store (docs/certificates.md). */
+  GenerateCertificatePdf = 'certificates.generate-pdf',
 }
 
 /** The queue each job kind runs on. */
@@ -30,4 +32,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportLicenceBundle]: QueueName.Imports,
   [JobName.ImportXliffTranslation]: QueueName.Translations,
   [JobName.RequeueLostImports]: QueueName.Maintenance,
+  [JobName.GenerateCertificatePdf]: QueueName.Maintenance,
 };

@@ -148,6 +148,11 @@ export class RequeueLostImportsPayload {
   olderThanSeconds?: number;
 }
 
+export class GenerateCertificatePdfPayload {
+  @IsUUID()
+  certificateId: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -157,6 +162,7 @@ export interface JobPayloads {
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload;
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload;
   [JobName.RequeueLostImports]: RequeueLostImportsPayload;
+  [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload;
 }
 
 export interface JobResults {
@@ -174,6 +180,7 @@ export interface JobResults {
   };
   [JobName.ImportXliffTranslation]: { courseId: string; language: string; sourceLanguage: string; units: string[] };
   [JobName.RequeueLostImports]: { requeued: number };
+  [JobName.GenerateCertificatePdf]: { certificateId: string; bytes: number; alreadyStored: boolean };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -187,4 +194,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.ImportLicenceBundle]: ImportLicenceBundlePayload,
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload,
   [JobName.RequeueLostImports]: RequeueLostImportsPayload,
+  [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload,
 };

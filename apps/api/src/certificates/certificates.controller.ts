@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/accounts';
 import {
   AdminCertificateDto,
@@ -23,6 +23,22 @@ export class CertificatesController {
   @ApiErrors(401)
   mine(@CurrentUser() user: AuthenticatedUser): Promise<MyCertificateDto[]> {
     return this.certificates.listForUser(user.id);
+  }
+
+  @Get('certificates/:id/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The owner’s certificate as a PDF, made once by the worker and kept; 409 while it is being made',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(400, 401, 404, 409)
+  async pdf(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const file = await this.certificates.pdfForOwner(user.id, id);
+    return new StreamableFile(file.stream, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.bytes,
+    });
   }
 
   @Roles(UserRole.Admin)

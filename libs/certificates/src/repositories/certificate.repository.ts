@@ -49,6 +49,29 @@ export class CertificateRepository {
       .getManyAndCount();
   }
 
+  /**
+   * What the PDF shows beyond the certificate: the learner's country (paper size) and language, the
+   * course's estimated hours and the time the learner spent in it (every attempt's total). Read
+   * across contexts in one query, for one document.
+   */
+  async pdfFacts(
+    certificate: Certificate,
+  ): Promise<{ country: string | null; language: string; estimatedHours: number | null; spentSeconds: number }> {
+    const [row] = (await this.certificates.query(
+      `SELECT u.country, u.preferred_language AS language, c.estimated_hours AS estimatedHours,
+         (SELECT COALESCE(SUM(a.total_seconds), 0) FROM attempts a WHERE a.user_id = ? AND a.course_id = ?) AS spentSeconds
+       FROM users u, courses c WHERE u.id = ? AND c.id = ?`,
+      [certificate.userId, certificate.courseId, certificate.userId, certificate.courseId],
+    )) as Array<{ country: string | null; language: string; estimatedHours: string | null; spentSeconds: string }>;
+    return {
+      country: row?.country ?? null,
+      language: row?.language ?? 'en',
+      estimatedHours:
+        row?.estimatedHours === null || row?.estimatedHours === undefined ? null : Number(row.estimatedHours),
+      spentSeconds: Number(row?.spentSeconds ?? 0),
+    };
+  }
+
   findById(id: string): Promise<Certificate | null> {
     return this.certificates.findOneBy({ id });
   }

@@ -1,10 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { createReadStream, ReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { EntityManager } from 'typeorm';
 import { AccountsService } from '@app/accounts';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
+import { JobName, QueueService } from '@app/queue';
+import { BlobStore } from '@app/storage';
 import { formatVerificationCode, generateVerificationCode, normalizeVerificationCode } from '../code/verification-code';
 import {
   AdminCertificateDto,
@@ -17,6 +22,7 @@ import {
   StatementVerificationDto,
 } from '../dto/certificate.dto';
 import { Certificate } from '../entities/certificate.entity';
+import { PdfLanguage, renderCertificatePdf } from '../pdf/certificate-pdf';
 import { CertificateRepository, NewCertificate } from '../repositories/certificate.repository';
 import { CertificateKeysService } from '../statement/certificate-keys.service';
 import { readStatement, signStatement, statementSignatureValid } from '../statement/certificate-statement';
@@ -46,7 +52,86 @@ export class CertificateService {
     private readonly catalogue: CatalogueService,
     private readonly config: AppConfig,
     private readonly keys: CertificateKeysService,
+    private readonly blobs: BlobStore,
+    private readonly queue: QueueService,
   ) {}
+
+  /**
+   * After the transaction that issued a certificate committed: queue its PDF. A failure to queue
+   * is logged, not thrown (the result stands; the first download queues it again).
+   */
+  async afterIssued(certificate: Certificate): Promise<void> {
+    try {
+      await this.queuePdf(certificate.id);
+    } catch (error) {
+      this.logger.warn(`PDF of certificate ${certificate.id} not queued: ${(error as Error).message}`);
+    }
+  }
+
+  /** The owner's PDF, as stored; another learner's (or an unknown id) is 404, one still being made 409. */
+  async pdfForOwner(userId: string, id: string): Promise<{ stream: ReadStream; fileName: string; bytes: number }> {
+    const certificate = await this.certificates.findById(id);
+    if (!certificate || certificate.userId !== userId) {
+      throw DomainException.notFound('Certificate', ErrorCode.CertificateNotFound);
+    }
+    const file = this.blobs.localPath(pdfKey(id));
+    const found = await stat(file).catch(() => null);
+    if (!found) {
+      await this.queuePdf(id);
+      throw DomainException.conflict(
+        'The certificate’s PDF is being made: try again in a moment',
+        ErrorCode.CertificatePdfPending,
+      );
+    }
+    return { stream: createReadStream(file), fileName: `certificate-${certificate.code}.pdf`, bytes: found.size };
+  }
+
+  /** The worker's job: renders the PDF once and keeps it in the blob store. */
+  async generatePdf(id: string): Promise<{ certificateId: string; bytes: number; alreadyStored: boolean }> {
+    const existing = await stat(this.blobs.localPath(pdfKey(id))).catch(() => null);
+    if (existing) return { certificateId: id, bytes: existing.size, alreadyStored: true };
+    const certificate = await this.find(id);
+    const facts = await this.certificates.pdfFacts(certificate);
+    const issuer = this.issuer();
+    const language: PdfLanguage = (['en', 'fr', 'es'] as const).find((l) => l === certificate.language) ?? 'en';
+    const pdf = await renderCertificatePdf({
+      learnerName: certificate.learnerName,
+      courseTitle: certificate.courseTitle,
+      language,
+      country: facts.country,
+      completedAt: certificate.completedAt,
+      estimatedHours: facts.estimatedHours,
+      spentSeconds: facts.spentSeconds,
+      scoreScaled: certificate.scoreScaled,
+      issuer: [issuer.administration, issuer.country, issuer.url].filter(Boolean).join(', '),
+      platform: issuer.platform,
+      code: formatVerificationCode(certificate.code),
+      verifyUrl: this.verifyUrl(certificate.code),
+      statement: this.statementOf(certificate),
+    });
+    const work = randomUUID();
+    const folder = await this.blobs.workDir(work);
+    try {
+      const file = path.join(folder, 'certificate.pdf');
+      await writeFile(file, pdf);
+      await this.blobs.commitFile(file, pdfKey(id));
+    } finally {
+      await this.blobs.removeWorkDir(work);
+    }
+    return { certificateId: id, bytes: pdf.length, alreadyStored: false };
+  }
+
+  private async queuePdf(id: string): Promise<void> {
+    // A deterministic job id: a certificate's PDF is queued once however often it is asked for;
+    // once that job has failed for good, a download queues a fresh one.
+    const jobId = `certificate-pdf-${id}`;
+    const known = await this.queue.inspect(JobName.GenerateCertificatePdf, jobId);
+    if (known?.state === 'failed') {
+      await this.queue.enqueue(JobName.GenerateCertificatePdf, { certificateId: id });
+      return;
+    }
+    await this.queue.enqueue(JobName.GenerateCertificatePdf, { certificateId: id }, { jobId: `certificate-pdf-${id}` });
+  }
 
   /**
    * A course result earns a certificate when it is completed and, where the course is assessed
@@ -324,6 +409,11 @@ export class CertificateService {
       replacedById: certificate.replacedById,
     };
   }
+}
+
+/** Where a certificate's PDF is kept in the blob store. */
+function pdfKey(id: string): string {
+  return `certificates/${id}-pdf`;
 }
 
 function statusOf(certificate: Certificate): CertificateStatus {

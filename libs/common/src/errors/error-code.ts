@@ -107,4 +107,6 @@ export enum ErrorCode {
   CertificateReplaced = 'CERTIFICATE_REPLACED',
   /** Not a certificate statement (`CLC1.<payload>.<signature>` with the expected fields). */
   CertificateStatementInvalid = 'CERTIFICATE_STATEMENT_INVALID',
+  /** The certificate's PDF is being made (queued); ask again in a moment. */
+  CertificatePdfPending = 'CERTIFICATE_PDF_PENDING',
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogueService } from '@app/catalogue';
-import { CertificateService } from '@app/certificates';
+import { Certificate, CertificateService } from '@app/certificates';
 import { retryOnDeadlock } from '@app/database';
 import type { ParsedManifest } from '@app/scorm';
 import { CourseResult } from '../entities/course-result.entity';
@@ -27,8 +27,9 @@ export class CourseResultService {
     return this.results.listForUser(userId);
   }
 
-  recompute(userId: string, courseId: string): Promise<CourseResult> {
-    return retryOnDeadlock(() =>
+  async recompute(userId: string, courseId: string): Promise<CourseResult> {
+    let issued: Certificate | null = null;
+    const result = await retryOnDeadlock(() =>
       this.results.rewrite(
         userId,
         courseId,
@@ -60,11 +61,14 @@ export class CourseResultService {
             passedAt: passed ? (current.successStatus === 'passed' && current.passedAt) || now : null,
           };
         },
-        async (manager, result) => {
-          await this.certificates.issueOnResult(manager, result);
+        async (manager, written) => {
+          issued = await this.certificates.issueOnResult(manager, written);
         },
       ),
     );
+    // Jobs are queued after the commit (docs/certificates.md).
+    if (issued) await this.certificates.afterIssued(issued);
+    return result;
   }
 
   /**
