@@ -57,12 +57,14 @@ export class CertificateRepository {
   async pdfFacts(
     certificate: Certificate,
   ): Promise<{ country: string | null; language: string; estimatedHours: number | null; spentSeconds: number }> {
-    const [row] = (await this.certificates.query(
+    const [row] = await this.certificates.query<
+      Array<{ country: string | null; language: string; estimatedHours: string | null; spentSeconds: string }>
+    >(
       `SELECT u.country, u.preferred_language AS language, c.estimated_hours AS estimatedHours,
          (SELECT COALESCE(SUM(a.total_seconds), 0) FROM attempts a WHERE a.user_id = ? AND a.course_id = ?) AS spentSeconds
        FROM users u, courses c WHERE u.id = ? AND c.id = ?`,
       [certificate.userId, certificate.courseId, certificate.userId, certificate.courseId],
-    )) as Array<{ country: string | null; language: string; estimatedHours: string | null; spentSeconds: string }>;
+    );
     return {
       country: row?.country ?? null,
       language: row?.language ?? 'en',
