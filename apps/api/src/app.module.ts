@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
+import { CertificatesModule } from '@app/certificates';
 import { ScormModule } from '@app/scorm';
 import { CurriculaModule } from '@app/curricula';
 import { GroupsModule } from '@app/groups';
@@ -40,6 +41,8 @@ import { TranslationsController } from './imports/translations.controller';
 import { AttemptsController } from './learning/attempts.controller';
 import { EnrolmentsController } from './learning/enrolments.controller';
 import { MyLearningController } from './learning/my-learning.controller';
+import { CertificatesController } from './certificates/certificates.controller';
+import { VerifyController } from './certificates/verify.controller';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
@@ -63,6 +66,7 @@ import { ReportsController } from './reports/reports.controller';
     CurriculaModule,
     LearningModule,
     ReportsModule,
+    CertificatesModule,
   ],
   controllers: [
     HealthController,
@@ -86,6 +90,8 @@ import { ReportsController } from './reports/reports.controller';
     SignedDownloadsController,
     ContactPointsController,
     ReportsController,
+    CertificatesController,
+    VerifyController,
     EnrolmentsController,
     AttemptsController,
     MyLearningController,

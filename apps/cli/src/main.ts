@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { EnvironmentError } from '@app/config';
 import { CliError } from './cli-error';
 import { createAdmin } from './commands/create-admin.command';
+import { certificateKeygen } from './commands/certificate-keygen.command';
 import { licenceKeygen } from './commands/licence-keygen.command';
 import { checkSchema, migrate } from './commands/database.command';
 import { seedDemoData } from './commands/seed.command';
@@ -16,7 +17,8 @@ Commands:
   db-check                              fail when the entities differ from the migrations
   seed                                  add demo accounts when the database has no users
   start                                 migrate, seed when empty, then run api and worker together
-  licence-keygen                        print a new Ed25519 key pair for signing licence bundles`;
+  licence-keygen                        print a new Ed25519 key pair for signing licence bundles
+  certificate-keygen                    print a new Ed25519 key pair for signing certificates`;
 
 async function run(argv: string[]): Promise<string | undefined> {
   const { positionals, values } = parseArgs({
@@ -50,6 +52,8 @@ async function run(argv: string[]): Promise<string | undefined> {
       return undefined;
     case 'licence-keygen':
       return licenceKeygen();
+    case 'certificate-keygen':
+      return certificateKeygen();
     default:
       throw new CliError(`Unknown command: ${command}\n\n${USAGE}`, 2);
   }

@@ -9,6 +9,7 @@ const SignInPage = lazy(() => import('./pages/SignInPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const CheckEmailPage = lazy(() => import('./pages/CheckEmailPage'));
 const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage'));
+const VerifyCertificatePage = lazy(() => import('./pages/certificates/VerifyCertificatePage'));
 const AwaitingApprovalPage = lazy(() => import('./pages/AwaitingApprovalPage'));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage'));
@@ -52,6 +53,8 @@ export function App() {
         <Route path="register" element={<RegisterPage />} />
         <Route path="register/check-email" element={<CheckEmailPage />} />
         <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="verify" element={<VerifyCertificatePage />} />
+        <Route path="verify/:code" element={<VerifyCertificatePage />} />
         <Route path="awaiting-approval" element={<AwaitingApprovalPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />

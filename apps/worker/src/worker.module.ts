@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CertificatesModule } from '@app/certificates';
 import { AccountsModule } from '@app/accounts';
 import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
@@ -18,6 +19,7 @@ import { ImportXliffTranslationProcessor } from './processors/import-xliff-trans
 import { PurgeSignInsProcessor } from './processors/purge-sign-ins.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { RequeueLostImportsProcessor } from './processors/requeue-lost-imports.processor';
+import { GenerateCertificatePdfProcessor } from './processors/generate-certificate-pdf.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { SendGroupDigestsProcessor } from './processors/send-group-digests.processor';
 import { SystemEchoProcessor } from './processors/system-echo.processor';
@@ -34,6 +36,7 @@ const PROCESSORS = [
   ImportXliffTranslationProcessor,
   RequeueLostImportsProcessor,
   PurgeSignInsProcessor,
+  GenerateCertificatePdfProcessor,
 ];
 
 @Module({
@@ -55,6 +58,7 @@ const PROCESSORS = [
     StorageModule,
     ImportsModule,
     GroupsModule,
+    CertificatesModule,
   ],
   providers: [
     ...PROCESSORS,

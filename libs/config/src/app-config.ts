@@ -24,6 +24,8 @@ export class AppConfig {
   readonly downloadLinkTtlSeconds: number;
   readonly licenceSigningKey?: string;
   readonly licenceTrustedKeys: string[];
+  readonly certificateSigningKey?: string;
+  readonly certificateTrustedKeys: string[];
   readonly serverCountry?: string;
   readonly serverAdministration?: string;
 
@@ -61,6 +63,11 @@ export class AppConfig {
       .split(',')
       .map((key) => key.trim())
       .filter((key) => key !== '');
+    this.certificateSigningKey = env.CERTIFICATE_SIGNING_KEY;
+    this.certificateTrustedKeys = (env.CERTIFICATE_TRUSTED_KEYS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== '');
     this.serverCountry = env.SERVER_COUNTRY;
     this.serverAdministration = env.SERVER_ADMINISTRATION?.trim();
   }
@@ -74,7 +81,8 @@ export class AppConfig {
       | 'RATE_LIMIT_REGISTER_IP'
       | 'RATE_LIMIT_MAIL_IP'
       | 'RATE_LIMIT_MAIL_ACCOUNT'
-      | 'RATE_LIMIT_TOKEN_IP',
+      | 'RATE_LIMIT_TOKEN_IP'
+      | 'RATE_LIMIT_VERIFY_IP',
   ): { points: number; seconds: number } {
     const [points, seconds] = this.env[name].split('/').map(Number);
     return { points: points, seconds: seconds };

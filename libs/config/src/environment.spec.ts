@@ -71,7 +71,16 @@ describe('loadEnvironment', () => {
 
   it('requires JWT_SECRET in production', () => {
     expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production/);
-    expect(loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    expect(
+      loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CERTIFICATE_SIGNING_KEY: 'key' })
+        .JWT_SECRET,
+    ).toHaveLength(32);
+  });
+
+  it('requires CERTIFICATE_SIGNING_KEY in production', () => {
+    expect(() => loadEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /CERTIFICATE_SIGNING_KEY: must be set in production/,
+    );
   });
 
   it('refuses a content origin equal to the app origin', () => {

@@ -116,6 +116,10 @@ export class Environment {
   @Matches(RATE, { message: RATE_MESSAGE })
   RATE_LIMIT_TOKEN_IP = '30/900';
 
+  /** Public certificate checks (by code or signed statement)/seconds per client IP (docs/certificates.md). */
+  @Matches(RATE, { message: RATE_MESSAGE })
+  RATE_LIMIT_VERIFY_IP = '120/900';
+
   /** Days a registration may wait before its coordinators are reminded, and before the Secretariat is told. */
   @Transform(toInt)
   @IsInt()
@@ -185,6 +189,20 @@ export class Environment {
   @IsString()
   LICENCE_TRUSTED_KEYS?: string;
 
+  /**
+   * The Ed25519 private key (PKCS#8, PEM or base64 DER) this server signs certificate statements
+   * with (docs/certificates.md; `npm run cli -- certificate-keygen`). Required in production; in
+   * development a key is made per process.
+   */
+  @IsOptional()
+  @IsString()
+  CERTIFICATE_SIGNING_KEY?: string;
+
+  /** Comma-separated Ed25519 public keys (SPKI, PEM or base64 DER) of other Clearance servers whose certificates it trusts. */
+  @IsOptional()
+  @IsString()
+  CERTIFICATE_TRUSTED_KEYS?: string;
+
   /** National server: this server's country (ISO 3166-1 alpha-2); a licence must name it. */
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. KE' })
@@ -228,6 +246,11 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const problems = describe(validateSync(env, { forbidUnknownValues: true }));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: must be set in production (at least 32 characters)');
+  }
+  if (env.NODE_ENV === 'production' && !env.CERTIFICATE_SIGNING_KEY) {
+    problems.push(
+      'CERTIFICATE_SIGNING_KEY: must be set in production (an Ed25519 private key: npm run cli -- certificate-keygen)',
+    );
   }
   if (sameOrigin(env.PUBLIC_URL, env.CONTENT_URL)) {
     problems.push('CONTENT_URL: must be a different origin from PUBLIC_URL, or SCORM content could read the session');

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
+import { CertificatesModule } from '@app/certificates';
 import { ScormModule } from '@app/scorm';
 import { Attempt } from './entities/attempt.entity';
 import { CourseResult } from './entities/course-result.entity';
@@ -37,6 +38,7 @@ const SERVICES = [
     TypeOrmModule.forFeature([Enrolment, Attempt, CourseResult, SharedDataStore]),
     AccountsModule,
     CatalogueModule,
+    CertificatesModule,
     ScormModule,
   ],
   providers: [EnrolmentRepository, AttemptRepository, CourseResultRepository, SharedDataRepository, ...SERVICES],

@@ -20,6 +20,8 @@ export enum JobName {
   RequeueLostImports = 'imports.requeue-lost',
   /** Removes recorded sign-ins older than SIGN_IN_RETENTION_DAYS (docs/reports.md). */
   PurgeSignIns = 'accounts.purge-sign-ins',
+  /** Renders a certificate's PDF once and keeps it in the blob store (docs/certificates.md). */
+  GenerateCertificatePdf = 'certificates.generate-pdf',
 }
 
 /** The queue each job kind runs on. */
@@ -33,4 +35,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportXliffTranslation]: QueueName.Translations,
   [JobName.RequeueLostImports]: QueueName.Maintenance,
   [JobName.PurgeSignIns]: QueueName.Maintenance,
+  [JobName.GenerateCertificatePdf]: QueueName.Maintenance,
 };

@@ -155,6 +155,11 @@ export class PurgeSignInsPayload {
   now?: string;
 }
 
+export class GenerateCertificatePdfPayload {
+  @IsUUID()
+  certificateId: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -165,6 +170,7 @@ export interface JobPayloads {
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload;
   [JobName.RequeueLostImports]: RequeueLostImportsPayload;
   [JobName.PurgeSignIns]: PurgeSignInsPayload;
+  [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload;
 }
 
 export interface JobResults {
@@ -183,6 +189,7 @@ export interface JobResults {
   [JobName.ImportXliffTranslation]: { courseId: string; language: string; sourceLanguage: string; units: string[] };
   [JobName.RequeueLostImports]: { requeued: number };
   [JobName.PurgeSignIns]: { removed: number };
+  [JobName.GenerateCertificatePdf]: { certificateId: string; bytes: number; alreadyStored: boolean };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -197,4 +204,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.ImportXliffTranslation]: ImportXliffTranslationPayload,
   [JobName.RequeueLostImports]: RequeueLostImportsPayload,
   [JobName.PurgeSignIns]: PurgeSignInsPayload,
+  [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload,
 };

@@ -1,5 +1,6 @@
 import { ACCOUNTS_ENTITIES } from '@app/accounts';
 import { CATALOGUE_ENTITIES } from '@app/catalogue';
+import { CERTIFICATES_ENTITIES } from '@app/certificates';
 import { CURRICULA_ENTITIES } from '@app/curricula';
 import { GROUP_ENTITIES } from '@app/groups';
 import { IMPORTS_ENTITIES } from '@app/imports';
@@ -20,4 +21,5 @@ export const ENTITIES = [
   ...LEARNING_ENTITIES,
   ...GROUP_ENTITIES,
   ...CURRICULA_ENTITIES,
+  ...CERTIFICATES_ENTITIES,
 ];

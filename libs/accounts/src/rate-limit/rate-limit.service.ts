@@ -16,6 +16,8 @@ export enum RateLimitKind {
   MailIp = 'mail-ip',
   MailAccount = 'mail-account',
   TokenIp = 'token-ip',
+  /** Public certificate verifications (docs/certificates.md). */
+  VerifyIp = 'verify-ip',
 }
 
 const SETTING: Record<RateLimitKind, Parameters<AppConfig['rateLimit']>[0]> = {
@@ -27,6 +29,7 @@ const SETTING: Record<RateLimitKind, Parameters<AppConfig['rateLimit']>[0]> = {
   [RateLimitKind.MailIp]: 'RATE_LIMIT_MAIL_IP',
   [RateLimitKind.MailAccount]: 'RATE_LIMIT_MAIL_ACCOUNT',
   [RateLimitKind.TokenIp]: 'RATE_LIMIT_TOKEN_IP',
+  [RateLimitKind.VerifyIp]: 'RATE_LIMIT_VERIFY_IP',
 };
 
 /**

@@ -107,4 +107,16 @@ export enum ErrorCode {
   NotYourself = 'NOT_YOURSELF',
   UserNotUnverified = 'USER_NOT_UNVERIFIED',
   NotRtcStaff = 'NOT_RTC_STAFF',
+  // certificates (issue 15)
+  /** A verification code that is not 16 Crockford base32 symbols (hyphens and spaces aside). */
+  CertificateCodeInvalid = 'CERTIFICATE_CODE_INVALID',
+  /** A well-formed verification code whose check symbol does not match: a symbol was mistyped. */
+  CertificateCodeCheckFailed = 'CERTIFICATE_CODE_CHECK_FAILED',
+  CertificateNotFound = 'CERTIFICATE_NOT_FOUND',
+  CertificateRevoked = 'CERTIFICATE_REVOKED',
+  CertificateReplaced = 'CERTIFICATE_REPLACED',
+  /** Not a certificate statement (`CLC1.<payload>.<signature>` with the expected fields). */
+  CertificateStatementInvalid = 'CERTIFICATE_STATEMENT_INVALID',
+  /** The certificate's PDF is being made (queued); ask again in a moment. */
+  CertificatePdfPending = 'CERTIFICATE_PDF_PENDING',
 }

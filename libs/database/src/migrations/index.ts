@@ -17,6 +17,7 @@ import { MeasuredTime1764441000000 } from './1764441000000-measured-time';
 import { SharedDataStores1764442000000 } from './1764442000000-shared-data-stores';
 import { SignIns1764480000000 } from './1764480000000-sign-ins';
 import { Rtcs1764490000000 } from './1764490000000-rtcs';
+import { Certificates1764470000000 } from './1764470000000-certificates';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SharedDataStores1764442000000,
   SignIns1764480000000,
   Rtcs1764490000000,
+  Certificates1764470000000,
 ];

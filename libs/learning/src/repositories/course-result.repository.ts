@@ -35,6 +35,7 @@ export class CourseResultRepository {
     userId: string,
     courseId: string,
     decide: (current: CourseResult, reader: CourseResultReader) => Promise<CourseResultValues>,
+    afterWrite?: (manager: EntityManager, result: CourseResult) => Promise<void>,
   ): Promise<CourseResult> {
     // The row exists before the transaction locks it: an INSERT IGNORE inside it would take a shared
     // lock on a duplicate key that the FOR UPDATE then upgrades, and two such transactions deadlock.
@@ -69,7 +70,10 @@ export class CourseResultRepository {
       };
       const values = await decide(current, reader);
       await manager.update(CourseResult, { userId, courseId }, values);
-      return Object.assign(current, values);
+      const result = Object.assign(current, values);
+      // In the same transaction (docs/certificates.md): a certificate exists exactly when its result does.
+      if (afterWrite) await afterWrite(manager, result);
+      return result;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogueService } from '@app/catalogue';
+import { Certificate, CertificateService } from '@app/certificates';
 import { retryOnDeadlock } from '@app/database';
 import type { ParsedManifest } from '@app/scorm';
 import { CourseResult } from '../entities/course-result.entity';
@@ -18,6 +19,7 @@ export class CourseResultService {
   constructor(
     private readonly results: CourseResultRepository,
     private readonly catalogue: CatalogueService,
+    private readonly certificates: CertificateService,
   ) {}
 
   /** The learner's stored results, one per course they have activity or an enrolment in. */
@@ -25,37 +27,48 @@ export class CourseResultService {
     return this.results.listForUser(userId);
   }
 
-  recompute(userId: string, courseId: string): Promise<CourseResult> {
-    return retryOnDeadlock(() =>
-      this.results.rewrite(userId, courseId, async (current, reader) => {
-        const packageId = await reader.lastPackageId();
-        const found = packageId ? await this.catalogue.packageWithManifest(packageId) : null;
-        const pkg = found?.courseId === courseId ? found : null;
-        const computed = pkg
-          ? computeCourseResult(
-              {
-                standard: pkg.standard,
-                manifest: pkg.manifest as ParsedManifest,
-                launchables: pkg.launchables,
-              },
-              await reader.latestAttempts(pkg.id),
-            )
-          : null;
-        const now = new Date();
-        const completed = computed?.completionStatus === 'completed';
-        const passed = computed?.successStatus === 'passed';
-        return {
-          packageId: pkg?.id ?? null,
-          completionStatus: computed?.completionStatus ?? 'not attempted',
-          successStatus: computed?.successStatus ?? 'unknown',
-          scoreScaled: computed?.scoreScaled ?? null,
-          partsDone: computed?.partsDone ?? 0,
-          partsTotal: computed?.partsTotal ?? 0,
-          completedAt: completed ? (current.completionStatus === 'completed' && current.completedAt) || now : null,
-          passedAt: passed ? (current.successStatus === 'passed' && current.passedAt) || now : null,
-        };
-      }),
+  async recompute(userId: string, courseId: string): Promise<CourseResult> {
+    let issued: Certificate | null = null;
+    const result = await retryOnDeadlock(() =>
+      this.results.rewrite(
+        userId,
+        courseId,
+        async (current, reader) => {
+          const packageId = await reader.lastPackageId();
+          const found = packageId ? await this.catalogue.packageWithManifest(packageId) : null;
+          const pkg = found?.courseId === courseId ? found : null;
+          const computed = pkg
+            ? computeCourseResult(
+                {
+                  standard: pkg.standard,
+                  manifest: pkg.manifest as ParsedManifest,
+                  launchables: pkg.launchables,
+                },
+                await reader.latestAttempts(pkg.id),
+              )
+            : null;
+          const now = new Date();
+          const completed = computed?.completionStatus === 'completed';
+          const passed = computed?.successStatus === 'passed';
+          return {
+            packageId: pkg?.id ?? null,
+            completionStatus: computed?.completionStatus ?? 'not attempted',
+            successStatus: computed?.successStatus ?? 'unknown',
+            scoreScaled: computed?.scoreScaled ?? null,
+            partsDone: computed?.partsDone ?? 0,
+            partsTotal: computed?.partsTotal ?? 0,
+            completedAt: completed ? (current.completionStatus === 'completed' && current.completedAt) || now : null,
+            passedAt: passed ? (current.successStatus === 'passed' && current.passedAt) || now : null,
+          };
+        },
+        async (manager, written) => {
+          issued = await this.certificates.issueOnResult(manager, written);
+        },
+      ),
     );
+    // Jobs are queued after the commit (docs/certificates.md).
+    if (issued) await this.certificates.afterIssued(issued);
+    return result;
   }
 
   /**
