@@ -388,6 +388,150 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminController_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/end-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminController_endSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/resend-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/left-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminController_leftService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rtcs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RtcsController_list"];
+        put?: never;
+        post: operations["RtcsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rtcs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["RtcsController_update"];
+        trace?: never;
+    };
+    "/api/admin/rtcs/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RtcsController_staff"];
+        put?: never;
+        post: operations["RtcsController_appoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/rtcs/{id}/staff/{appointmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RtcsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rtcs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RtcDirectoryController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/topics": {
         parameters: {
             query?: never;
@@ -1268,6 +1412,214 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/learners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_learners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/learners.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_learnersCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/learners.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_learnersXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/learners/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_transcript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/secretariat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_secretariat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CertificatesController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CertificatesController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerifyController_verifyStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerifyController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{courseId}/enrolments": {
         parameters: {
             query?: never;
@@ -1428,7 +1780,7 @@ export type components = {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_REUSED" | "ACCOUNT_PENDING" | "ACCOUNT_UNVERIFIED" | "ACCOUNT_REJECTED" | "ACCOUNT_SUSPENDED" | "EMAIL_TAKEN" | "PASSWORD_TOO_WEAK" | "INVALID_COUNTRY" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_PENDING" | "LINK_INVALID" | "USER_NOT_FOUND" | "USER_NOT_ACTIVE" | "USER_NOT_SUSPENDED" | "APPOINTMENT_NOT_FOUND" | "ALREADY_COORDINATOR" | "APPOINTMENT_ENDED" | "WRONG_PASSWORD" | "COURSE_NOT_FOUND" | "UNKNOWN_TOPIC" | "CONTENT_LINK_INVALID" | "CONTENT_LINK_EXPIRED" | "JOB_NOT_FOUND" | "GROUP_NOT_FOUND" | "GROUP_ARCHIVED" | "GROUP_ROLE_REQUIRED" | "ALREADY_IN_GROUP" | "INVITATION_NOT_FOUND" | "JOIN_REQUEST_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "OWNER_CANNOT_LEAVE" | "THREAD_NOT_FOUND" | "POST_NOT_FOUND" | "POST_DELETED" | "GROUP_FILE_NOT_FOUND" | "GROUP_FOLDER_NOT_FOUND" | "GROUP_QUOTA_EXCEEDED" | "CURRICULUM_NOT_FOUND" | "CURRICULUM_FILE_NOT_FOUND" | "CONTACT_POINT_NOT_FOUND" | "WORKSHOP_NOT_FOUND" | "ATTEMPT_NOT_FOUND" | "ITEM_NOT_FOUND" | "COURSE_HAS_NO_PACKAGE" | "COMMIT_INVALID" | "SUSPEND_DATA_TOO_LONG" | "SESSION_SUPERSEDED" | "LICENCE_NOT_FOUND" | "LICENCE_EXPIRED" | "LICENCE_CHANGED" | "LICENCE_ENDED" | "SEAT_CAP_REACHED" | "LICENSING_NOT_CONFIGURED" | "TRANSLATION_NOT_ALLOWED" | "MALFORMED_TEXT" | "NESTED_TOO_DEEP" | "UNSAFE_CHARACTERS" | "CROSS_SITE_REQUEST" | "FREE_MAIL_DOMAIN" | "SESSION_ENDED" | "ACCOUNT_INACTIVE";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_REUSED" | "ACCOUNT_PENDING" | "ACCOUNT_UNVERIFIED" | "ACCOUNT_REJECTED" | "ACCOUNT_SUSPENDED" | "EMAIL_TAKEN" | "PASSWORD_TOO_WEAK" | "INVALID_COUNTRY" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_PENDING" | "LINK_INVALID" | "USER_NOT_FOUND" | "USER_NOT_ACTIVE" | "USER_NOT_SUSPENDED" | "APPOINTMENT_NOT_FOUND" | "ALREADY_COORDINATOR" | "APPOINTMENT_ENDED" | "WRONG_PASSWORD" | "COURSE_NOT_FOUND" | "UNKNOWN_TOPIC" | "CONTENT_LINK_INVALID" | "CONTENT_LINK_EXPIRED" | "JOB_NOT_FOUND" | "GROUP_NOT_FOUND" | "GROUP_ARCHIVED" | "GROUP_ROLE_REQUIRED" | "ALREADY_IN_GROUP" | "INVITATION_NOT_FOUND" | "JOIN_REQUEST_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "OWNER_CANNOT_LEAVE" | "THREAD_NOT_FOUND" | "POST_NOT_FOUND" | "POST_DELETED" | "GROUP_FILE_NOT_FOUND" | "GROUP_FOLDER_NOT_FOUND" | "GROUP_QUOTA_EXCEEDED" | "CURRICULUM_NOT_FOUND" | "CURRICULUM_FILE_NOT_FOUND" | "CONTACT_POINT_NOT_FOUND" | "WORKSHOP_NOT_FOUND" | "ATTEMPT_NOT_FOUND" | "ITEM_NOT_FOUND" | "COURSE_HAS_NO_PACKAGE" | "COMMIT_INVALID" | "SUSPEND_DATA_TOO_LONG" | "SESSION_SUPERSEDED" | "LICENCE_NOT_FOUND" | "LICENCE_EXPIRED" | "LICENCE_CHANGED" | "LICENCE_ENDED" | "SEAT_CAP_REACHED" | "LICENSING_NOT_CONFIGURED" | "TRANSLATION_NOT_ALLOWED" | "MALFORMED_TEXT" | "NESTED_TOO_DEEP" | "UNSAFE_CHARACTERS" | "CROSS_SITE_REQUEST" | "FREE_MAIL_DOMAIN" | "SESSION_ENDED" | "ACCOUNT_INACTIVE" | "RTC_NOT_FOUND" | "RTC_NAME_TAKEN" | "ALREADY_RTC_STAFF" | "NOT_YOURSELF" | "USER_NOT_UNVERIFIED" | "NOT_RTC_STAFF" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_CODE_CHECK_FAILED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_REVOKED" | "CERTIFICATE_REPLACED" | "CERTIFICATE_STATEMENT_INVALID" | "CERTIFICATE_PDF_PENDING";
             /** @description Present on 500s: quote it when reporting the problem */
             errorId?: string;
             /** @description Field-level problems of a validation failure */
@@ -1607,6 +1959,107 @@ export type components = {
             /** @enum {string} */
             status: "unverified" | "pending" | "active" | "rejected" | "suspended";
             roles: string[];
+        };
+        DirectoryEntryView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            country: string | null;
+            administration: string;
+            /** @enum {string} */
+            status: "unverified" | "pending" | "active" | "rejected" | "suspended";
+            roles: ("learner" | "rtc_staff" | "admin" | "coordinator")[];
+        };
+        UserDirectoryPage: {
+            items: components["schemas"]["DirectoryEntryView"][];
+            total: number;
+        };
+        RtcStaffView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            rtcId: string;
+            rtcName: string;
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            /** Format: uuid */
+            appointedBy: string;
+            appointedByName: string | null;
+            startsAt: string;
+            endsAt: string | null;
+        };
+        PersonGroupView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            role: string;
+            archived: boolean;
+        };
+        SignInView: {
+            at: string;
+            endedAt: string | null;
+            endedReason: string | null;
+        };
+        PersonView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            country: string | null;
+            administration: string;
+            /** @enum {string} */
+            status: "unverified" | "pending" | "active" | "rejected" | "suspended";
+            roles: ("learner" | "rtc_staff" | "admin" | "coordinator")[];
+            jobTitle: string;
+            /** @enum {string} */
+            preferredLanguage: "en" | "fr" | "es";
+            registeredAt: string;
+            emailVerifiedAt: string | null;
+            /** @description Coordinator appointments, newest first */
+            coordinatorAppointments: components["schemas"]["AppointmentView"][];
+            /** @description RTC staff appointments, newest first */
+            rtcAppointments: components["schemas"]["RtcStaffView"][];
+            /** @description Groups the person is an active member of */
+            groups: components["schemas"]["PersonGroupView"][];
+            /** @description The last sign-ins, newest first */
+            signIns: components["schemas"]["SignInView"][];
+            lastSignInAt: string | null;
+        };
+        CreateRtcDto: {
+            /** @example RTC Nairobi */
+            name: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example KE
+             */
+            country: string;
+            /** @enum {string|null} */
+            wcoRegion?: "ESA" | "WCA" | "MENA" | "AP" | "AC" | "EUR" | null;
+            contact?: string;
+        };
+        RtcView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            country: string;
+            /** @enum {string|null} */
+            wcoRegion: "ESA" | "WCA" | "MENA" | "AP" | "AC" | "EUR" | null;
+            contact: string;
+        };
+        UpdateRtcDto: {
+            name?: string;
+            /** @example KE */
+            country?: string;
+            /** @enum {string|null} */
+            wcoRegion?: "ESA" | "WCA" | "MENA" | "AP" | "AC" | "EUR" | null;
+            contact?: string;
+        };
+        AppointRtcStaffDto: {
+            /** Format: uuid */
+            userId: string;
         };
         TopicView: {
             code: string;
@@ -2225,6 +2678,8 @@ export type components = {
             title: string;
             country: string;
             rtc: string;
+            /** Format: uuid */
+            rtcId: string | null;
             languages: ("en" | "fr" | "es" | "ar" | "pt" | "ru")[];
             topics: string[];
             /** @description Plain text */
@@ -2247,8 +2702,16 @@ export type components = {
              * @example KE
              */
             country: string;
-            /** @example RTC Nairobi */
-            rtc: string;
+            /**
+             * @description The sharing centre by name; required unless rtcId names an RTC from the list
+             * @example RTC Nairobi
+             */
+            rtc?: string;
+            /**
+             * Format: uuid
+             * @description An RTC from GET /api/rtcs; its staff may edit
+             */
+            rtcId?: string;
             languages: ("en" | "fr" | "es" | "ar" | "pt" | "ru")[];
             /**
              * @description Catalogue topic codes
@@ -2265,6 +2728,11 @@ export type components = {
             /** @example KE */
             country?: string;
             rtc?: string;
+            /**
+             * Format: uuid
+             * @description An RTC from GET /api/rtcs; null: none
+             */
+            rtcId?: string | null;
             languages?: ("en" | "fr" | "es" | "ar" | "pt" | "ru")[];
             topics?: string[];
             summary?: string;
@@ -2290,6 +2758,305 @@ export type components = {
             /** Format: email */
             email: string;
             phone?: string;
+        };
+        RegistrationCountsDto: {
+            pending: number;
+            /** @description Accounts approved: active or suspended since */
+            approved: number;
+            rejected: number;
+        };
+        OfficersByStatusDto: {
+            unverified: number;
+            pending: number;
+            active: number;
+            rejected: number;
+            suspended: number;
+        };
+        MonthCountDto: {
+            /** @example 2026-03 */
+            month: string;
+            count: number;
+        };
+        CourseFiguresDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** @description English display title */
+            title: string | null;
+            enrolments: number;
+            /** @description Enrolments whose course result was launched (incomplete or completed) */
+            started: number;
+            /** @description Course result incomplete */
+            inProgress: number;
+            completions: number;
+            passed: number;
+            failed: number;
+            /** @description passed / (passed + failed), 0–1 */
+            passRate: number | null;
+            /** @description Mean scaled score of results with a score */
+            averageScore: number | null;
+            /** @description Mean seconds spent by the learners who launched it */
+            averageTimeSeconds: number | null;
+        };
+        ReportSummaryDto: {
+            registrations: components["schemas"]["RegistrationCountsDto"];
+            /** @description Officers with an enrolment in the period */
+            learners: number;
+            /** @description Enrolments made in the period */
+            enrolments: number;
+            /** @description Course results completed in the period */
+            completions: number;
+            officersByStatus: components["schemas"]["OfficersByStatusDto"];
+            registrationsPerMonth: components["schemas"]["MonthCountDto"][];
+            courses: components["schemas"]["CourseFiguresDto"][];
+        };
+        LearnerRowDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+            country: string;
+            administration: string;
+            /** @enum {string} */
+            language: "en" | "fr" | "es";
+            /** @enum {string} */
+            status: "unverified" | "pending" | "active" | "rejected" | "suspended";
+            /** Format: uuid */
+            courseId: string | null;
+            courseTitle: string | null;
+            /** Format: date-time */
+            enrolledAt: string | null;
+            /** @enum {string|null} */
+            completionStatus: "completed" | "incomplete" | "not attempted" | null;
+            /** @enum {string|null} */
+            successStatus: "passed" | "failed" | "unknown" | null;
+            scoreScaled: number | null;
+            partsDone: number | null;
+            partsTotal: number | null;
+            timeSeconds: number | null;
+            /** Format: date-time */
+            lastActivityAt: string | null;
+        };
+        LearnerPageDto: {
+            items: components["schemas"]["LearnerRowDto"][];
+            total: number;
+        };
+        TranscriptOfficerDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string;
+            country: string;
+            administration: string;
+            /** @enum {string} */
+            language: "en" | "fr" | "es";
+            /** @enum {string} */
+            status: "unverified" | "pending" | "active" | "rejected" | "suspended";
+            /** Format: date-time */
+            registeredAt: string;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+        };
+        TranscriptDto: {
+            officer: components["schemas"]["TranscriptOfficerDto"];
+            courses: components["schemas"]["LearnerRowDto"][];
+        };
+        DayCountDto: {
+            /** @example 2026-03-14 */
+            day: string;
+            count: number;
+        };
+        UsageDto: {
+            /** @description Officers whose account is active */
+            registeredUsers: number;
+            /** @description Distinct officers signed in, per UTC day */
+            activeUsersPerDay: components["schemas"]["DayCountDto"][];
+            /** @description Distinct officers signed in, per UTC month */
+            activeUsersPerMonth: components["schemas"]["MonthCountDto"][];
+            newRegistrationsPerMonth: components["schemas"]["MonthCountDto"][];
+        };
+        FunnelDto: {
+            enrolled: number;
+            started: number;
+            completed: number;
+            passed: number;
+        };
+        RegionFiguresDto: {
+            /** @enum {string} */
+            region: "east-southern-africa" | "west-central-africa" | "mena" | "europe" | "americas-caribbean" | "asia-pacific" | "other";
+            countries: number;
+            registered: number;
+            active: number;
+            enrolments: number;
+            started: number;
+            completions: number;
+            passed: number;
+        };
+        CountryFiguresDto: {
+            /** @example KE */
+            country: string;
+            /** @enum {string} */
+            region: "east-southern-africa" | "west-central-africa" | "mena" | "europe" | "americas-caribbean" | "asia-pacific" | "other";
+            registered: number;
+            active: number;
+            enrolments: number;
+            started: number;
+            completions: number;
+            passed: number;
+        };
+        QueueHealthDto: {
+            queue: string;
+            /** @description Waiting, prioritized and delayed jobs */
+            waiting: number;
+            active: number;
+            failed: number;
+        };
+        SecretariatReportDto: {
+            usage: components["schemas"]["UsageDto"];
+            funnel: components["schemas"]["FunnelDto"];
+            regions: components["schemas"]["RegionFiguresDto"][];
+            countries: components["schemas"]["CountryFiguresDto"][];
+            courses: components["schemas"]["CourseFiguresDto"][];
+            queues: components["schemas"]["QueueHealthDto"][];
+        };
+        MyCertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /**
+             * @description Verification code, grouped: XXXX-XXXX-XXXX-XXXX
+             * @example 7K3M-Q9XA-2B4D-F1H*
+             */
+            code: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            completedAt: string;
+            learnerName: string;
+            courseTitle: string;
+            /** @description Scaled score (0..1) where the course is assessed */
+            scoreScaled: number | null;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "replaced";
+            /** @description Public verification page of this certificate */
+            verifyUrl: string;
+            /** @description Signed statement (CLC1.<payload>.<signature>), checkable offline by servers that trust this one */
+            statement: string;
+        };
+        AdminCertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            courseId: string;
+            /**
+             * @description Verification code, grouped: XXXX-XXXX-XXXX-XXXX
+             * @example 7K3M-Q9XA-2B4D-F1H*
+             */
+            code: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            completedAt: string;
+            learnerName: string;
+            courseTitle: string;
+            /** @description Scaled score (0..1) where the course is assessed */
+            scoreScaled: number | null;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "replaced";
+            /** @description Public verification page of this certificate */
+            verifyUrl: string;
+            /** @description Signed statement (CLC1.<payload>.<signature>), checkable offline by servers that trust this one */
+            statement: string;
+            /** Format: uuid */
+            userId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedReason: string | null;
+            /** Format: uuid */
+            replacedById: string | null;
+        };
+        CertificatePageDto: {
+            items: components["schemas"]["AdminCertificateDto"][];
+            total: number;
+        };
+        RevokeCertificateDto: {
+            reason: string;
+        };
+        VerifyStatementDto: {
+            /** @description A certificate statement: CLC1.<payload>.<signature> */
+            statement: string;
+        };
+        StatementIssuerDto: {
+            /** @description Id of the key that signed the statement */
+            keyId: string;
+            /** @description Whether this server trusts that key (its own, or one of CERTIFICATE_TRUSTED_KEYS) */
+            trusted: boolean;
+            /** @description Whether it is this server’s own key */
+            own: boolean;
+            administration: string | null;
+            country: string | null;
+            url: string;
+        };
+        StatementCertificateDto: {
+            /** @example 7K3M-Q9XA-2B4D-F1H* */
+            code: string;
+            learnerName: string;
+            courseTitle: string;
+            /** Format: date-time */
+            completedAt: string;
+            /** Format: date-time */
+            issuedAt: string;
+            scoreScaled: number | null;
+        };
+        StatementVerificationDto: {
+            /** @description Signature valid, issuer trusted, and (where known) neither revoked nor replaced */
+            valid: boolean;
+            signatureValid: boolean;
+            issuer: components["schemas"]["StatementIssuerDto"];
+            certificate: components["schemas"]["StatementCertificateDto"];
+            /** @enum {string} */
+            status: "valid" | "revoked" | "replaced" | "unknown";
+            /**
+             * Format: date-time
+             * @description When the status is known to hold: now for this server’s own certificates, else the issue date
+             */
+            statusAsOf: string;
+            /** @description What was checked, in words */
+            checked: string;
+        };
+        CertificateIssuerDto: {
+            /** @example Kenya Revenue Authority */
+            administration: string | null;
+            /** @example KE */
+            country: string | null;
+            /** @example https://lms.kra.go.ke */
+            url: string;
+            /** @example Clearance */
+            platform: string;
+        };
+        CertificateVerificationDto: {
+            /** @description True only while the certificate is neither revoked nor replaced */
+            valid: boolean;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "replaced";
+            /** @example 7K3M-Q9XA-2B4D-F1H* */
+            code: string;
+            learnerName: string;
+            courseTitle: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            completedAt: string;
+            scoreScaled: number | null;
+            revoked: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedReason: string | null;
+            /** Format: date-time */
+            replacedAt: string | null;
+            /** @description The code of the certificate that replaced it */
+            replacedByCode?: string | null;
+            issuer: components["schemas"]["CertificateIssuerDto"];
         };
         EnrolmentView: {
             /** Format: uuid */
@@ -3714,8 +4481,14 @@ export interface operations {
     };
     AdminController_users: {
         parameters: {
-            query: {
-                q: string;
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Searches name and e-mail */
+                q?: string;
+                country?: string;
+                role?: "learner" | "rtc_staff" | "admin" | "coordinator";
+                status?: "unverified" | "pending" | "active" | "rejected" | "suspended";
             };
             header?: never;
             path?: never;
@@ -3723,12 +4496,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The user directory; a coordinator sees the officers of their own countries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserSummaryView"][];
+                    "application/json": components["schemas"]["UserDirectoryPage"];
                 };
             };
             /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
@@ -3751,6 +4525,600 @@ export interface operations {
             };
             /** @description Signed in, but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A person's page; 404 outside a coordinator's countries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_endSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session of the account ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSummaryView"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A fresh confirmation link was mailed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_leftService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The officer left the service: suspended, records kept. Coordinators: own countries only (else 404) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSummaryView"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RtcsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RtcView"][];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RtcsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRtcDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RtcView"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RtcsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRtcDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RtcView"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RtcsController_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active and ended appointments, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RtcStaffView"][];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RtcsController_appoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointRtcStaffDto"];
+            };
+        };
+        responses: {
+            /** @description Appointed: the person holds the rtc_staff role */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RtcStaffView"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RtcsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                appointmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended; the last one ended takes the rtc_staff role back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RtcStaffView"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RtcDirectoryController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RtcView"][];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8124,6 +9492,720 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query?: {
+                /** @description Coordinator: one of their own countries only (else 403) */
+                country?: string;
+                /** @description First day, inclusive (UTC) */
+                from?: string;
+                /** @description Last day, inclusive (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummaryDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_learners: {
+        parameters: {
+            query?: {
+                /** @description Coordinator: one of their own countries only (else 403) */
+                country?: string;
+                /** @description First day, inclusive (UTC) */
+                from?: string;
+                /** @description Last day, inclusive (UTC) */
+                to?: string;
+                /** @description Only enrolments in this course */
+                course?: string;
+                /** @description The officer's preferred language */
+                lang?: "en" | "fr" | "es";
+                /** @description The officer's account status */
+                status?: "unverified" | "pending" | "active" | "rejected" | "suspended";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerPageDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_learnersCsv: {
+        parameters: {
+            query?: {
+                /** @description Coordinator: one of their own countries only (else 403) */
+                country?: string;
+                /** @description First day, inclusive (UTC) */
+                from?: string;
+                /** @description Last day, inclusive (UTC) */
+                to?: string;
+                /** @description Only enrolments in this course */
+                course?: string;
+                /** @description The officer's preferred language */
+                lang?: "en" | "fr" | "es";
+                /** @description The officer's account status */
+                status?: "unverified" | "pending" | "active" | "rejected" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row of GET /api/reports/learners for these filters, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_learnersXlsx: {
+        parameters: {
+            query?: {
+                /** @description Coordinator: one of their own countries only (else 403) */
+                country?: string;
+                /** @description First day, inclusive (UTC) */
+                from?: string;
+                /** @description Last day, inclusive (UTC) */
+                to?: string;
+                /** @description Only enrolments in this course */
+                course?: string;
+                /** @description The officer's preferred language */
+                lang?: "en" | "fr" | "es";
+                /** @description The officer's account status */
+                status?: "unverified" | "pending" | "active" | "rejected" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every row of GET /api/reports/learners for these filters, as XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_transcript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_secretariat: {
+        parameters: {
+            query?: {
+                /** @description Coordinator: one of their own countries only (else 403) */
+                country?: string;
+                /** @description First day, inclusive (UTC) */
+                from?: string;
+                /** @description Last day, inclusive (UTC) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretariatReportDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s certificates, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCertificateDto"][];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The owner’s certificate as a PDF, made once by the worker and kept; 409 while it is being made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_search: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description A verification code, or part of the learner’s name as issued */
+                q?: string;
+                courseId?: string;
+                userId?: string;
+                /** @description Issued at or after (ISO 8601) */
+                from?: string;
+                /** @description Issued before (ISO 8601) */
+                to?: string;
+                status?: "valid" | "revoked" | "replaced";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePageDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCertificateDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new certificate, with the name the profile has now; the old code says "replaced" */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCertificateDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VerifyController_verifyStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyStatementDto"];
+            };
+        };
+        responses: {
+            /** @description Checked offline against this server’s key and CERTIFICATE_TRUSTED_KEYS; valid false when refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementVerificationDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts: see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    VerifyController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification code as printed (case, hyphens, I/L/O are forgiven) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerificationDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts: see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

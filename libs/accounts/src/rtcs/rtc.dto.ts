@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { SafeText, trimString } from '@app/common';
+import { SafeText, trimString, Nullable } from '@app/common';
 import { RtcStaffAppointment } from '../entities/rtc-staff-appointment.entity';
 import { Rtc, WCO_REGIONS, WcoRegion } from '../entities/rtc.entity';
 
@@ -51,6 +51,7 @@ export class UpdateRtcDto {
   country?: string;
 
   @ApiPropertyOptional({ enum: WCO_REGIONS, nullable: true })
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsIn(WCO_REGIONS)

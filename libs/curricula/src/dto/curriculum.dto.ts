@@ -18,7 +18,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { SafeText, trimString } from '@app/common';
+import { SafeText, trimString, Nullable } from '@app/common';
 import { CURRICULUM_LANGUAGES, CurriculumLanguage } from '../entities/curriculum.entity';
 
 const upper = ({ value }: { value: unknown }): unknown =>
@@ -96,7 +96,13 @@ export class UpdateCurriculumDto {
   @Length(1, 200)
   rtc?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'An RTC from GET /api/rtcs; null: none' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An RTC from GET /api/rtcs; null: none',
+  })
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsUUID()

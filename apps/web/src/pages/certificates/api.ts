@@ -1,23 +1,8 @@
-import { requestJson } from '../../auth/api';
+import { publicApi, unwrap, type Schemas } from '../../api/client';
 
 /** `GET /api/verify/:code` (public): the calls of the certificates pages, in one module. */
-export interface CertificateVerification {
-  valid: boolean;
-  status: 'valid' | 'revoked' | 'replaced';
-  code: string;
-  learnerName: string;
-  courseTitle: string;
-  issuedAt: string;
-  completedAt: string;
-  scoreScaled: number | null;
-  revoked: boolean;
-  revokedAt: string | null;
-  revokedReason: string | null;
-  replacedAt: string | null;
-  replacedByCode: string | null;
-  issuer: { administration: string | null; country: string | null; url: string; platform: string };
-}
+export type CertificateVerification = Schemas['CertificateVerificationDto'];
 
 export function verifyCertificate(code: string, signal?: AbortSignal): Promise<CertificateVerification> {
-  return requestJson<CertificateVerification>(`/api/verify/${encodeURIComponent(code)}`, { signal });
+  return unwrap(publicApi.GET('/api/verify/{code}', { params: { path: { code } }, signal }));
 }

@@ -29,8 +29,8 @@ export function CurriculumForm({ initial = EMPTY, submitLabel, onSubmit, onCance
   const errorText = useErrorText();
   const id = useId();
   const [input, setInput] = useState<CurriculumInput>(initial);
-  const { authJson } = useAuth();
-  const rtcList = useLoader((signal) => listRtcs(authJson, signal), [authJson]).data ?? [];
+  const { api } = useAuth();
+  const rtcList = useLoader((signal) => listRtcs(api, signal), [api]).data ?? [];
   const [problems, setProblems] = useState<Partial<Record<'title' | 'country' | 'rtc' | 'languages', string>>>({});
   const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +52,7 @@ export function CurriculumForm({ initial = EMPTY, submitLabel, onSubmit, onCance
     if (!input.country) {
       found.country = t('curricula.form.required');
     }
-    if (!input.rtc.trim()) {
+    if (!input.rtc?.trim() && !input.rtcId) {
       found.rtc = t('curricula.form.required');
     }
     if (input.languages.length === 0) {
@@ -69,7 +69,7 @@ export function CurriculumForm({ initial = EMPTY, submitLabel, onSubmit, onCance
     try {
       // An RTC from the list names the curriculum; otherwise the centre is free text (and a cleared choice is null).
       const rtcId = input.rtcId ? input.rtcId : initial.rtcId ? null : undefined;
-      await onSubmit({ ...input, title: input.title.trim(), rtc: input.rtc.trim(), rtcId });
+      await onSubmit({ ...input, title: input.title.trim(), rtc: input.rtc?.trim() ?? '', rtcId });
     } catch (caught) {
       setFailure((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
     } finally {

@@ -22,7 +22,9 @@ function NewCurriculum() {
           <CurriculumForm
             submitLabel={t('curricula.form.create')}
             onSubmit={async (input) => {
-              const created = await unwrap(api.POST('/api/curricula', { body: input }));
+              const created = await unwrap(
+                api.POST('/api/curricula', { body: { ...input, rtcId: input.rtcId ?? undefined } }),
+              );
               void navigate(`/curricula/${encodeURIComponent(created.id)}`);
             }}
           />

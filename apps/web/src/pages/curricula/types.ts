@@ -7,7 +7,8 @@ export type CurriculumLanguage = (typeof CURRICULUM_LANGUAGES)[number];
 export type CurriculumFile = Schemas['CurriculumFileView'];
 export type Curriculum = Schemas['CurriculumView'];
 export type CurriculumPage = Schemas['CurriculumPage'];
-export type CurriculumInput = Schemas['CreateCurriculumDto'];
+/** What the form edits: a new curriculum's fields, where an edit may also clear the RTC (null). */
+export type CurriculumInput = Omit<Schemas['CreateCurriculumDto'], 'rtcId'> & { rtcId?: string | null };
 export type ContactPoint = Schemas['ContactPointView'];
 
 /** A curriculum language's name in the interface language (ar, pt, ru have no interface of their own). */

@@ -18,8 +18,8 @@ import { PAGE_SIZE, peopleApi, ROLES, STATUSES } from './api';
 function People() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { user, authJson } = useAuth();
-  const api = useMemo(() => peopleApi(authJson), [authJson]);
+  const { user, api: client } = useAuth();
+  const api = useMemo(() => peopleApi(client), [client]);
   const errorText = useErrorText();
   const countries = useCountries();
   const id = useId();

@@ -39,8 +39,8 @@ function PersonDetails() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { id = '' } = useParams();
-  const { user, authJson } = useAuth();
-  const api = useMemo(() => peopleApi(authJson), [authJson]);
+  const { user, api: client } = useAuth();
+  const api = useMemo(() => peopleApi(client), [client]);
   const errorText = useErrorText();
   const countries = useCountries();
   const domId = useId();
@@ -158,7 +158,8 @@ function PersonDetails() {
               <ul>
                 {person.groups.map((g) => (
                   <li key={g.id}>
-                    {g.name} ({t(`person.groupRoles.${g.role}`)}){g.archived ? ` — ${t('person.archived')}` : ''}
+                    {g.name} ({t(`person.groupRoles.${g.role as 'owner' | 'moderator' | 'member'}`)})
+                    {g.archived ? ` — ${t('person.archived')}` : ''}
                   </li>
                 ))}
               </ul>

@@ -46,7 +46,7 @@ function RtcCard({ rtc, api, onSaved }: { rtc: Rtc; api: Api; onSaved: () => voi
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void run(async () => {
-      await api.updateRtc(rtc.id, { wcoRegion: region || null, contact });
+      await api.updateRtc(rtc.id, { wcoRegion: (region || null) as Rtc['wcoRegion'], contact });
       onSaved();
       return t('rtcs.saved', { name: rtc.name });
     });
@@ -167,8 +167,8 @@ function RtcCard({ rtc, api, onSaved }: { rtc: Rtc; api: Api; onSaved: () => voi
 
 function Rtcs() {
   const { t } = useTranslation();
-  const { authJson } = useAuth();
-  const api = useMemo(() => peopleApi(authJson), [authJson]);
+  const { api: client } = useAuth();
+  const api = useMemo(() => peopleApi(client), [client]);
   const errorText = useErrorText();
   const countries = useCountries();
   const id = useId();

@@ -1,23 +1,15 @@
-import { withQuery } from '../../auth/api';
-import type { useAuth } from '../../auth/AuthContext';
+import { EMPTY_JSON_BODY as EMPTY, unwrap, type ApiClient, type Schemas } from '../../api/client';
 
 /** The people pages' calls, in one place (docs/people.md). */
-type AuthJson = ReturnType<typeof useAuth>['authJson'];
-
 export type UserStatus = 'unverified' | 'pending' | 'active' | 'rejected' | 'suspended';
 export const STATUSES: UserStatus[] = ['active', 'pending', 'unverified', 'suspended', 'rejected'];
 export const ROLES = ['learner', 'coordinator', 'rtc_staff', 'admin'] as const;
 export const WCO_REGIONS = ['ESA', 'WCA', 'MENA', 'AP', 'AC', 'EUR'] as const;
 
-export interface DirectoryEntry {
-  id: string;
-  email: string;
-  displayName: string;
-  country: string | null;
-  administration: string;
-  status: UserStatus;
-  roles: Array<(typeof ROLES)[number]>;
-}
+export type DirectoryEntry = Schemas['DirectoryEntryView'];
+export type RtcStaff = Schemas['RtcStaffView'];
+export type Person = Schemas['PersonView'];
+export type Rtc = Schemas['RtcView'];
 
 export interface DirectoryFilter {
   q: string;
@@ -27,73 +19,65 @@ export interface DirectoryFilter {
   page: number;
 }
 
-export interface RtcStaff {
-  id: string;
-  rtcId: string;
-  rtcName: string;
-  userId: string;
-  email: string;
-  displayName: string;
-  appointedByName: string | null;
-  startsAt: string;
-  endsAt: string | null;
-}
-
-export interface Person extends DirectoryEntry {
-  jobTitle: string;
-  registeredAt: string;
-  emailVerifiedAt: string | null;
-  coordinatorAppointments: Array<{ id: string; country: string; startsAt: string; endsAt: string | null }>;
-  rtcAppointments: RtcStaff[];
-  groups: Array<{ id: string; name: string; role: 'owner' | 'moderator' | 'member'; archived: boolean }>;
-  signIns: Array<{ at: string; endedAt: string | null; endedReason: string | null }>;
-  lastSignInAt: string | null;
-}
-
-export interface Rtc {
-  id: string;
-  name: string;
-  country: string;
-  wcoRegion: string | null;
-  contact: string;
-}
-
 export type PersonAction = 'suspend' | 'reinstate' | 'end-sessions' | 'resend-verification' | 'left-service';
 
 export const PAGE_SIZE = 25;
 
-export const peopleApi = (authJson: AuthJson) => ({
+export const peopleApi = (api: ApiClient) => ({
   directory: (filter: DirectoryFilter, signal: AbortSignal) =>
-    authJson<{ items: DirectoryEntry[]; total: number }>(
-      withQuery('/api/admin/users', {
-        q: filter.q || undefined,
-        country: filter.country || undefined,
-        role: filter.role || undefined,
-        status: filter.status || undefined,
-        page: filter.page,
-        pageSize: PAGE_SIZE,
+    unwrap(
+      api.GET('/api/admin/users', {
+        params: {
+          query: {
+            q: filter.q || undefined,
+            country: filter.country || undefined,
+            role: (filter.role || undefined) as never,
+            status: (filter.status || undefined) as never,
+            page: filter.page,
+            pageSize: PAGE_SIZE,
+          },
+        },
+        signal,
       }),
-      { signal },
     ),
   person: (id: string, signal: AbortSignal) =>
-    authJson<Person>(`/api/admin/users/${encodeURIComponent(id)}`, { signal }),
-  act: (id: string, action: PersonAction) =>
-    authJson<unknown>(`/api/admin/users/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: {} }),
-  rtcs: (signal: AbortSignal) => authJson<Rtc[]>('/api/admin/rtcs', { signal }),
-  createRtc: (body: { name: string; country: string; wcoRegion?: string; contact?: string }) =>
-    authJson<Rtc>('/api/admin/rtcs', { method: 'POST', body }),
-  updateRtc: (id: string, body: Partial<Omit<Rtc, 'id'>>) =>
-    authJson<Rtc>(`/api/admin/rtcs/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    unwrap(api.GET('/api/admin/users/{id}', { params: { path: { id } }, signal })),
+  act: async (id: string, action: PersonAction): Promise<void> => {
+    const options = { params: { path: { id } }, ...EMPTY };
+    switch (action) {
+      case 'suspend':
+        await unwrap(api.POST('/api/admin/users/{id}/suspend', options));
+        return;
+      case 'reinstate':
+        await unwrap(api.POST('/api/admin/users/{id}/reinstate', options));
+        return;
+      case 'end-sessions':
+        await unwrap(api.POST('/api/admin/users/{id}/end-sessions', options));
+        return;
+      case 'resend-verification':
+        await unwrap(api.POST('/api/admin/users/{id}/resend-verification', options));
+        return;
+      case 'left-service':
+        await unwrap(api.POST('/api/admin/users/{id}/left-service', options));
+        return;
+    }
+  },
+  rtcs: (signal: AbortSignal) => unwrap(api.GET('/api/admin/rtcs', { signal })),
+  createRtc: (body: Schemas['CreateRtcDto']) => unwrap(api.POST('/api/admin/rtcs', { body })),
+  updateRtc: (id: string, body: Schemas['UpdateRtcDto']) =>
+    unwrap(api.PATCH('/api/admin/rtcs/{id}', { params: { path: { id } }, body })),
   staff: (rtcId: string, signal: AbortSignal) =>
-    authJson<RtcStaff[]>(`/api/admin/rtcs/${encodeURIComponent(rtcId)}/staff`, { signal }),
+    unwrap(api.GET('/api/admin/rtcs/{id}/staff', { params: { path: { id: rtcId } }, signal })),
   appointStaff: (rtcId: string, userId: string) =>
-    authJson<RtcStaff>(`/api/admin/rtcs/${encodeURIComponent(rtcId)}/staff`, { method: 'POST', body: { userId } }),
+    unwrap(api.POST('/api/admin/rtcs/{id}/staff', { params: { path: { id: rtcId } }, body: { userId } })),
   endStaff: (rtcId: string, appointmentId: string) =>
-    authJson<RtcStaff>(`/api/admin/rtcs/${encodeURIComponent(rtcId)}/staff/${encodeURIComponent(appointmentId)}/end`, {
-      method: 'POST',
-      body: {},
-    }),
+    unwrap(
+      api.POST('/api/admin/rtcs/{id}/staff/{appointmentId}/end', {
+        params: { path: { id: rtcId, appointmentId } },
+        ...EMPTY,
+      }),
+    ),
 });
 
 /** Every signed-in person may list RTCs, to name one on a curriculum. */
-export const listRtcs = (authJson: AuthJson, signal: AbortSignal) => authJson<Rtc[]>('/api/rtcs', { signal });
+export const listRtcs = (api: ApiClient, signal: AbortSignal) => unwrap(api.GET('/api/rtcs', { signal }));
