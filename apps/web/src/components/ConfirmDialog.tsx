@@ -1,7 +1,8 @@
 import { useId, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import type { Failure } from '../hooks/useActionState';
+import { Alert } from './Alert';
+import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -10,7 +11,7 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   busy: boolean;
   /** A failure of the confirmed action, shown in the dialog (a new `attempt` announces it again). */
-  failure: { message: string; attempt: number } | null;
+  failure: Failure | null;
   danger?: boolean;
   /** Where focus goes when the dialog closes, when set by then (after success); else back to the opener. */
   returnFocus?: RefObject<HTMLElement | null>;
@@ -62,12 +63,4 @@ export function ConfirmDialog({
   );
 }
 
-/** State of a confirmed action: what is asked about, whether it runs, and its last failure. */
-export interface Failure {
-  message: string;
-  attempt: number;
-}
-
-export function nextFailure(previous: Failure | null, message: string): Failure {
-  return { message, attempt: (previous?.attempt ?? 0) + 1 };
-}
+export { nextFailure, type Failure } from '../hooks/useActionState';
