@@ -9,10 +9,14 @@ interface ConfirmDialogProps {
   title: string;
   body: string;
   confirmLabel: string;
+  /** The cancel button's text, when not the usual "Cancel". */
+  cancelLabel?: string;
   busy: boolean;
   /** A failure of the confirmed action, shown in the dialog (a new `attempt` announces it again). */
   failure: Failure | null;
   danger?: boolean;
+  /** Said in the dialog's live region while the action runs (e.g. "Ending…"). */
+  busyText?: string;
   /** Where focus goes when the dialog closes, when set by then (after success); else back to the opener. */
   returnFocus?: RefObject<HTMLElement | null>;
   onConfirm: () => void;
@@ -25,9 +29,11 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  cancelLabel,
   busy,
   failure,
   danger = true,
+  busyText,
   returnFocus,
   onConfirm,
   onCancel,
@@ -46,6 +52,11 @@ export function ConfirmDialog({
     >
       <p id={`${id}-body`}>{body}</p>
       {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
+      {busyText !== undefined && (
+        <p className="status-text" role="status">
+          {busy ? busyText : ''}
+        </p>
+      )}
       <div className="dialog-actions">
         <button
           type="button"
@@ -56,7 +67,7 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
         <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel}>
-          {t('dialog.cancel')}
+          {cancelLabel ?? t('dialog.cancel')}
         </button>
       </div>
     </Dialog>

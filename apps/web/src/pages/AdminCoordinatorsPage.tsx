@@ -5,7 +5,7 @@ import type { AdminUser, Appointment } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { DataTable } from '../components/DataTable';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
@@ -228,7 +228,6 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
   const [status, setStatus] = useState('');
   const [dialogFailure, failInDialog, clearDialogFailure] = useFailure();
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const open = (appointment: Appointment) => {
@@ -336,32 +335,22 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
           {t('loading')}
         </p>
       )}
-      <Dialog
+      <ConfirmDialog
         open={ending !== null}
         title={t('appointments.confirmTitle')}
-        onDismiss={() => setEnding(null)}
-        initialFocus={cancelRef}
-        returnFocus={returnFocus}
-        describedBy={`${id}-confirm-body`}
-      >
-        <p id={`${id}-confirm-body`}>
-          {ending
+        body={
+          ending
             ? t('appointments.confirmBody', { name: ending.displayName, country: countries.nameOf(ending.country) })
-            : ''}
-        </p>
-        {dialogFailure && <Alert key={dialogFailure.attempt}>{dialogFailure.message}</Alert>}
-        <p className="status-text" role="status">
-          {busy ? t('appointments.endingShort') : ''}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => void confirm()}>
-            {t('appointments.confirm')}
-          </button>
-          <button ref={cancelRef} type="button" className="button button-secondary" onClick={() => setEnding(null)}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
-      </Dialog>
+            : ''
+        }
+        confirmLabel={t('appointments.confirm')}
+        busy={busy}
+        busyText={t('appointments.endingShort')}
+        failure={dialogFailure}
+        returnFocus={returnFocus}
+        onConfirm={() => void confirm()}
+        onCancel={() => setEnding(null)}
+      />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { COURSE_LANGUAGES, type CourseStatus } from '../api/types';
 import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Page } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
 import { useLanguage } from '../hooks/useLanguage';
@@ -89,7 +89,6 @@ function CourseView({ courseId }: { courseId: string }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
   const [archiving, setArchiving] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
   // The text in the interface language, else in another one the course has.
@@ -386,28 +385,16 @@ function CourseView({ courseId }: { courseId: string }) {
                 </p>
               </section>
 
-              <Dialog
+              <ConfirmDialog
                 open={archiving}
                 title={t('course.archiveTitle')}
-                onDismiss={() => setArchiving(false)}
-                initialFocus={cancelRef}
-                describedBy={`${id}-archive-body`}
-              >
-                <p id={`${id}-archive-body`}>{t('course.archiveBody', { title })}</p>
-                <div className="dialog-actions">
-                  <button type="button" className="button button-danger" onClick={() => void changeStatus('archived')}>
-                    {t('course.confirmArchive')}
-                  </button>
-                  <button
-                    ref={cancelRef}
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => setArchiving(false)}
-                  >
-                    {t('dialog.cancel')}
-                  </button>
-                </div>
-              </Dialog>
+                body={t('course.archiveBody', { title })}
+                confirmLabel={t('course.confirmArchive')}
+                busy={false}
+                failure={null}
+                onConfirm={() => void changeStatus('archived')}
+                onCancel={() => setArchiving(false)}
+              />
             </>
           )}
         </>
