@@ -23,6 +23,8 @@ export interface ActionState {
   succeed: (message: string) => void;
   /** It failed: not busy, the failure shown; focus goes to `focus` when given (the field in trouble). */
   fail: (message: string, focus?: HTMLElement | null) => void;
+  /** Forgets the last failure (e.g. a dialog opens again). */
+  clearFailure: () => void;
   /** Not busy any more; what was said stays, unless `message` replaces it. */
   stop: (message?: string) => void;
 }
@@ -59,5 +61,6 @@ export function useActionState(): ActionState {
       setStatus(message);
     }
   }, []);
-  return { busy, status, failure, statusRef, start, succeed, fail, stop };
+  const clearFailure = useCallback(() => setFailure(null), []);
+  return { busy, status, failure, statusRef, start, succeed, fail, clearFailure, stop };
 }

@@ -11,6 +11,7 @@ import { Page } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
 import { useCountries, type Countries } from '../hooks/useCountries';
 import { useLanguage } from '../hooks/useLanguage';
+import { useActionState } from '../hooks/useActionState';
 import { useLoader } from '../hooks/useLoader';
 import { useErrorText } from '../i18n/errors';
 import { formatDateTime, formatNumber } from '../i18n/format';
@@ -224,37 +225,30 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
     [api, country, version, round],
   );
   const [ending, setEnding] = useState<Appointment | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const [dialogFailure, failInDialog, clearDialogFailure] = useFailure();
-  const statusRef = useRef<HTMLParagraphElement>(null);
+  // The failure of ending an appointment is shown in the dialog.
+  const action = useActionState();
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const open = (appointment: Appointment) => {
     returnFocus.current = null;
-    clearDialogFailure();
+    action.clearFailure();
     setEnding(appointment);
   };
 
   const confirm = async () => {
-    if (!ending || busy) {
+    if (!ending || action.busy) {
       return;
     }
-    setBusy(true);
-    clearDialogFailure();
     const names = { name: ending.displayName, country: countries.nameOf(ending.country) };
-    setStatus(t('appointments.ending', names));
+    action.start(t('appointments.ending', names));
     try {
       await unwrap(api.POST('/api/admin/coordinators/{id}/end', { params: { path: { id: ending.id } } }));
-      setStatus(t('appointments.ended', names));
-      returnFocus.current = statusRef.current;
+      action.stop(t('appointments.ended', names));
+      returnFocus.current = action.statusRef.current;
       setEnding(null);
       setRound((value) => value + 1);
     } catch (caught) {
-      setStatus('');
-      failInDialog(errorText(caught));
-    } finally {
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
@@ -276,8 +270,8 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
           )}
         </Field>
       </div>
-      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
-        {status}
+      <p ref={action.statusRef} className="status-text" role="status" tabIndex={-1}>
+        {action.status}
       </p>
       {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
       {list.data && (
@@ -315,7 +309,7 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
                   <button
                     type="button"
                     className="button button-danger button-small"
-                    disabled={busy}
+                    disabled={action.busy}
                     aria-label={t('appointments.endOne', {
                       name: item.displayName,
                       country: countries.nameOf(item.country),
@@ -344,9 +338,9 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
             : ''
         }
         confirmLabel={t('appointments.confirm')}
-        busy={busy}
+        busy={action.busy}
         busyText={t('appointments.endingShort')}
-        failure={dialogFailure}
+        failure={ending ? action.failure : null}
         returnFocus={returnFocus}
         onConfirm={() => void confirm()}
         onCancel={() => setEnding(null)}
