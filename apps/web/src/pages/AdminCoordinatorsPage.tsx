@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUser, Appointment } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
+import { LoadedList } from '../components/LoadedList';
 import { DataTable } from '../components/DataTable';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
@@ -273,62 +274,58 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
       <p ref={action.statusRef} className="status-text" role="status" tabIndex={-1}>
         {action.status}
       </p>
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data && (
-        <DataTable
-          caption={t('appointments.caption')}
-          columns={[
-            t('appointments.columns.coordinator'),
-            t('registrations.columns.country'),
-            t('appointments.columns.appointedBy'),
-            t('appointments.columns.from'),
-            t('appointments.columns.until'),
-            t('registrations.columns.actions'),
-          ]}
-          empty={t('appointments.empty')}
-          isEmpty={items.length === 0}
-        >
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row" className="person">
-                <span className="person-name">{item.displayName}</span>
-                <span className="person-email">{item.email}</span>
-              </th>
-              <td>{countries.nameOf(item.country)}</td>
-              <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
-              <td>{formatDateTime(item.startsAt, language)}</td>
-              <td>
-                {item.endsAt ? (
-                  formatDateTime(item.endsAt, language)
-                ) : (
-                  <span className="badge badge-approved">{t('appointments.active')}</span>
-                )}
-              </td>
-              <td className="actions-cell">
-                {!item.endsAt && (
-                  <button
-                    type="button"
-                    className="button button-danger button-small"
-                    disabled={action.busy}
-                    aria-label={t('appointments.endOne', {
-                      name: item.displayName,
-                      country: countries.nameOf(item.country),
-                    })}
-                    onClick={() => open(item)}
-                  >
-                    {t('appointments.end')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
+      <LoadedList list={list}>
+        {() => (
+          <DataTable
+            caption={t('appointments.caption')}
+            columns={[
+              t('appointments.columns.coordinator'),
+              t('registrations.columns.country'),
+              t('appointments.columns.appointedBy'),
+              t('appointments.columns.from'),
+              t('appointments.columns.until'),
+              t('registrations.columns.actions'),
+            ]}
+            empty={t('appointments.empty')}
+            isEmpty={items.length === 0}
+          >
+            {items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row" className="person">
+                  <span className="person-name">{item.displayName}</span>
+                  <span className="person-email">{item.email}</span>
+                </th>
+                <td>{countries.nameOf(item.country)}</td>
+                <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
+                <td>{formatDateTime(item.startsAt, language)}</td>
+                <td>
+                  {item.endsAt ? (
+                    formatDateTime(item.endsAt, language)
+                  ) : (
+                    <span className="badge badge-approved">{t('appointments.active')}</span>
+                  )}
+                </td>
+                <td className="actions-cell">
+                  {!item.endsAt && (
+                    <button
+                      type="button"
+                      className="button button-danger button-small"
+                      disabled={action.busy}
+                      aria-label={t('appointments.endOne', {
+                        name: item.displayName,
+                        country: countries.nameOf(item.country),
+                      })}
+                      onClick={() => open(item)}
+                    >
+                      {t('appointments.end')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedList>
       <ConfirmDialog
         open={ending !== null}
         title={t('appointments.confirmTitle')}

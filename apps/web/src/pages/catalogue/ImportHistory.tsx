@@ -4,11 +4,10 @@ import { Link } from 'react-router';
 import { unwrap } from '../../api/client';
 import type { ImportJob } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { Alert } from '../../components/Alert';
+import { LoadedList } from '../../components/LoadedList';
 import { DataTable } from '../../components/DataTable';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedLoader } from '../../hooks/usePagedLoader';
-import { useErrorText } from '../../i18n/errors';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useJobFailureSummary } from '../imports/errors';
 import { courseOfJob, isImportKind, licenceResultOf } from '../imports/types';
@@ -50,7 +49,6 @@ export function ImportHistory({ version }: { version: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { api } = useAuth();
-  const errorText = useErrorText();
   const failureSummary = useJobFailureSummary();
   const id = useId();
   const list = usePagedLoader(
@@ -67,56 +65,52 @@ export function ImportHistory({ version }: { version: number }) {
           {t('imports.refresh')}
         </button>
       </div>
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data && (
-        <DataTable
-          caption={t('imports.historyCaption')}
-          columns={[
-            t('imports.columns.file'),
-            t('imports.columns.kind'),
-            t('imports.columns.state'),
-            t('imports.columns.progress'),
-            t('imports.columns.started'),
-            t('imports.columns.finished'),
-            t('imports.columns.result'),
-          ]}
-          empty={t('imports.historyEmpty')}
-          isEmpty={list.items.length === 0}
-          count={t('imports.historyCount', { number: formatNumber(list.total, language) })}
-          loading={list.loading}
-          paging={list.paging}
-          pagingLabel={t('imports.historyPagination')}
-        >
-          {list.items.map((job) => (
-            <tr key={job.id}>
-              <th scope="row" className="file-name">
-                {job.fileName}
-              </th>
-              <td>
-                {job.sourcePackageId
-                  ? t('imports.kinds.translatedPackage')
-                  : isImportKind(job.kind)
-                    ? t(`imports.kinds.${job.kind}`)
-                    : job.kind}
-              </td>
-              <td>
-                <span className={`badge badge-job-${job.state}`}>{t(`imports.states.${job.state}`)}</span>
-              </td>
-              <td>{percent(job.progress)}</td>
-              <td>{formatDateTime(job.createdAt, language)}</td>
-              <td>{formatDateTime(job.finishedAt, language)}</td>
-              <td className="reason">
-                <JobOutcome job={job} summary={failureSummary(job)} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
+      <LoadedList list={list}>
+        {() => (
+          <DataTable
+            caption={t('imports.historyCaption')}
+            columns={[
+              t('imports.columns.file'),
+              t('imports.columns.kind'),
+              t('imports.columns.state'),
+              t('imports.columns.progress'),
+              t('imports.columns.started'),
+              t('imports.columns.finished'),
+              t('imports.columns.result'),
+            ]}
+            empty={t('imports.historyEmpty')}
+            isEmpty={list.items.length === 0}
+            count={t('imports.historyCount', { number: formatNumber(list.total, language) })}
+            loading={list.loading}
+            paging={list.paging}
+            pagingLabel={t('imports.historyPagination')}
+          >
+            {list.items.map((job) => (
+              <tr key={job.id}>
+                <th scope="row" className="file-name">
+                  {job.fileName}
+                </th>
+                <td>
+                  {job.sourcePackageId
+                    ? t('imports.kinds.translatedPackage')
+                    : isImportKind(job.kind)
+                      ? t(`imports.kinds.${job.kind}`)
+                      : job.kind}
+                </td>
+                <td>
+                  <span className={`badge badge-job-${job.state}`}>{t(`imports.states.${job.state}`)}</span>
+                </td>
+                <td>{percent(job.progress)}</td>
+                <td>{formatDateTime(job.createdAt, language)}</td>
+                <td>{formatDateTime(job.finishedAt, language)}</td>
+                <td className="reason">
+                  <JobOutcome job={job} summary={failureSummary(job)} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedList>
     </section>
   );
 }

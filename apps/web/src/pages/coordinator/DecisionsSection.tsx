@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unwrap, unwrapWithResponse } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { ActionStatus } from '../../components/ActionStatus';
+import { LoadedList } from '../../components/LoadedList';
 import { DataTable } from '../../components/DataTable';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -114,47 +114,43 @@ export function DecisionsSection({ scope, version }: Props) {
         </div>
       </div>
       <ActionStatus state={action} />
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data && (
-        <DataTable
-          caption={t('decisions.caption')}
-          columns={[
-            t('decisions.columns.date'),
-            t('registrations.columns.person'),
-            ...(showCountry ? [t('registrations.columns.country')] : []),
-            t('decisions.columns.outcome'),
-            t('decisions.columns.reason'),
-            t('decisions.columns.decidedBy'),
-          ]}
-          empty={t('decisions.empty')}
-          isEmpty={list.items.length === 0}
-          count={t('decisions.count', { number: formatNumber(list.total, language) })}
-          loading={list.loading}
-          paging={list.paging}
-          pagingLabel={t('decisions.pagination')}
-        >
-          {list.items.map((item) => (
-            <tr key={item.id}>
-              <td>{formatDateTime(item.decidedAt, language)}</td>
-              <th scope="row" className="person">
-                <span className="person-name">{item.displayName}</span>
-                <span className="person-email">{item.email}</span>
-              </th>
-              {showCountry && <td>{countries.nameOf(item.country)}</td>}
-              <td>
-                <span className={`badge badge-${item.outcome}`}>{t(`decisions.outcomes.${item.outcome}`)}</span>
-              </td>
-              <td className="reason">{item.reason ?? ''}</td>
-              <td>{item.deciderName ?? t('decisions.automatic')}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
+      <LoadedList list={list}>
+        {() => (
+          <DataTable
+            caption={t('decisions.caption')}
+            columns={[
+              t('decisions.columns.date'),
+              t('registrations.columns.person'),
+              ...(showCountry ? [t('registrations.columns.country')] : []),
+              t('decisions.columns.outcome'),
+              t('decisions.columns.reason'),
+              t('decisions.columns.decidedBy'),
+            ]}
+            empty={t('decisions.empty')}
+            isEmpty={list.items.length === 0}
+            count={t('decisions.count', { number: formatNumber(list.total, language) })}
+            loading={list.loading}
+            paging={list.paging}
+            pagingLabel={t('decisions.pagination')}
+          >
+            {list.items.map((item) => (
+              <tr key={item.id}>
+                <td>{formatDateTime(item.decidedAt, language)}</td>
+                <th scope="row" className="person">
+                  <span className="person-name">{item.displayName}</span>
+                  <span className="person-email">{item.email}</span>
+                </th>
+                {showCountry && <td>{countries.nameOf(item.country)}</td>}
+                <td>
+                  <span className={`badge badge-${item.outcome}`}>{t(`decisions.outcomes.${item.outcome}`)}</span>
+                </td>
+                <td className="reason">{item.reason ?? ''}</td>
+                <td>{item.deciderName ?? t('decisions.automatic')}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedList>
     </section>
   );
 }

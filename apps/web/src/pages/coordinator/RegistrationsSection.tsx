@@ -4,8 +4,8 @@ import { unwrap } from '../../api/client';
 import type { BulkResult, Registration } from '../../api/types';
 import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
+import { LoadedList } from '../../components/LoadedList';
 import { ActionStatus } from '../../components/ActionStatus';
-import { Alert } from '../../components/Alert';
 import { nextFailure, useActionState, type Failure } from '../../hooks/useActionState';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedLoader } from '../../hooks/usePagedLoader';
@@ -192,27 +192,22 @@ export function RegistrationsSection({ scope, onDecided }: Props) {
       </div>
 
       <ActionStatus state={action} />
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-
-      {list.data && (
-        <RegistrationsTable
-          items={items}
-          total={list.total}
-          loading={list.loading}
-          paging={list.paging}
-          status={filters.status}
-          showCountry={showCountry}
-          busy={action.busy}
-          selection={selection}
-          onApprove={(registration) => void approveOne(registration)}
-          onReject={(registration) => openReject({ ids: [registration.id], name: registration.displayName })}
-        />
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
+      <LoadedList list={list}>
+        {() => (
+          <RegistrationsTable
+            items={items}
+            total={list.total}
+            loading={list.loading}
+            paging={list.paging}
+            status={filters.status}
+            showCountry={showCountry}
+            busy={action.busy}
+            selection={selection}
+            onApprove={(registration) => void approveOne(registration)}
+            onReject={(registration) => openReject({ ids: [registration.id], name: registration.displayName })}
+          />
+        )}
+      </LoadedList>
 
       <RejectDialog
         target={rejecting}
