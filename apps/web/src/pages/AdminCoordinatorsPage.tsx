@@ -5,6 +5,7 @@ import type { AdminUser, Appointment } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { LoadedList } from '../components/LoadedList';
+import { CountryField } from '../components/CountryField';
 import { DataTable } from '../components/DataTable';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
@@ -185,22 +186,15 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
               </div>
             ))}
           </fieldset>
-          <Field
+          <CountryField
             id={`${id}-country`}
             label={t('appoint.country')}
             error={missing.country && !country ? t('appoint.chooseCountry') : null}
-          >
-            {(control) => (
-              <select {...control} value={country} onChange={(event) => setCountry(event.target.value)}>
-                <option value="">{t('domains.chooseCountry')}</option>
-                {countries.list.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={country}
+            emptyLabel={t('domains.chooseCountry')}
+            countries={countries.list}
+            onChange={setCountry}
+          />
           <div>
             <button type="submit" className="button button-primary" disabled={appointing}>
               {appointing ? t('appoint.appointingShort') : t('appoint.submit')}
@@ -258,18 +252,14 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
     <section className="section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('appointments.heading')}</h2>
       <div className="filters">
-        <Field id={`${id}-country`} label={t('registrations.country')}>
-          {(control) => (
-            <select {...control} value={country} onChange={(event) => setCountry(event.target.value)}>
-              <option value="">{t('registrations.allCountries')}</option>
-              {countries.list.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CountryField
+          id={`${id}-country`}
+          label={t('registrations.country')}
+          value={country}
+          emptyLabel={t('registrations.allCountries')}
+          countries={countries.list}
+          onChange={setCountry}
+        />
       </div>
       <p ref={action.statusRef} className="status-text" role="status" tabIndex={-1}>
         {action.status}

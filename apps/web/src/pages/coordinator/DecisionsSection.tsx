@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unwrap, unwrapWithResponse } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { Field } from '../../components/Field';
+import { CountryField } from '../../components/CountryField';
 import { ActionStatus } from '../../components/ActionStatus';
 import { LoadedList } from '../../components/LoadedList';
 import { DataTable } from '../../components/DataTable';
@@ -80,27 +80,17 @@ export function DecisionsSection({ scope, version }: Props) {
       <p>{t('decisions.intro')}</p>
       <div className="filters">
         {showCountry && (
-          <Field id={`${id}-country`} label={t('registrations.country')}>
-            {(control) => (
-              <select
-                {...control}
-                value={country}
-                onChange={(event) => {
-                  list.firstPage();
-                  setCountry(event.target.value);
-                }}
-              >
-                <option value="">
-                  {scope.isAdmin ? t('registrations.allCountries') : t('registrations.allMyCountries')}
-                </option>
-                {scope.countries.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountryField
+            id={`${id}-country`}
+            label={t('registrations.country')}
+            value={country}
+            emptyLabel={scope.isAdmin ? t('registrations.allCountries') : t('registrations.allMyCountries')}
+            countries={scope.countries}
+            onChange={(code) => {
+              list.firstPage();
+              setCountry(code);
+            }}
+          />
         )}
         <div className="filters-submit">
           <button

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_STATUSES, type AccountStatus } from '../../api/types';
+import { CountryField } from '../../components/CountryField';
 import { Field } from '../../components/Field';
 import type { Scope } from '../CoordinatorPage';
 
@@ -60,24 +61,14 @@ export function RegistrationFilters({ scope, showCountry, onApply }: Props) {
         )}
       </Field>
       {showCountry && (
-        <Field id={`${id}-country`} label={t('registrations.country')}>
-          {(control) => (
-            <select
-              {...control}
-              value={draft.country}
-              onChange={(event) => setDraft((current) => ({ ...current, country: event.target.value }))}
-            >
-              <option value="">
-                {scope.isAdmin ? t('registrations.allCountries') : t('registrations.allMyCountries')}
-              </option>
-              {scope.countries.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {country.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CountryField
+          id={`${id}-country`}
+          label={t('registrations.country')}
+          value={draft.country}
+          emptyLabel={scope.isAdmin ? t('registrations.allCountries') : t('registrations.allMyCountries')}
+          countries={scope.countries}
+          onChange={(code) => setDraft((current) => ({ ...current, country: code }))}
+        />
       )}
       <div className="filters-submit">
         <button type="submit" className="button button-secondary">
