@@ -4,13 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUser, Appointment } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
+import { LoadedList } from '../components/LoadedList';
+import { CountryField } from '../components/CountryField';
 import { DataTable } from '../components/DataTable';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Page } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
 import { useCountries, type Countries } from '../hooks/useCountries';
 import { useLanguage } from '../hooks/useLanguage';
+import { useActionState } from '../hooks/useActionState';
 import { useLoader } from '../hooks/useLoader';
 import { useErrorText } from '../i18n/errors';
 import { formatDateTime, formatNumber } from '../i18n/format';
@@ -189,22 +192,15 @@ function AppointSection({ countries, onAppointed }: { countries: Countries; onAp
               </div>
             ))}
           </fieldset>
-          <Field
+          <CountryField
             id={`${id}-country`}
             label={t('appoint.country')}
             error={missing.country && !country ? t('appoint.chooseCountry') : null}
-          >
-            {(control) => (
-              <select {...control} value={country} onChange={(event) => setCountry(event.target.value)}>
-                <option value="">{t('domains.chooseCountry')}</option>
-                {countries.list.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={country}
+            emptyLabel={t('domains.chooseCountry')}
+            countries={countries.list}
+            onChange={setCountry}
+          />
           <div>
             <button type="submit" className="button button-primary" disabled={appointing}>
               {appointing ? t('appoint.appointingShort') : t('appoint.submit')}
@@ -230,38 +226,30 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
     [api, country, version, round],
   );
   const [ending, setEnding] = useState<Appointment | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const [dialogFailure, failInDialog, clearDialogFailure] = useFailure();
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  // The failure of ending an appointment is shown in the dialog.
+  const action = useActionState();
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const open = (appointment: Appointment) => {
     returnFocus.current = null;
-    clearDialogFailure();
+    action.clearFailure();
     setEnding(appointment);
   };
 
   const confirm = async () => {
-    if (!ending || busy) {
+    if (!ending || action.busy) {
       return;
     }
-    setBusy(true);
-    clearDialogFailure();
     const names = { name: ending.displayName, country: countries.nameOf(ending.country) };
-    setStatus(t('appointments.ending', names));
+    action.start(t('appointments.ending', names));
     try {
       await unwrap(api.POST('/api/admin/coordinators/{id}/end', { params: { path: { id: ending.id } } }));
-      setStatus(t('appointments.ended', names));
-      returnFocus.current = statusRef.current;
+      action.stop(t('appointments.ended', names));
+      returnFocus.current = action.statusRef.current;
       setEnding(null);
       setRound((value) => value + 1);
     } catch (caught) {
-      setStatus('');
-      failInDialog(errorText(caught));
-    } finally {
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
@@ -270,104 +258,86 @@ function AppointmentsSection({ countries, version }: { countries: Countries; ver
     <section className="section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('appointments.heading')}</h2>
       <div className="filters">
-        <Field id={`${id}-country`} label={t('registrations.country')}>
-          {(control) => (
-            <select {...control} value={country} onChange={(event) => setCountry(event.target.value)}>
-              <option value="">{t('registrations.allCountries')}</option>
-              {countries.list.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CountryField
+          id={`${id}-country`}
+          label={t('registrations.country')}
+          value={country}
+          emptyLabel={t('registrations.allCountries')}
+          countries={countries.list}
+          onChange={setCountry}
+        />
       </div>
-      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
-        {status}
+      <p ref={action.statusRef} className="status-text" role="status" tabIndex={-1}>
+        {action.status}
       </p>
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data && (
-        <DataTable
-          caption={t('appointments.caption')}
-          columns={[
-            t('appointments.columns.coordinator'),
-            t('registrations.columns.country'),
-            t('appointments.columns.appointedBy'),
-            t('appointments.columns.from'),
-            t('appointments.columns.until'),
-            t('registrations.columns.actions'),
-          ]}
-          empty={t('appointments.empty')}
-          isEmpty={items.length === 0}
-        >
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row" className="person">
-                <span className="person-name">{item.displayName}</span>
-                <span className="person-email">{item.email}</span>
-              </th>
-              <td>{countries.nameOf(item.country)}</td>
-              <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
-              <td>{formatDateTime(item.startsAt, language)}</td>
-              <td>
-                {item.endsAt ? (
-                  formatDateTime(item.endsAt, language)
-                ) : (
-                  <span className="badge badge-approved">{t('appointments.active')}</span>
-                )}
-              </td>
-              <td className="actions-cell">
-                {!item.endsAt && (
-                  <button
-                    type="button"
-                    className="button button-danger button-small"
-                    disabled={busy}
-                    aria-label={t('appointments.endOne', {
-                      name: item.displayName,
-                      country: countries.nameOf(item.country),
-                    })}
-                    onClick={() => open(item)}
-                  >
-                    {t('appointments.end')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
-      <Dialog
+      <LoadedList list={list}>
+        {() => (
+          <DataTable
+            caption={t('appointments.caption')}
+            columns={[
+              t('appointments.columns.coordinator'),
+              t('registrations.columns.country'),
+              t('appointments.columns.appointedBy'),
+              t('appointments.columns.from'),
+              t('appointments.columns.until'),
+              t('registrations.columns.actions'),
+            ]}
+            empty={t('appointments.empty')}
+            isEmpty={items.length === 0}
+          >
+            {items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row" className="person">
+                  <span className="person-name">{item.displayName}</span>
+                  <span className="person-email">{item.email}</span>
+                </th>
+                <td>{countries.nameOf(item.country)}</td>
+                <td>{item.appointedByName ?? t('appointments.notRecorded')}</td>
+                <td>{formatDateTime(item.startsAt, language)}</td>
+                <td>
+                  {item.endsAt ? (
+                    formatDateTime(item.endsAt, language)
+                  ) : (
+                    <span className="badge badge-approved">{t('appointments.active')}</span>
+                  )}
+                </td>
+                <td className="actions-cell">
+                  {!item.endsAt && (
+                    <button
+                      type="button"
+                      className="button button-danger button-small"
+                      disabled={action.busy}
+                      aria-label={t('appointments.endOne', {
+                        name: item.displayName,
+                        country: countries.nameOf(item.country),
+                      })}
+                      onClick={() => open(item)}
+                    >
+                      {t('appointments.end')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedList>
+      <ConfirmDialog
         open={ending !== null}
         title={t('appointments.confirmTitle')}
-        onDismiss={() => setEnding(null)}
-        initialFocus={cancelRef}
-        returnFocus={returnFocus}
-        describedBy={`${id}-confirm-body`}
-      >
-        <p id={`${id}-confirm-body`}>
-          {ending
+        body={
+          ending
             ? t('appointments.confirmBody', { name: ending.displayName, country: countries.nameOf(ending.country) })
-            : ''}
-        </p>
-        {dialogFailure && <Alert key={dialogFailure.attempt}>{dialogFailure.message}</Alert>}
-        <p className="status-text" role="status">
-          {busy ? t('appointments.endingShort') : ''}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => void confirm()}>
-            {t('appointments.confirm')}
-          </button>
-          <button ref={cancelRef} type="button" className="button button-secondary" onClick={() => setEnding(null)}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
-      </Dialog>
+            : ''
+        }
+        confirmLabel={t('appointments.confirm')}
+        busy={action.busy}
+        busyText={t('appointments.endingShort')}
+        failure={ending ? action.failure : null}
+        returnFocus={returnFocus}
+        onConfirm={() => void confirm()}
+        onCancel={() => setEnding(null)}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -6,9 +6,11 @@ import { COURSE_LANGUAGES, type CourseStatus } from '../api/types';
 import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
-import { Dialog } from '../components/Dialog';
+import { ActionStatus } from '../components/ActionStatus';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Page } from '../components/Page';
 import { RequireAuth } from '../components/RequireAuth';
+import { useActionState } from '../hooks/useActionState';
 import { useLanguage } from '../hooks/useLanguage';
 import { useLoader } from '../hooks/useLoader';
 import { useTopics } from '../hooks/useTopics';
@@ -85,12 +87,8 @@ function CourseView({ courseId }: { courseId: string }) {
     }
   };
 
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
+  const action = useActionState();
   const [archiving, setArchiving] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
 
   // The text in the interface language, else in another one the course has.
   const text =
@@ -104,19 +102,13 @@ function CourseView({ courseId }: { courseId: string }) {
 
   const changeStatus = async (next: CourseStatus) => {
     setArchiving(false);
-    setBusy(true);
-    setFailure(null);
-    setStatus(t('course.changing'));
+    action.start(t('course.changing'));
     try {
       await unwrap(api.PATCH('/api/courses/{id}', { params: { path: { id: courseId } }, body: { status: next } }));
-      setStatus(t(STATUS_DONE[next]));
+      action.succeed(t(STATUS_DONE[next]));
       detail.reload();
-      window.setTimeout(() => statusRef.current?.focus(), 0);
     } catch (caught) {
-      setStatus('');
-      setFailure((previous) => ({ message: errorText(caught), attempt: (previous?.attempt ?? 0) + 1 }));
-    } finally {
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
@@ -330,7 +322,7 @@ function CourseView({ courseId }: { courseId: string }) {
                     <button
                       type="button"
                       className="button button-primary"
-                      disabled={busy}
+                      disabled={action.busy}
                       onClick={() => void changeStatus('published')}
                     >
                       {t('course.publish')}
@@ -340,7 +332,7 @@ function CourseView({ courseId }: { courseId: string }) {
                     <button
                       type="button"
                       className="button button-secondary"
-                      disabled={busy}
+                      disabled={action.busy}
                       onClick={() => void changeStatus('draft')}
                     >
                       {t('course.toDraft')}
@@ -350,17 +342,14 @@ function CourseView({ courseId }: { courseId: string }) {
                     <button
                       type="button"
                       className="button button-danger"
-                      disabled={busy}
+                      disabled={action.busy}
                       onClick={() => setArchiving(true)}
                     >
                       {t('course.archive')}
                     </button>
                   )}
                 </div>
-                <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
-                  {status}
-                </p>
-                {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
+                <ActionStatus state={action} />
               </section>
 
               <section className="section" aria-labelledby={`${id}-edit`}>
@@ -386,28 +375,16 @@ function CourseView({ courseId }: { courseId: string }) {
                 </p>
               </section>
 
-              <Dialog
+              <ConfirmDialog
                 open={archiving}
                 title={t('course.archiveTitle')}
-                onDismiss={() => setArchiving(false)}
-                initialFocus={cancelRef}
-                describedBy={`${id}-archive-body`}
-              >
-                <p id={`${id}-archive-body`}>{t('course.archiveBody', { title })}</p>
-                <div className="dialog-actions">
-                  <button type="button" className="button button-danger" onClick={() => void changeStatus('archived')}>
-                    {t('course.confirmArchive')}
-                  </button>
-                  <button
-                    ref={cancelRef}
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() => setArchiving(false)}
-                  >
-                    {t('dialog.cancel')}
-                  </button>
-                </div>
-              </Dialog>
+                body={t('course.archiveBody', { title })}
+                confirmLabel={t('course.confirmArchive')}
+                busy={false}
+                failure={null}
+                onConfirm={() => void changeStatus('archived')}
+                onCancel={() => setArchiving(false)}
+              />
             </>
           )}
         </>

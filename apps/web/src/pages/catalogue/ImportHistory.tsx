@@ -1,19 +1,16 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { unwrap } from '../../api/client';
 import type { ImportJob } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { Alert } from '../../components/Alert';
-import { Pagination } from '../../components/Pagination';
+import { LoadedList } from '../../components/LoadedList';
+import { DataTable } from '../../components/DataTable';
 import { useLanguage } from '../../hooks/useLanguage';
-import { useLoader } from '../../hooks/useLoader';
-import { useErrorText } from '../../i18n/errors';
+import { usePagedLoader } from '../../hooks/usePagedLoader';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useJobFailureSummary } from '../imports/errors';
 import { courseOfJob, isImportKind, licenceResultOf } from '../imports/types';
-
-const PAGE_SIZE = 20;
 
 /** A finished job's outcome: a link to what it brought, or why it failed. */
 function JobOutcome({ job, summary }: { job: ImportJob; summary: string | null }) {
@@ -52,17 +49,12 @@ export function ImportHistory({ version }: { version: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { api } = useAuth();
-  const errorText = useErrorText();
   const failureSummary = useJobFailureSummary();
   const id = useId();
-  const [page, setPage] = useState(1);
-  const list = useLoader(
-    (signal) => unwrap(api.GET('/api/import-jobs', { params: { query: { page, pageSize: PAGE_SIZE } }, signal })),
-    [api, page, version],
+  const list = usePagedLoader(
+    (page, pageSize, signal) => unwrap(api.GET('/api/import-jobs', { params: { query: { page, pageSize } }, signal })),
+    [api, version],
   );
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  const captionId = `${id}-caption`;
   const percent = (value: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
 
   return (
@@ -73,72 +65,52 @@ export function ImportHistory({ version }: { version: number }) {
           {t('imports.refresh')}
         </button>
       </div>
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data && (
-        <>
-          <p className="result-count">
-            {t('imports.historyCount', { number: formatNumber(total, language) })}
-            {list.loading && <span className="loading"> {t('loading')}</span>}
-          </p>
-          {items.length === 0 ? (
-            <p className="empty">{t('imports.historyEmpty')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-              <table className="data-table">
-                <caption id={captionId}>{t('imports.historyCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('imports.columns.file')}</th>
-                    <th scope="col">{t('imports.columns.kind')}</th>
-                    <th scope="col">{t('imports.columns.state')}</th>
-                    <th scope="col">{t('imports.columns.progress')}</th>
-                    <th scope="col">{t('imports.columns.started')}</th>
-                    <th scope="col">{t('imports.columns.finished')}</th>
-                    <th scope="col">{t('imports.columns.result')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((job) => (
-                    <tr key={job.id}>
-                      <th scope="row" className="file-name">
-                        {job.fileName}
-                      </th>
-                      <td>
-                        {job.sourcePackageId
-                          ? t('imports.kinds.translatedPackage')
-                          : isImportKind(job.kind)
-                            ? t(`imports.kinds.${job.kind}`)
-                            : job.kind}
-                      </td>
-                      <td>
-                        <span className={`badge badge-job-${job.state}`}>{t(`imports.states.${job.state}`)}</span>
-                      </td>
-                      <td>{percent(job.progress)}</td>
-                      <td>{formatDateTime(job.createdAt, language)}</td>
-                      <td>{formatDateTime(job.finishedAt, language)}</td>
-                      <td className="reason">
-                        <JobOutcome job={job} summary={failureSummary(job)} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination
-            label={t('imports.historyPagination')}
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={total}
-            onPage={setPage}
-          />
-        </>
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
+      <LoadedList list={list}>
+        {() => (
+          <DataTable
+            caption={t('imports.historyCaption')}
+            columns={[
+              t('imports.columns.file'),
+              t('imports.columns.kind'),
+              t('imports.columns.state'),
+              t('imports.columns.progress'),
+              t('imports.columns.started'),
+              t('imports.columns.finished'),
+              t('imports.columns.result'),
+            ]}
+            empty={t('imports.historyEmpty')}
+            isEmpty={list.items.length === 0}
+            count={t('imports.historyCount', { number: formatNumber(list.total, language) })}
+            loading={list.loading}
+            paging={list.paging}
+            pagingLabel={t('imports.historyPagination')}
+          >
+            {list.items.map((job) => (
+              <tr key={job.id}>
+                <th scope="row" className="file-name">
+                  {job.fileName}
+                </th>
+                <td>
+                  {job.sourcePackageId
+                    ? t('imports.kinds.translatedPackage')
+                    : isImportKind(job.kind)
+                      ? t(`imports.kinds.${job.kind}`)
+                      : job.kind}
+                </td>
+                <td>
+                  <span className={`badge badge-job-${job.state}`}>{t(`imports.states.${job.state}`)}</span>
+                </td>
+                <td>{percent(job.progress)}</td>
+                <td>{formatDateTime(job.createdAt, language)}</td>
+                <td>{formatDateTime(job.finishedAt, language)}</td>
+                <td className="reason">
+                  <JobOutcome job={job} summary={failureSummary(job)} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedList>
     </section>
   );
 }

@@ -1,18 +1,19 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unwrap, unwrapWithResponse } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { Alert } from '../../components/Alert';
-import { Field } from '../../components/Field';
-import { Pagination } from '../../components/Pagination';
+import { CountryField } from '../../components/CountryField';
+import { ActionStatus } from '../../components/ActionStatus';
+import { LoadedList } from '../../components/LoadedList';
+import { DataTable } from '../../components/DataTable';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
-import { useLoader } from '../../hooks/useLoader';
+import { useActionState } from '../../hooks/useActionState';
+import { usePagedLoader } from '../../hooks/usePagedLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { Scope } from '../CoordinatorPage';
 
-const PAGE_SIZE = 20;
 const EXPORT_NAME = 'registration-decisions.csv';
 
 /** The file name the server suggests (Content-Disposition), else ours. */
@@ -37,37 +38,17 @@ export function DecisionsSection({ scope, version }: Props) {
   const countries = useCountries();
   const id = useId();
   const [country, setCountry] = useState('');
-  const [page, setPage] = useState(1);
-  const list = useLoader(
-    (signal) =>
-      unwrap(
-        api.GET('/api/registrations/decisions', {
-          params: { query: { country, page, pageSize: PAGE_SIZE } },
-          signal,
-        }),
-      ),
-    [api, country, page, version],
+  const list = usePagedLoader(
+    (page, pageSize, signal) =>
+      unwrap(api.GET('/api/registrations/decisions', { params: { query: { country, page, pageSize } }, signal })),
+    [api, country, version],
   );
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  // Deciding the last registrations of the last page leaves it empty: go back to the new last page.
-  const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  useEffect(() => {
-    if (list.data && page > lastPage) {
-      setPage(lastPage);
-    }
-  }, [list.data, page, lastPage]);
   const showCountry = scope.isAdmin || scope.countries.length > 1;
 
-  const [exporting, setExporting] = useState(false);
-  const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
+  const action = useActionState();
 
   const exportCsv = async () => {
-    setExporting(true);
-    setFailure(null);
-    setStatus(t('decisions.exporting'));
+    action.start(t('decisions.exporting'));
     try {
       // The bearer header is needed, so a plain link cannot do: fetch, then hand the browser a Blob URL.
       const { data: blob, response } = await unwrapWithResponse(
@@ -87,116 +68,79 @@ export function DecisionsSection({ scope, version }: Props) {
       link.click();
       link.remove();
       window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setStatus(t('decisions.exported', { file: name }));
+      action.stop(t('decisions.exported', { file: name }));
     } catch (caught) {
-      setStatus('');
-      setFailure((previous) => ({ message: errorText(caught), attempt: (previous?.attempt ?? 0) + 1 }));
-    } finally {
-      setExporting(false);
+      action.fail(errorText(caught));
     }
   };
 
-  const captionId = `${id}-caption`;
   return (
     <section className="section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('decisions.heading')}</h2>
       <p>{t('decisions.intro')}</p>
       <div className="filters">
         {showCountry && (
-          <Field id={`${id}-country`} label={t('registrations.country')}>
-            {(control) => (
-              <select
-                {...control}
-                value={country}
-                onChange={(event) => {
-                  setPage(1);
-                  setCountry(event.target.value);
-                }}
-              >
-                <option value="">
-                  {scope.isAdmin ? t('registrations.allCountries') : t('registrations.allMyCountries')}
-                </option>
-                {scope.countries.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountryField
+            id={`${id}-country`}
+            label={t('registrations.country')}
+            value={country}
+            emptyLabel={scope.isAdmin ? t('registrations.allCountries') : t('registrations.allMyCountries')}
+            countries={scope.countries}
+            onChange={(code) => {
+              list.firstPage();
+              setCountry(code);
+            }}
+          />
         )}
         <div className="filters-submit">
           <button
             type="button"
             className="button button-secondary"
-            disabled={exporting}
+            disabled={action.busy}
             onClick={() => void exportCsv()}
           >
-            {exporting ? t('decisions.exporting') : t('decisions.export')}
+            {action.busy ? t('decisions.exporting') : t('decisions.export')}
           </button>
         </div>
       </div>
-      <p ref={statusRef} className="status-text" role="status">
-        {status}
-      </p>
-      {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data && (
-        <>
-          <p className="result-count">
-            {t('decisions.count', { number: formatNumber(total, language) })}
-            {list.loading && <span className="loading"> {t('loading')}</span>}
-          </p>
-          {items.length === 0 ? (
-            <p className="empty">{t('decisions.empty')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-              <table className="data-table">
-                <caption id={captionId}>{t('decisions.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('decisions.columns.date')}</th>
-                    <th scope="col">{t('registrations.columns.person')}</th>
-                    {showCountry && <th scope="col">{t('registrations.columns.country')}</th>}
-                    <th scope="col">{t('decisions.columns.outcome')}</th>
-                    <th scope="col">{t('decisions.columns.reason')}</th>
-                    <th scope="col">{t('decisions.columns.decidedBy')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item) => (
-                    <tr key={item.id}>
-                      <td>{formatDateTime(item.decidedAt, language)}</td>
-                      <th scope="row" className="person">
-                        <span className="person-name">{item.displayName}</span>
-                        <span className="person-email">{item.email}</span>
-                      </th>
-                      {showCountry && <td>{countries.nameOf(item.country)}</td>}
-                      <td>
-                        <span className={`badge badge-${item.outcome}`}>{t(`decisions.outcomes.${item.outcome}`)}</span>
-                      </td>
-                      <td className="reason">{item.reason ?? ''}</td>
-                      <td>{item.deciderName ?? t('decisions.automatic')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pagination
-            label={t('decisions.pagination')}
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={total}
-            onPage={setPage}
-          />
-        </>
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
+      <ActionStatus state={action} />
+      <LoadedList list={list}>
+        {() => (
+          <DataTable
+            caption={t('decisions.caption')}
+            columns={[
+              t('decisions.columns.date'),
+              t('registrations.columns.person'),
+              ...(showCountry ? [t('registrations.columns.country')] : []),
+              t('decisions.columns.outcome'),
+              t('decisions.columns.reason'),
+              t('decisions.columns.decidedBy'),
+            ]}
+            empty={t('decisions.empty')}
+            isEmpty={list.items.length === 0}
+            count={t('decisions.count', { number: formatNumber(list.total, language) })}
+            loading={list.loading}
+            paging={list.paging}
+            pagingLabel={t('decisions.pagination')}
+          >
+            {list.items.map((item) => (
+              <tr key={item.id}>
+                <td>{formatDateTime(item.decidedAt, language)}</td>
+                <th scope="row" className="person">
+                  <span className="person-name">{item.displayName}</span>
+                  <span className="person-email">{item.email}</span>
+                </th>
+                {showCountry && <td>{countries.nameOf(item.country)}</td>}
+                <td>
+                  <span className={`badge badge-${item.outcome}`}>{t(`decisions.outcomes.${item.outcome}`)}</span>
+                </td>
+                <td className="reason">{item.reason ?? ''}</td>
+                <td>{item.deciderName ?? t('decisions.automatic')}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedList>
     </section>
   );
 }

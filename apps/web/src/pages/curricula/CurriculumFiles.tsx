@@ -3,7 +3,7 @@ import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useErrorText } from '../../i18n/errors';
@@ -149,17 +149,17 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
           </p>
         </div>
       )}
-      <Dialog open={removing !== null} title={t('curricula.files.removeTitle')} onDismiss={() => setRemoving(null)}>
-        <p>{t('curricula.files.removeConfirm', { name: removing?.name ?? '' })}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button button-danger" onClick={() => removing && void remove(removing)}>
-            {t('curricula.files.removeSubmit')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setRemoving(null)}>
-            {t('curricula.form.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('curricula.files.removeTitle')}
+        body={t('curricula.files.removeConfirm', { name: removing?.name ?? '' })}
+        confirmLabel={t('curricula.files.removeSubmit')}
+        cancelLabel={t('curricula.form.cancel')}
+        busy={false}
+        failure={null}
+        onConfirm={() => removing && void remove(removing)}
+        onCancel={() => setRemoving(null)}
+      />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useCountries } from '../../hooks/useCountries';
@@ -154,17 +154,17 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
             </>
           )}
           <CurriculumFiles curriculum={data} onChanged={curriculum.reload} />
-          <Dialog open={deleting} title={t('curricula.detail.deleteTitle')} onDismiss={() => setDeleting(false)}>
-            <p>{t('curricula.detail.deleteConfirm', { title: data.title })}</p>
-            <div className="dialog-actions">
-              <button type="button" className="button button-danger" onClick={() => void remove()}>
-                {t('curricula.detail.deleteSubmit')}
-              </button>
-              <button type="button" className="button button-secondary" onClick={() => setDeleting(false)}>
-                {t('curricula.form.cancel')}
-              </button>
-            </div>
-          </Dialog>
+          <ConfirmDialog
+            open={deleting}
+            title={t('curricula.detail.deleteTitle')}
+            body={t('curricula.detail.deleteConfirm', { title: data.title })}
+            confirmLabel={t('curricula.detail.deleteSubmit')}
+            cancelLabel={t('curricula.form.cancel')}
+            busy={false}
+            failure={null}
+            onConfirm={() => void remove()}
+            onCancel={() => setDeleting(false)}
+          />
         </>
       )}
     </Page>

@@ -16,7 +16,7 @@ import { fileForm, formText } from './files';
 import { GroupFiles } from './GroupFiles';
 import { GroupSettings } from './GroupSettings';
 import { Members } from './Members';
-import { MentionTextarea } from './MentionTextarea';
+import { PostFields } from './PostFields';
 import type { GroupSummary } from './types';
 import { Workshops } from './Workshops';
 
@@ -60,29 +60,7 @@ function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (
         <label htmlFor={`${id}-subject`}>{t('groups.threads.subject')}</label>
         <input id={`${id}-subject`} name="title" required maxLength={200} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-body`}>{t('groups.threads.body')}</label>
-        <div id={`${id}-help`} className="field-help">
-          {t('groups.threads.markdownHelp')}
-        </div>
-        <div id={`${id}-mentions`} className="field-help">
-          {t('groups.mentions.help')}
-        </div>
-        <MentionTextarea
-          groupId={group.id}
-          id={`${id}-body`}
-          name="body"
-          required
-          rows={6}
-          aria-describedby={`${id}-help ${id}-mentions`}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>
-          {t('groups.threads.attachment')} <span className="optional">{t('form.optional')}</span>
-        </label>
-        <input id={`${id}-file`} name="attachment" type="file" />
-      </div>
+      <PostFields id={id} groupId={group.id} rows={6} />
       <button type="submit" className="button button-primary" disabled={busy}>
         {t('groups.threads.start')}
       </button>

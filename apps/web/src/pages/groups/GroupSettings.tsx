@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { ConfirmDialog, nextFailure, type Failure } from './ConfirmDialog';
+import { ConfirmDialog, nextFailure, type Failure } from '../../components/ConfirmDialog';
 import { formText } from './files';
 import { GROUP_KINDS, GROUP_LANGUAGES, type GroupSummary } from './types';
 import { useGroupErrorText } from './useGroupErrorText';

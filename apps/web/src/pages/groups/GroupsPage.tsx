@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useLoader } from '../../hooks/useLoader';
@@ -50,34 +51,32 @@ function CreateGroupForm() {
       <h2 id={`${id}-title`}>{t('groups.create.title')}</h2>
       <form className="form" onSubmit={(event) => void submit(event)}>
         {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('groups.create.name')}</label>
-          <input id={`${id}-name`} name="name" required maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>{t('groups.create.kind')}</label>
-          <select id={`${id}-kind`} name="kind" defaultValue="expert_community">
-            {GROUP_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`groups.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-language`}>{t('groups.create.language')}</label>
-          <select id={`${id}-language`} name="language" defaultValue="en">
-            <option value="en">English</option>
-            <option value="fr">Français</option>
-            <option value="es">Español</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-description`}>
-            {t('groups.create.description')} <span className="optional">{t('form.optional')}</span>
-          </label>
-          <textarea id={`${id}-description`} name="description" maxLength={5000} rows={3} />
-        </div>
+        <Field id={`${id}-name`} label={t('groups.create.name')}>
+          {(control) => <input {...control} name="name" required maxLength={200} />}
+        </Field>
+        <Field id={`${id}-kind`} label={t('groups.create.kind')}>
+          {(control) => (
+            <select {...control} name="kind" defaultValue="expert_community">
+              {GROUP_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`groups.kinds.${kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-language`} label={t('groups.create.language')}>
+          {(control) => (
+            <select {...control} name="language" defaultValue="en">
+              <option value="en">English</option>
+              <option value="fr">Français</option>
+              <option value="es">Español</option>
+            </select>
+          )}
+        </Field>
+        <Field id={`${id}-description`} label={t('groups.create.description')} optional>
+          {(control) => <textarea {...control} name="description" maxLength={5000} rows={3} />}
+        </Field>
         <div className="field field-checkbox">
           <input id={`${id}-open`} name="open" type="checkbox" />
           <label htmlFor={`${id}-open`}>{t('groups.create.open')}</label>

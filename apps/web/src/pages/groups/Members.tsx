@@ -6,7 +6,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useLoader } from '../../hooks/useLoader';
-import { ConfirmDialog, nextFailure, type Failure } from './ConfirmDialog';
+import { ConfirmDialog, nextFailure, type Failure } from '../../components/ConfirmDialog';
 import { formText } from './files';
 import { InviteFromGroups } from './InviteFromGroups';
 import type { GroupSummary, Member } from './types';

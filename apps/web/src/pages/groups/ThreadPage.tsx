@@ -14,6 +14,7 @@ import { formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
 import { downloadStoredFile, fileForm, formatBytes, formText } from './files';
 import { MentionTextarea } from './MentionTextarea';
+import { PostFields } from './PostFields';
 import type { Post, Thread } from './types';
 
 function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; onChanged: () => void }) {
@@ -164,29 +165,7 @@ function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void 
     <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('groups.posts.reply')}</h2>
       {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-      <div className="field">
-        <label htmlFor={`${id}-body`}>{t('groups.threads.body')}</label>
-        <div id={`${id}-help`} className="field-help">
-          {t('groups.threads.markdownHelp')}
-        </div>
-        <div id={`${id}-mentions`} className="field-help">
-          {t('groups.mentions.help')}
-        </div>
-        <MentionTextarea
-          groupId={thread.groupId}
-          id={`${id}-body`}
-          name="body"
-          required
-          rows={5}
-          aria-describedby={`${id}-help ${id}-mentions`}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>
-          {t('groups.threads.attachment')} <span className="optional">{t('form.optional')}</span>
-        </label>
-        <input id={`${id}-file`} name="attachment" type="file" />
-      </div>
+      <PostFields id={id} groupId={thread.groupId} rows={5} />
       <button type="submit" className="button button-primary" disabled={busy}>
         {t('groups.posts.send')}
       </button>

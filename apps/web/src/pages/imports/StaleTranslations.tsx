@@ -3,7 +3,7 @@ import type { CourseLanguage } from '../../api/types';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
-import { Alert } from '../../components/Alert';
+import { LoadedList } from '../../components/LoadedList';
 import { DataTable } from '../../components/DataTable';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
@@ -44,66 +44,62 @@ export function StaleTranslations({ version }: { version: number }) {
           {t('imports.refresh')}
         </button>
       </div>
-      {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      {list.data && (
-        <DataTable
-          caption={t('staleTranslations.caption')}
-          columns={[
-            t('staleTranslations.columns.course'),
-            t('staleTranslations.columns.what'),
-            t('staleTranslations.columns.language'),
-            t('staleTranslations.columns.translatedFrom'),
-            t('staleTranslations.columns.currentSource'),
-            t('staleTranslations.columns.action'),
-          ]}
-          empty={t('staleTranslations.empty')}
-          isEmpty={items.length === 0}
-        >
-          {items.map((entry) => {
-            const title = titles.get(entry.courseId) || entry.courseId;
-            const target = t(`courseLanguages.${entry.language as CourseLanguage}`);
-            const source = t(`courseLanguages.${entry.sourceLanguage as CourseLanguage}`);
-            return (
-              <tr key={`${entry.courseId}-${entry.kind}-${entry.language}`}>
-                <th scope="row">
-                  <Link to={`/courses/${encodeURIComponent(entry.courseId)}`}>{title}</Link>
-                </th>
-                <td>{t(`staleTranslations.kinds.${entry.kind}`)}</td>
-                <td>{target}</td>
-                <td>
-                  {entry.kind === 'package'
-                    ? t('staleTranslations.versionOf', {
-                        language: source,
-                        version: versionText(entry.sourceVersion),
-                      })
-                    : t('staleTranslations.textsOf', { language: source })}
-                </td>
-                <td>
-                  {entry.kind === 'package'
-                    ? t('staleTranslations.versionOf', {
-                        language: source,
-                        version: versionText(entry.currentSourceVersion),
-                      })
-                    : t('staleTranslations.textsChanged')}
-                </td>
-                <td>
-                  <Link
-                    to={reimportLink(entry)}
-                    aria-label={t('staleTranslations.reimportFor', { title, language: target })}
-                  >
-                    {t('staleTranslations.reimport')}
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      )}
-      {!list.data && list.loading && (
-        <p className="loading" role="status">
-          {t('loading')}
-        </p>
-      )}
+      <LoadedList list={list} errorText={errorText}>
+        {() => (
+          <DataTable
+            caption={t('staleTranslations.caption')}
+            columns={[
+              t('staleTranslations.columns.course'),
+              t('staleTranslations.columns.what'),
+              t('staleTranslations.columns.language'),
+              t('staleTranslations.columns.translatedFrom'),
+              t('staleTranslations.columns.currentSource'),
+              t('staleTranslations.columns.action'),
+            ]}
+            empty={t('staleTranslations.empty')}
+            isEmpty={items.length === 0}
+          >
+            {items.map((entry) => {
+              const title = titles.get(entry.courseId) || entry.courseId;
+              const target = t(`courseLanguages.${entry.language as CourseLanguage}`);
+              const source = t(`courseLanguages.${entry.sourceLanguage as CourseLanguage}`);
+              return (
+                <tr key={`${entry.courseId}-${entry.kind}-${entry.language}`}>
+                  <th scope="row">
+                    <Link to={`/courses/${encodeURIComponent(entry.courseId)}`}>{title}</Link>
+                  </th>
+                  <td>{t(`staleTranslations.kinds.${entry.kind}`)}</td>
+                  <td>{target}</td>
+                  <td>
+                    {entry.kind === 'package'
+                      ? t('staleTranslations.versionOf', {
+                          language: source,
+                          version: versionText(entry.sourceVersion),
+                        })
+                      : t('staleTranslations.textsOf', { language: source })}
+                  </td>
+                  <td>
+                    {entry.kind === 'package'
+                      ? t('staleTranslations.versionOf', {
+                          language: source,
+                          version: versionText(entry.currentSourceVersion),
+                        })
+                      : t('staleTranslations.textsChanged')}
+                  </td>
+                  <td>
+                    <Link
+                      to={reimportLink(entry)}
+                      aria-label={t('staleTranslations.reimportFor', { title, language: target })}
+                    >
+                      {t('staleTranslations.reimport')}
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </LoadedList>
     </>
   );
 }

@@ -15,7 +15,7 @@ import { downloadAnswer } from '../groups/files';
 import { useImportErrorText } from '../imports/errors';
 import { formatDay, todayUtc } from '../imports/dates';
 import { licenceCourseTitle, type Licence, type LicenceRecord } from '../imports/types';
-import { ConfirmDialog, nextFailure, type Failure } from '../groups/ConfirmDialog';
+import { ConfirmDialog, nextFailure, type Failure } from '../../components/ConfirmDialog';
 import { useLicenceErrorText } from './errors';
 import { LicenceForm } from './LicenceForm';
 

@@ -1,17 +1,22 @@
 import { useId, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../../components/Alert';
-import { Dialog } from '../../components/Dialog';
+import type { Failure } from '../hooks/useActionState';
+import { Alert } from './Alert';
+import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   open: boolean;
   title: string;
   body: string;
   confirmLabel: string;
+  /** The cancel button's text, when not the usual "Cancel". */
+  cancelLabel?: string;
   busy: boolean;
   /** A failure of the confirmed action, shown in the dialog (a new `attempt` announces it again). */
-  failure: { message: string; attempt: number } | null;
+  failure: Failure | null;
   danger?: boolean;
+  /** Said in the dialog's live region while the action runs (e.g. "Ending…"). */
+  busyText?: string;
   /** Where focus goes when the dialog closes, when set by then (after success); else back to the opener. */
   returnFocus?: RefObject<HTMLElement | null>;
   onConfirm: () => void;
@@ -24,9 +29,11 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  cancelLabel,
   busy,
   failure,
   danger = true,
+  busyText,
   returnFocus,
   onConfirm,
   onCancel,
@@ -45,6 +52,11 @@ export function ConfirmDialog({
     >
       <p id={`${id}-body`}>{body}</p>
       {failure && <Alert key={failure.attempt}>{failure.message}</Alert>}
+      {busyText !== undefined && (
+        <p className="status-text" role="status">
+          {busy ? busyText : ''}
+        </p>
+      )}
       <div className="dialog-actions">
         <button
           type="button"
@@ -55,19 +67,11 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
         <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel}>
-          {t('dialog.cancel')}
+          {cancelLabel ?? t('dialog.cancel')}
         </button>
       </div>
     </Dialog>
   );
 }
 
-/** State of a confirmed action: what is asked about, whether it runs, and its last failure. */
-export interface Failure {
-  message: string;
-  attempt: number;
-}
-
-export function nextFailure(previous: Failure | null, message: string): Failure {
-  return { message, attempt: (previous?.attempt ?? 0) + 1 };
-}
+export { nextFailure, type Failure } from '../hooks/useActionState';
