@@ -38,7 +38,12 @@ export class UserAdministrationService {
     const now = new Date();
     const { items, total } = await this.users.findDirectory(this.scopeOf(caller), query, now);
     const coordinators = new Set(
-      (await this.appointments.findActiveForUsers(items.map((u) => u.id), now)).map((a) => a.userId),
+      (
+        await this.appointments.findActiveForUsers(
+          items.map((u) => u.id),
+          now,
+        )
+      ).map((a) => a.userId),
     );
     return { items: items.map((user) => this.entry(user, coordinators.has(user.id))), total };
   }
