@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,14 @@ describe(MailService.name, () => {
     });
 
     it('keeps links, which carry tokens, out of production logs', async () => {
-      const sut = serviceFor({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+      const certificateKey = generateKeyPairSync('ed25519')
+        .privateKey.export({ format: 'der', type: 'pkcs8' })
+        .toString('base64');
+      const sut = serviceFor({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        CERTIFICATE_SIGNING_KEY: certificateKey,
+      });
       await sut.send(payload);
       expect(logs.join('\n')).toContain('warn: SMTP_URL is unset');
       expect(logs.join('\n')).not.toContain('t0k3n');
