@@ -11,7 +11,7 @@
  * Prints figures; never fails on a time.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,11 @@ export async function waitForHealth(url: string, child: ChildProcess): Promise<v
   throw new Error('api did not become healthy');
 }
 
+/** Production refuses to start without a certificate key: one per bench run. */
+export const BENCH_CERTIFICATE_KEY = generateKeyPairSync('ed25519')
+  .privateKey.export({ format: 'der', type: 'pkcs8' })
+  .toString('base64');
+
 /**
  * Environment of the built api and worker for a bench run. Requests go to 127.0.0.1, so that is
  * the app's origin; the content origin (CONTENT_URL, told apart by `Host` on the same port) is
@@ -108,6 +113,7 @@ export function serverEnv(databaseUrl: string, port: number, dataDir: string, ta
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     CONTENT_URL: `http://localhost:${port}`,
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    CERTIFICATE_SIGNING_KEY: BENCH_CERTIFICATE_KEY,
     REDIS_PREFIX: `{clearance-bench-${tag}-${process.pid}}`,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',

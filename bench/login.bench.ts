@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { ARGON2_PARAMS } from '@app/accounts';
 import { dropDatabase, runMigrations } from '@app/database';
 import { expectWorked, sized } from './smoke';
+import { BENCH_CERTIFICATE_KEY } from './catalogue-search.bench';
 
 const ROOT = path.resolve(__dirname, '..');
 const PORT = 3900 + Math.floor(Math.random() * 90);
@@ -118,6 +119,7 @@ export async function loginBench(): Promise<void> {
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      CERTIFICATE_SIGNING_KEY: BENCH_CERTIFICATE_KEY,
       DATABASE_URL: url,
       PORT: String(PORT),
       HOST: '127.0.0.1',
