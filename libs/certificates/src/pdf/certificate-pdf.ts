@@ -1,26 +1,14 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { paperFor, PdfLanguage, startDocument, writeText } from './pdf-text';
+
+export { paperFor, scriptRuns } from './pdf-text';
+export type { PdfLanguage } from './pdf-text';
 
 /**
- * The certificate's PDF (docs/certificates.md): pdfkit with Noto Sans from @fontsource (WOFF, which
- * pdfkit's fontkit reads and embeds as subsets). Text is split into runs by script, each in the
- * Noto face that covers it; fontkit shapes Arabic runs (joining forms) and lays them out right to
- * left. A line mixing scripts keeps its runs in logical order (a full bidi reordering of mixed
- * lines is not done).
+ * The certificate's PDF (docs/certificates.md), with the fonts and script runs of ./pdf-text. The
+ * QR code holds the verification URL with the signed statement as its fragment: a phone's camera
+ * opens the verify page, which checks the code online and the statement against trusted keys.
  */
-const FONT_FILES = {
-  latin: require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff'),
-  latinExt: require.resolve('@fontsource/noto-sans/files/noto-sans-latin-ext-400-normal.woff'),
-  cyrillic: require.resolve('@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff'),
-  arabic: require.resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff'),
-} as const;
-type Face = keyof typeof FONT_FILES;
-
-/** Countries that use US Letter paper; every other gets A4. */
-const LETTER_COUNTRIES = new Set(['US', 'CA', 'MX', 'PH', 'CL', 'CO', 'VE', 'GT', 'CR', 'PA', 'DO', 'PR', 'SV']);
-
-export type PdfLanguage = 'en' | 'fr' | 'es';
-
 const TEXTS: Record<PdfLanguage, Record<string, string>> = {
   en: {
     heading: 'Certificate of completion',
@@ -74,40 +62,14 @@ export interface CertificatePdfInput {
   statement: string;
 }
 
-export function paperFor(country: string | null): 'A4' | 'LETTER' {
-  return country && LETTER_COUNTRIES.has(country) ? 'LETTER' : 'A4';
-}
-
-/** Splits text into runs of one script each (spaces join the run they follow). */
-export function scriptRuns(text: string): Array<{ face: Face; text: string }> {
-  const runs: Array<{ face: Face; text: string }> = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    let face: Face | null =
-      (code >= 0x0600 && code <= 0x06ff) ||
-      (code >= 0x0750 && code <= 0x077f) ||
-      (code >= 0x08a0 && code <= 0x08ff) ||
-      (code >= 0xfb50 && code <= 0xfdff) ||
-      (code >= 0xfe70 && code <= 0xfeff)
-        ? 'arabic'
-        : code >= 0x0400 && code <= 0x052f
-          ? 'cyrillic'
-          : code > 0x024f || code < 0x20 || /\s/.test(char)
-            ? null
-            : code > 0x00ff
-              ? 'latinExt'
-              : 'latin';
-    const last = runs[runs.length - 1];
-    if (face === null) face = last?.face ?? 'latin';
-    if (last && last.face === face) last.text += char;
-    else runs.push({ face, text: char });
-  }
-  return runs;
+/** What the QR code holds: the verify URL, the statement as its fragment (never sent to a server). */
+export function qrContent(verifyUrl: string, statement: string): string {
+  return `${verifyUrl}#${statement}`;
 }
 
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const t = TEXTS[input.language];
-  const doc = new PDFDocument({
+  const { doc, bytes } = startDocument({
     size: paperFor(input.country),
     layout: 'landscape',
     margin: 56,
@@ -120,25 +82,9 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
       Keywords: input.statement,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const [face, file] of Object.entries(FONT_FILES)) doc.registerFont(face, file);
   const width = doc.page.width - 112;
   const line = (text: string, size: number, gap = 8) => {
-    const runs = scriptRuns(text);
-    doc.fontSize(size);
-    runs.forEach((run, index) => {
-      doc.font(run.face).text(run.text, index === 0 ? 56 : undefined, undefined, {
-        width,
-        align: 'center',
-        continued: index < runs.length - 1,
-        features: run.face === 'arabic' ? ['rlig', 'calt', 'liga', 'init', 'medi', 'fina', 'isol'] : undefined,
-      });
-    });
+    writeText(doc, text, { size, x: 56, width, align: 'center' });
     doc.moveDown(gap / size);
   };
   doc.moveDown(1);
@@ -162,8 +108,12 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   line(`${t.issuer} ${input.issuer} · ${input.platform}`, 12, 16);
   line(`${t.code}: ${input.code}`, 14);
   line(`${t.verify} ${input.verifyUrl}`, 10);
-  const qr = await QRCode.toBuffer(input.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  doc.image(qr, doc.page.width - 56 - 100, doc.page.height - 56 - 100, { width: 100, height: 100 });
+  const qr = await QRCode.toBuffer(qrContent(input.verifyUrl, input.statement), {
+    errorCorrectionLevel: 'L',
+    margin: 1,
+    width: 600,
+  });
+  doc.image(qr, doc.page.width - 40 - 130, doc.page.height - 40 - 130, { width: 130, height: 130 });
   doc.end();
-  return done;
+  return bytes;
 }
