@@ -264,7 +264,8 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
       await Promise.all([commit(one, body12('completed')), commit(two, body12('completed'))]);
       expect(await rows(id, courses.twoParts)).toHaveLength(1);
     }
-  });
+    // Three learners' launches and commits: slow on a busy machine.
+  }, 180_000);
 
   it('the unique key makes two transactions that both saw no certificate issue exactly one', async () => {
     const service = app.get(CertificateService);
@@ -419,6 +420,95 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
     const before = statSync(stored).mtimeMs;
     expect(Buffer.compare((await as(token).get(url).buffer(true).expect(200)).body as Buffer, pdf)).toBe(0);
     expect(statSync(stored).mtimeMs).toBe(before);
+  });
+
+  it('GET /api/me/transcript lists every completion with dates, hours, scores and codes; each sees only their own', async () => {
+    await request(server()).get('/api/me/transcript').expect(401);
+    await request(server()).get('/api/me/transcript.pdf').expect(401);
+    await as(admin).patch(`/api/courses/${courses.unassessed}`, { estimatedHours: 3 }).expect(200);
+    await as(admin).patch(`/api/courses/${courses.assessed}`, { estimatedHours: 1.5 }).expect(200);
+
+    const mineNow = await mine(learner);
+    const transcript = (await as(learner).get('/api/me/transcript').expect(200)).body;
+    expect(transcript).toMatchObject({
+      learnerName: 'Amina A. Odhiambo',
+      completedCourses: 2,
+      estimatedHours: 4.5,
+      truncated: false,
+      issuer: { administration: 'Kenya Revenue Authority', country: 'KE', platform: 'Clearance' },
+    });
+    type Entry = { courseId: string; [key: string]: unknown };
+    const entry = (courseId: string) => transcript.items.find((item: Entry) => item.courseId === courseId);
+    expect(transcript.items.map((item: Entry) => item.courseId).sort()).toEqual(
+      [courses.unassessed, courses.assessed].sort(),
+    );
+    const reissued = mineNow.find((c) => c.courseId === courses.unassessed && c.status === 'valid')!;
+    expect(entry(courses.unassessed)).toMatchObject({
+      courseTitle: 'Rules of origin',
+      successStatus: 'unknown',
+      estimatedHours: 3,
+      certificate: { id: reissued.id, code: reissued.code, status: 'valid', verifyUrl: reissued.verifyUrl },
+    });
+    const assessed = entry(courses.assessed);
+    expect(assessed).toMatchObject({
+      courseTitle: 'Valuation of imported goods',
+      successStatus: 'passed',
+      estimatedHours: 1.5,
+      certificate: { status: 'revoked' },
+    });
+    expect(assessed.scoreScaled).toBeCloseTo(0.85);
+    for (const item of transcript.items as Array<Record<string, string | number>>) {
+      const [result] = await dataSource.query(
+        'SELECT completed_at FROM course_results WHERE user_id = ? AND course_id = ?',
+        [learnerId, item.courseId],
+      );
+      expect(new Date(item.completedAt).getTime()).toBe(new Date(result.completed_at).getTime());
+      expect(new Date(item.startedAt).getTime()).toBeLessThanOrEqual(new Date(item.completedAt).getTime());
+      const [{ spent }] = await dataSource.query(
+        'SELECT SUM(total_seconds) AS spent FROM attempts WHERE user_id = ? AND course_id = ?',
+        [learnerId, item.courseId],
+      );
+      expect(item.spentSeconds).toBe(Number(spent));
+      expect(item.spentSeconds).toBeGreaterThan(0);
+    }
+    expect(transcript.spentSeconds).toBe(
+      (transcript.items as Array<{ spentSeconds: number }>).reduce((sum, item) => sum + item.spentSeconds, 0),
+    );
+
+    // Another learner sees only their own completions and codes.
+    const user = await createUser(app, { displayName: 'Иван أمين Petrov' });
+    const token = await login(app, user.email, user.password);
+    expect((await as(token).get('/api/me/transcript').expect(200)).body).toMatchObject({
+      completedCourses: 0,
+      items: [],
+    });
+    await commit(await launch(token, courses.unassessed, 'part_1'), body12('completed'));
+    const theirs = (await as(token).get('/api/me/transcript').expect(200)).body;
+    const [own] = await rows(user.id, courses.unassessed);
+    expect(theirs.items).toHaveLength(1);
+    expect(theirs.items[0].certificate.code).toBe(own.code.match(/.{4}/g)!.join('-'));
+    expect(JSON.stringify(theirs)).not.toContain(reissued.code);
+    expect(JSON.stringify(theirs)).not.toContain('Odhiambo');
+
+    const pdfText = async (token: string) => {
+      const response = await as(token).get('/api/me/transcript.pdf').buffer(true).expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toMatch(/^attachment; filename="transcript-/);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'clearance-transcript-')), 'transcript.pdf');
+      writeFileSync(file, response.body as Buffer);
+      return execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/[\u202a-\u202e]/g, '');
+    };
+    const learnerPdf = await pdfText(learner);
+    for (const expected of ['Amina A. Odhiambo', 'Rules of origin', 'Valuation of imported goods', reissued.code]) {
+      expect(learnerPdf).toContain(expected);
+    }
+    expect(learnerPdf).toContain(assessed.certificate.code);
+    const theirPdf = await pdfText(token);
+    for (const expected of ['Иван', 'أمين', 'Petrov', 'Rules of origin', theirs.items[0].certificate.code]) {
+      expect(theirPdf).toContain(expected);
+    }
+    expect(theirPdf).not.toContain(reissued.code);
+    expect(theirPdf).not.toContain('Valuation of imported goods');
   });
 
   it('GET /api/verify/:code is rate limited per client address', async () => {

@@ -5,12 +5,13 @@ import { CatalogueModule } from '@app/catalogue';
 import { Certificate } from './entities/certificate.entity';
 import { CertificateRepository } from './repositories/certificate.repository';
 import { CertificateService } from './services/certificate.service';
+import { TranscriptService } from './services/transcript.service';
 import { CertificateKeysService } from './statement/certificate-keys.service';
 
 /** Certificates of course completion and their public verification (docs/certificates.md). */
 @Module({
   imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule],
-  providers: [CertificateRepository, CertificateKeysService, CertificateService],
-  exports: [CertificateService],
+  providers: [CertificateRepository, CertificateKeysService, CertificateService, TranscriptService],
+  exports: [CertificateService, TranscriptService],
 })
 export class CertificatesModule {}

@@ -8,6 +8,8 @@ import {
   CertificateService,
   MyCertificateDto,
   RevokeCertificateDto,
+  TranscriptDto,
+  TranscriptService,
 } from '@app/certificates';
 import { ApiErrors } from '../openapi';
 
@@ -16,13 +18,40 @@ import { ApiErrors } from '../openapi';
 @ApiBearerAuth()
 @Controller()
 export class CertificatesController {
-  constructor(private readonly certificates: CertificateService) {}
+  constructor(
+    private readonly certificates: CertificateService,
+    private readonly transcripts: TranscriptService,
+  ) {}
 
   @Get('me/certificates')
   @ApiOkResponse({ type: [MyCertificateDto], description: 'The caller’s certificates, newest first' })
   @ApiErrors(401)
   mine(@CurrentUser() user: AuthenticatedUser): Promise<MyCertificateDto[]> {
     return this.certificates.listForUser(user.id);
+  }
+
+  @Get('me/transcript')
+  @ApiOkResponse({ type: TranscriptDto, description: 'Every course the caller completed, newest first' })
+  @ApiErrors(401)
+  async transcript(@CurrentUser() user: AuthenticatedUser): Promise<TranscriptDto> {
+    const { language: _language, country: _country, ...transcript } = await this.transcripts.forUser(user.id);
+    return transcript;
+  }
+
+  @Get('me/transcript.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The caller’s transcript as a PDF, made on request (429 when too many are being made)',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(401, 429)
+  async transcriptPdf(@CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
+    const { pdf, fileName } = await this.transcripts.pdfForUser(user.id);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName}"`,
+      length: pdf.length,
+    });
   }
 
   @Get('certificates/:id/pdf')

@@ -15,6 +15,18 @@ export interface CertificateFilter {
   status?: 'valid' | 'revoked' | 'replaced';
 }
 
+/** A completed course as the transcript reads it (course_results, courses and attempts). */
+export interface CompletionRow {
+  courseId: string;
+  completedAt: Date;
+  passedAt: Date | null;
+  successStatus: 'passed' | 'failed' | 'unknown';
+  scoreScaled: number | null;
+  estimatedHours: number | null;
+  startedAt: Date | null;
+  spentSeconds: number;
+}
+
 export type NewCertificate = Omit<Certificate, 'revokedAt' | 'revokedReason' | 'replacedById' | 'replacedAt'>;
 
 @Injectable()
@@ -71,6 +83,53 @@ export class CertificateRepository {
       estimatedHours:
         row?.estimatedHours === null || row?.estimatedHours === undefined ? null : Number(row.estimatedHours),
       spentSeconds: Number(row?.spentSeconds ?? 0),
+    };
+  }
+
+  /**
+   * The learner's completed courses, newest first, at most `limit`, and how many there are: read
+   * across contexts (the course results, the courses' estimates, the attempts' times) in one query,
+   * for one learner. Time spent: every attempt's total, as on the certificate.
+   */
+  async completions(userId: string, limit: number): Promise<{ rows: CompletionRow[]; total: number }> {
+    const rows = await this.certificates.query<
+      Array<{
+        courseId: string;
+        completedAt: Date;
+        passedAt: Date | null;
+        successStatus: CompletionRow['successStatus'];
+        scoreScaled: string | null;
+        estimatedHours: string | null;
+        startedAt: Date | null;
+        spentSeconds: string | null;
+        total: string;
+      }>
+    >(
+      `SELECT r.course_id AS courseId, r.completed_at AS completedAt, r.passed_at AS passedAt,
+         r.success_status AS successStatus, r.score_scaled AS scoreScaled, c.estimated_hours AS estimatedHours,
+         t.startedAt, t.spentSeconds, COUNT(*) OVER () AS total
+       FROM course_results r
+       JOIN courses c ON c.id = r.course_id
+       LEFT JOIN (SELECT a.course_id, MIN(a.launched_at) AS startedAt, SUM(a.total_seconds) AS spentSeconds
+                  FROM attempts a WHERE a.user_id = ? GROUP BY a.course_id) t ON t.course_id = r.course_id
+       WHERE r.user_id = ? AND r.completion_status = 'completed' AND r.completed_at IS NOT NULL
+       ORDER BY r.completed_at DESC, r.course_id
+       LIMIT ?`,
+      [userId, userId, limit],
+    );
+    const number = (value: string | null) => (value === null ? null : Number(value));
+    return {
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      rows: rows.map((row) => ({
+        courseId: row.courseId,
+        completedAt: row.completedAt,
+        passedAt: row.passedAt,
+        successStatus: row.successStatus,
+        scoreScaled: number(row.scoreScaled),
+        estimatedHours: number(row.estimatedHours),
+        startedAt: row.startedAt,
+        spentSeconds: Number(row.spentSeconds ?? 0),
+      })),
     };
   }
 

@@ -22,7 +22,8 @@ import {
   StatementVerificationDto,
 } from '../dto/certificate.dto';
 import { Certificate } from '../entities/certificate.entity';
-import { PdfLanguage, renderCertificatePdf } from '../pdf/certificate-pdf';
+import { renderCertificatePdf } from '../pdf/certificate-pdf';
+import { pdfLanguage } from '../pdf/pdf-text';
 import { CertificateRepository, NewCertificate } from '../repositories/certificate.repository';
 import { CertificateKeysService } from '../statement/certificate-keys.service';
 import { readStatement, signStatement, statementSignatureValid } from '../statement/certificate-statement';
@@ -93,7 +94,7 @@ export class CertificateService {
     const certificate = await this.find(id);
     const facts = await this.certificates.pdfFacts(certificate);
     const issuer = this.issuer();
-    const language: PdfLanguage = (['en', 'fr', 'es'] as const).find((l) => l === certificate.language) ?? 'en';
+    const language = pdfLanguage(certificate.language);
     const pdf = await renderCertificatePdf({
       learnerName: certificate.learnerName,
       courseTitle: certificate.courseTitle,
@@ -371,7 +372,8 @@ export class CertificateService {
     };
   }
 
-  private issuer(): CertificateIssuerDto {
+  /** This server as the issuer of its certificates. */
+  issuer(): CertificateIssuerDto {
     return {
       administration: this.config.serverAdministration ?? null,
       country: this.config.serverCountry ?? null,
@@ -380,7 +382,8 @@ export class CertificateService {
     };
   }
 
-  private verifyUrl(code: string): string {
+  /** The public verify page of a code (stored form). */
+  verifyUrl(code: string): string {
     return new URL(`/verify/${encodeURIComponent(formatVerificationCode(code))}`, this.config.publicUrl).toString();
   }
 
@@ -416,7 +419,7 @@ function pdfKey(id: string): string {
   return `certificates/${id}-pdf`;
 }
 
-function statusOf(certificate: Certificate): CertificateStatus {
+export function statusOf(certificate: Certificate): CertificateStatus {
   if (certificate.revokedAt) return 'revoked';
   if (certificate.replacedById) return 'replaced';
   return 'valid';

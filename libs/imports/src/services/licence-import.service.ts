@@ -184,6 +184,8 @@ export class LicenceImportService {
           added += outcome.added.length;
         }
         await this.catalogue.licenceTermsChanged(manager, terms.id, terms.courseIds);
+        // The hub's certificate keys: this server now verifies certificates they signed.
+        await this.receivedLicences.saveCertificateKeys(manager, terms.id, signer, licence.certificateIssuers ?? []);
       });
       stored.length = 0; // recorded: no longer ours to clean up
       return await this.finish(payload, {

@@ -10,6 +10,8 @@
  * Nothing else may be in it. Readers check the signature first, then that the files are exactly
  * those of the manifest with those hashes, and only then read any of them.
  */
+import { keyId, parsePublicKey } from './licence-keys';
+
 export const BUNDLE_FORMAT = 'clearance-licence-bundle';
 export const BUNDLE_VERSION = 1;
 
@@ -34,6 +36,23 @@ export interface LicenceDocument {
     translationAllowed: boolean;
   };
   issuedAt: string;
+  /**
+   * Optional (absent in bundles of older hubs: read as none): the certificate keys the hub vouches
+   * for, its own and those of the Clearance servers it trusts. A national server that imports the
+   * bundle trusts certificates they signed (docs/certificates.md).
+   */
+  certificateIssuers?: CertificateIssuerKey[];
+}
+
+/** A certificate key a hub vouches for in its bundles. */
+export interface CertificateIssuerKey {
+  /** The first 16 hex digits of the SHA-256 of the key's SPKI DER. */
+  keyId: string;
+  /** Base64 SPKI DER of the Ed25519 public key. */
+  publicKey: string;
+  administration: string | null;
+  country: string | null;
+  url: string | null;
 }
 
 export interface CourseDocument {
@@ -176,7 +195,39 @@ export function parseLicenceDocument(raw: unknown): LicenceDocument {
       translationAllowed: licence.translationAllowed,
     },
     issuedAt: string(doc.issuedAt, 'issuedAt', /^\d{4}-\d{2}-\d{2}T/, 40),
+    certificateIssuers: certificateIssuers(doc.certificateIssuers),
   };
+}
+
+function certificateIssuers(raw: unknown): CertificateIssuerKey[] {
+  if (raw === undefined) return [];
+  const issuers = array(raw, 'certificateIssuers', 100).map((value, i) => {
+    const where = `certificateIssuers[${i}]`;
+    const issuer = object(value, where);
+    const keyText = string(issuer.publicKey, `${where}.publicKey`, /^[A-Za-z0-9+/=]+$/, 200);
+    let id: string;
+    try {
+      id = keyId(parsePublicKey(keyText));
+    } catch (error) {
+      throw new BundleFormatError(`${where}.publicKey: ${(error as Error).message}`);
+    }
+    if (issuer.keyId !== id) throw new BundleFormatError(`${where}.keyId is not the id of its public key`);
+    const optional = (field: string, pattern: RegExp, max: number) =>
+      issuer[field] === null || issuer[field] === undefined
+        ? null
+        : string(issuer[field], `${where}.${field}`, pattern, max);
+    return {
+      keyId: id,
+      publicKey: keyText,
+      administration: optional('administration', /\S/, 200),
+      country: optional('country', /^[A-Z]{2}$/, 2),
+      url: optional('url', /^https?:\/\//, 300),
+    };
+  });
+  if (new Set(issuers.map((issuer) => issuer.keyId)).size !== issuers.length) {
+    throw new BundleFormatError('certificateIssuers lists a key twice');
+  }
+  return issuers;
 }
 
 export function parseCourseDocument(raw: unknown, where: string): CourseDocument {

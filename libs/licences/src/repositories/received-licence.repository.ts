@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { CertificateIssuerKey } from '../bundle/bundle-format';
+import { ReceivedCertificateKey } from '../entities/received-certificate-key.entity';
 import { ReceivedLicenceCourse } from '../entities/received-licence-course.entity';
 import { ReceivedLicence } from '../entities/received-licence.entity';
 
@@ -10,6 +12,7 @@ export class ReceivedLicenceRepository {
   constructor(
     @InjectRepository(ReceivedLicence) private readonly received: Repository<ReceivedLicence>,
     @InjectRepository(ReceivedLicenceCourse) private readonly courses: Repository<ReceivedLicenceCourse>,
+    @InjectRepository(ReceivedCertificateKey) private readonly certificateKeys: Repository<ReceivedCertificateKey>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -48,5 +51,33 @@ export class ReceivedLicenceRepository {
         courseIds.map((courseId, position) => ({ licenceId: licence.id, courseId, position })),
       );
     }
+  }
+
+  /**
+   * Records the certificate keys a bundle carried (in the import's transaction): new ones are
+   * added, known ones take the bundle's names; keys the bundle no longer carries are kept.
+   */
+  async saveCertificateKeys(
+    manager: EntityManager,
+    licenceId: string,
+    bundleKeyId: string,
+    keys: CertificateIssuerKey[],
+  ): Promise<void> {
+    if (keys.length === 0) return;
+    const receivedAt = new Date();
+    await manager.upsert(
+      ReceivedCertificateKey,
+      keys.map((key) => ({ ...key, licenceId, bundleKeyId, receivedAt })),
+      ['keyId'],
+    );
+  }
+
+  /** Every certificate key received in bundles, newest first. */
+  listCertificateKeys(): Promise<ReceivedCertificateKey[]> {
+    return this.certificateKeys.find({ order: { receivedAt: 'DESC', keyId: 'ASC' } });
+  }
+
+  findCertificateKey(keyId: string): Promise<ReceivedCertificateKey | null> {
+    return this.certificateKeys.findOneBy({ keyId });
   }
 }

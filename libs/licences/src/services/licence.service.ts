@@ -12,11 +12,12 @@ import {
   BUNDLE_VERSION,
   BundleManifest,
   BundleSignature,
+  CertificateIssuerKey,
   CourseDocument,
   LicenceDocument,
 } from '../bundle/bundle-format';
 import { sha256File, writeJson, zipDirectory } from '../bundle/bundle-writer';
-import { keyId, parsePrivateKey, signBytes } from '../bundle/licence-keys';
+import { keyId, parsePrivateKey, parsePublicKey, publicKeyText, signBytes } from '../bundle/licence-keys';
 import { LicenceChange, LicenceChangeKind, LicenceTerms } from '../entities/licence-change.entity';
 import { Licence, LicenceLanguage } from '../entities/licence.entity';
 import { LicenceRepository } from '../repositories/licence.repository';
@@ -239,6 +240,31 @@ export class LicenceService {
   }
 
   /**
+   * The certificate keys this hub vouches for in its bundles: its own (CERTIFICATE_SIGNING_KEY,
+   * named by SERVER_ADMINISTRATION, SERVER_COUNTRY and PUBLIC_URL) and CERTIFICATE_TRUSTED_KEYS
+   * (unnamed). A hub without a certificate key of its own (development) carries only the latter.
+   */
+  certificateIssuers(): CertificateIssuerKey[] {
+    const issuers: CertificateIssuerKey[] = [];
+    if (this.config.certificateSigningKey) {
+      const own = parsePrivateKey(this.config.certificateSigningKey);
+      issuers.push({
+        keyId: keyId(own),
+        publicKey: publicKeyText(own),
+        administration: this.config.serverAdministration ?? null,
+        country: this.config.serverCountry ?? null,
+        url: this.config.publicUrl.origin,
+      });
+    }
+    for (const text of this.config.certificateTrustedKeys) {
+      const key = parsePublicKey(text);
+      if (issuers.some((issuer) => issuer.keyId === keyId(key))) continue;
+      issuers.push({ keyId: keyId(key), publicKey: publicKeyText(key), administration: null, country: null, url: null });
+    }
+    return issuers;
+  }
+
+  /**
    * Builds the licence's bundle (docs/licence-bundle.md): the licence, its courses' texts and the
    * newest package of each licensed language, a manifest of every file's SHA-256, and the hub's
    * Ed25519 signature over the manifest.
@@ -278,6 +304,7 @@ export class LicenceService {
           translationAllowed: licence.translationAllowed,
         },
         issuedAt: new Date().toISOString(),
+        certificateIssuers: this.certificateIssuers(),
       };
       await writeJson(path.join(root, 'licence.json'), document);
       await add('licence.json');
