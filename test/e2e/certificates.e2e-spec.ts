@@ -496,7 +496,9 @@ describe('Certificates (issue once, verify, revoke, reissue)', () => {
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="transcript-/);
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'clearance-transcript-')), 'transcript.pdf');
       writeFileSync(file, response.body as Buffer);
-      return execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/[\u202a-\u202e]/g, '');
+      return execFileSync('pdftotext', [file, '-'])
+        .toString('utf8')
+        .replace(/[\u202a-\u202e]/g, '');
     };
     const learnerPdf = await pdfText(learner);
     for (const expected of ['Amina A. Odhiambo', 'Rules of origin', 'Valuation of imported goods', reissued.code]) {

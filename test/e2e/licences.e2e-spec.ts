@@ -10,6 +10,8 @@ import * as argon2 from 'argon2';
 import { ARGON2_PARAMS } from '@app/accounts';
 import { CourseRepository } from '@app/catalogue';
 import { dropDatabase, runMigrations } from '@app/database';
+import { readStatement, signStatement } from '@app/certificates';
+import { keyId } from '@app/licences';
 import { QueueName } from '@app/queue';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 import { ApiProcess } from '../support/api-process';
@@ -56,6 +58,10 @@ describe('licensed courses from a hub to a national server', () => {
   let keys: TestKeys;
   let courseId: string;
   let bundleDir: string;
+  /** The hub's certificate key, and that of a server the hub trusts (Morocco's). */
+  const hubCertificateKey = newKeys();
+  const moroccoCertificateKey = newKeys();
+  let hubStatement: string;
 
   const as = (side: Instance, token = side.admin) => ({
     get: (url: string) => request(side.target).get(url).auth(token, { type: 'bearer' }),
@@ -139,6 +145,9 @@ describe('licensed courses from a hub to a national server', () => {
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'clearance-hub-')),
       REDIS_PREFIX: `${process.env.REDIS_PREFIX}:hub`,
       LICENCE_SIGNING_KEY: keys.privateText,
+      CERTIFICATE_SIGNING_KEY: hubCertificateKey.privateText,
+      CERTIFICATE_TRUSTED_KEYS: moroccoCertificateKey.publicText,
+      SERVER_ADMINISTRATION: 'World Customs Organization',
     };
     hubApi = new ApiProcess();
     await hubApi.start(hubEnv);
@@ -243,6 +252,48 @@ describe('licensed courses from a hub to a national server', () => {
     await as(hub).get('/api/licences/0b0c5e0e-4c36-4d8e-9d7e-2f1f2f1f2f1f/bundle').expect(404);
   });
 
+  const checkStatement = (statement: string) =>
+    request(national.target)
+      .post('/api/verify/statement')
+      .set('X-Forwarded-For', `198.51.100.${Math.floor(Math.random() * 200) + 1}`)
+      .send({ statement })
+      .expect(200);
+
+  it('before any bundle, the national server does not trust the hub’s certificates', async () => {
+    // A learner on the hub completes the hub's course: the hub issues a certificate and its statement.
+    const password = 'hub learner passphrase 2026';
+    await hub.dataSource.query(
+      "INSERT INTO users (id, email, password_hash, display_name, country, status, role) VALUES (UUID(), 'learner@wco.example', ?, 'Amina العلوي', 'BE', 'active', 'learner')",
+      [await argon2.hash(password, ARGON2_PARAMS)],
+    );
+    const token = (
+      (await request(hub.target).post('/api/auth/login').send({ email: 'learner@wco.example', password }).expect(200))
+        .body as { accessToken: string }
+    ).accessToken;
+    const launched = await as(hub, token).post(`/api/courses/${courseId}/launch`).send({}).expect(200);
+    const commitUrl = new URL((launched.body as { commitUrl: string }).commitUrl);
+    await request(hub.target)
+      .post(`${commitUrl.pathname}${commitUrl.search}&terminate=true`)
+      .send({ cmi: { core: { lesson_status: 'completed', exit: '', session_time: '00:02:00', score: {} } } })
+      .expect(200);
+    const [certificate] = (await as(hub, token).get('/api/me/certificates').expect(200)).body as Array<{
+      statement: string;
+    }>;
+    hubStatement = certificate.statement;
+    expect(readStatement(hubStatement)!.payload).toMatchObject({
+      kid: keyId(hubCertificateKey.privateKey),
+      learnerName: 'Amina العلوي',
+      issuer: { administration: 'World Customs Organization' },
+    });
+    expect((await checkStatement(hubStatement)).body).toMatchObject({
+      valid: false,
+      issuer: { trusted: false, trustedBy: null },
+    });
+    expect((await as(national).get('/api/certificates/trusted-issuers').expect(200)).body).toEqual([
+      expect.objectContaining({ source: 'own' }),
+    ]);
+  });
+
   it('the hub exports a signed bundle; the national server imports it once, however often it is sent', async () => {
     const licenceId = await createLicence();
     const bundle = await exportBundle(licenceId);
@@ -299,6 +350,70 @@ describe('licensed courses from a hub to a national server', () => {
     expect(learning.body).toEqual([
       expect.objectContaining({ courseId, completionStatus: 'completed', successStatus: 'passed', scoreScaled: 0.9 }),
     ]);
+  });
+
+  it('after the bundle import, the national server verifies the hub’s statements offline; tampered and untrusted refused', async () => {
+    // The bundle carried the hub's certificate key (named) and the key of a server the hub trusts.
+    const issuers = (await as(national).get('/api/certificates/trusted-issuers').expect(200)).body as Array<
+      Record<string, unknown>
+    >;
+    expect(issuers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'own' }),
+        expect.objectContaining({
+          source: 'licence-bundle',
+          keyId: keyId(hubCertificateKey.privateKey),
+          publicKey: hubCertificateKey.publicText,
+          administration: 'World Customs Organization',
+        }),
+        expect.objectContaining({
+          source: 'licence-bundle',
+          keyId: keyId(moroccoCertificateKey.privateKey),
+          administration: null,
+        }),
+      ]),
+    );
+    expect(issuers).toHaveLength(3);
+    const officer = await createUser(nationalApp, { country: 'KE' });
+    await as(national, await login(nationalApp, officer.email, officer.password))
+      .get('/api/certificates/trusted-issuers')
+      .expect(403);
+
+    // The hub is not called: its statement is checked against the key the bundle carried.
+    const answer = (await checkStatement(hubStatement)).body;
+    expect(answer).toMatchObject({
+      valid: true,
+      signatureValid: true,
+      status: 'valid',
+      issuer: { trusted: true, own: false, trustedBy: 'licence-bundle', administration: 'World Customs Organization' },
+      certificate: { learnerName: 'Amina العلوي' },
+    });
+    expect(answer.checked).toMatch(
+      /^Signature valid, issued by World Customs Organization .*licence bundle.*not contacted/,
+    );
+
+    // A server the hub trusts: its statements are verified too.
+    const fields = readStatement(hubStatement)!.payload;
+    const { kid: _kid, ...unsigned } = fields;
+    const morocco = signStatement(moroccoCertificateKey.privateKey, {
+      ...unsigned,
+      issuer: { administration: 'Administration des Douanes', country: 'MA', url: 'https://lms.douane.example' },
+    });
+    expect((await checkStatement(morocco)).body).toMatchObject({
+      valid: true,
+      issuer: { trustedBy: 'licence-bundle' },
+    });
+
+    // Tampered (another name under the hub's signature) and untrusted (a key no bundle carried): refused.
+    const [prefix, , signature] = hubStatement.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...fields, learnerName: 'Someone Else' })).toString('base64url');
+    const tampered = (await checkStatement(`${prefix}.${forged}.${signature}`)).body;
+    expect(tampered).toMatchObject({ valid: false, signatureValid: false, issuer: { trusted: true } });
+    expect(tampered.checked).toMatch(/^Signature invalid/);
+    const stranger = newKeys();
+    const untrusted = (await checkStatement(signStatement(stranger.privateKey, unsigned))).body;
+    expect(untrusted).toMatchObject({ valid: false, issuer: { trusted: false, keyId: keyId(stranger.privateKey) } });
+    expect(untrusted.checked).toMatch(/^Issuer not trusted/);
   });
 
   it("enrolments beyond the licence's seat cap are refused, even when they arrive together", async () => {

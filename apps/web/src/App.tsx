@@ -26,6 +26,7 @@ const PersonPage = lazy(() => import('./pages/people/PersonPage'));
 const RtcsPage = lazy(() => import('./pages/people/RtcsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyLearningPage = lazy(() => import('./pages/MyLearningPage'));
+const TranscriptPage = lazy(() => import('./pages/certificates/TranscriptPage'));
 const GroupsPage = lazy(() => import('./pages/groups/GroupsPage'));
 const GroupPage = lazy(() => import('./pages/groups/GroupPage'));
 const ThreadPage = lazy(() => import('./pages/groups/ThreadPage'));
@@ -70,6 +71,7 @@ export function App() {
         <Route path="courses/new" element={<NewCoursePage />} />
         <Route path="courses/:id" element={<CoursePage />} />
         <Route path="my-learning" element={<MyLearningPage />} />
+        <Route path="my-learning/transcript" element={<TranscriptPage />} />
         <Route path="groups" element={<GroupsPage />} />
         <Route path="groups/:id" element={<GroupPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />

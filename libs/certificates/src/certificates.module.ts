@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
 import { CatalogueModule } from '@app/catalogue';
+import { LicencesModule } from '@app/licences';
 import { Certificate } from './entities/certificate.entity';
 import { CertificateRepository } from './repositories/certificate.repository';
 import { CertificateService } from './services/certificate.service';
@@ -10,8 +11,8 @@ import { CertificateKeysService } from './statement/certificate-keys.service';
 
 /** Certificates of course completion and their public verification (docs/certificates.md). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule],
+  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule, LicencesModule],
   providers: [CertificateRepository, CertificateKeysService, CertificateService, TranscriptService],
-  exports: [CertificateService, TranscriptService],
+  exports: [CertificateService, TranscriptService, CertificateKeysService],
 })
 export class CertificatesModule {}

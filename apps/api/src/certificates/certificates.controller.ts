@@ -10,6 +10,7 @@ import {
   RevokeCertificateDto,
   TranscriptDto,
   TranscriptService,
+  TrustedIssuerDto,
 } from '@app/certificates';
 import { ApiErrors } from '../openapi';
 
@@ -76,6 +77,17 @@ export class CertificatesController {
   @ApiErrors(400, 401, 403)
   search(@Query() query: CertificateQueryDto): Promise<CertificatePageDto> {
     return this.certificates.search(query);
+  }
+
+  @Roles(UserRole.Admin)
+  @Get('certificates/trusted-issuers')
+  @ApiOkResponse({
+    type: [TrustedIssuerDto],
+    description: 'The certificate keys this server trusts: its own, CERTIFICATE_TRUSTED_KEYS, those of hub bundles',
+  })
+  @ApiErrors(401, 403)
+  trustedIssuers(): Promise<TrustedIssuerDto[]> {
+    return this.certificates.trustedIssuers();
   }
 
   @Roles(UserRole.Admin)

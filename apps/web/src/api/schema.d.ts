@@ -1524,6 +1524,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/me/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_transcript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/transcript.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_transcriptPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/certificates/{id}/pdf": {
         parameters: {
             query?: never;
@@ -1548,6 +1580,22 @@ export type paths = {
             cookie?: never;
         };
         get: operations["CertificatesController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/trusted-issuers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificatesController_trustedIssuers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2857,8 +2905,20 @@ export type components = {
             lastSignInAt: string | null;
         };
         TranscriptDto: {
-            officer: components["schemas"]["TranscriptOfficerDto"];
-            courses: components["schemas"]["LearnerRowDto"][];
+            /** @description The profile’s name */
+            learnerName: string;
+            /** Format: date-time */
+            generatedAt: string;
+            issuer: components["schemas"]["CertificateIssuerDto"];
+            /** @description Completed courses */
+            completedCourses: number;
+            /** @description Sum of the completed courses’ estimated hours (those that have one) */
+            estimatedHours: number;
+            /** @description Time spent in the completed courses */
+            spentSeconds: number;
+            /** @description True when the learner completed more courses than a transcript lists (the newest are listed) */
+            truncated: boolean;
+            items: components["schemas"]["TranscriptEntryDto"][];
         };
         DayCountDto: {
             /** @example 2026-03-14 */
@@ -2943,6 +3003,59 @@ export type components = {
             /** @description Signed statement (CLC1.<payload>.<signature>), checkable offline by servers that trust this one */
             statement: string;
         };
+        CertificateIssuerDto: {
+            /** @example Kenya Revenue Authority */
+            administration: string | null;
+            /** @example KE */
+            country: string | null;
+            /** @example https://lms.kra.go.ke */
+            url: string;
+            /** @example Clearance */
+            platform: string;
+        };
+        TranscriptCertificateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 7K3M-Q9XA-2B4D-F1H* */
+            code: string;
+            /** @enum {string} */
+            status: "valid" | "revoked" | "replaced";
+            /** Format: date-time */
+            issuedAt: string;
+            verifyUrl: string;
+        };
+        TranscriptEntryDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** @description In the learner’s language where the course has it, else English */
+            courseTitle: string;
+            /**
+             * @description Language of the title
+             * @example en
+             */
+            language: string;
+            /**
+             * Format: date-time
+             * @description The first launch
+             */
+            startedAt: string | null;
+            /** Format: date-time */
+            completedAt: string;
+            /** Format: date-time */
+            passedAt: string | null;
+            /**
+             * @description `unknown`: the course is not assessed
+             * @enum {string}
+             */
+            successStatus: "passed" | "failed" | "unknown";
+            /** @description Scaled score (0..1) where the course reports one */
+            scoreScaled: number | null;
+            /** @description The course’s estimated hours */
+            estimatedHours: number | null;
+            /** @description Time the learner spent in the course, all attempts */
+            spentSeconds: number;
+            certificate: components["schemas"]["TranscriptCertificateDto"] | null;
+        };
         AdminCertificateDto: {
             /** Format: uuid */
             id: string;
@@ -2979,6 +3092,27 @@ export type components = {
             items: components["schemas"]["AdminCertificateDto"][];
             total: number;
         };
+        TrustedIssuerDto: {
+            /** @example 3fa1c2d4e5f60718 */
+            keyId: string;
+            /** @description Base64 SPKI DER of the Ed25519 public key */
+            publicKey: string;
+            /**
+             * @description This server’s own key, one of CERTIFICATE_TRUSTED_KEYS, or carried by a hub’s licence bundle
+             * @enum {string}
+             */
+            source: "own" | "configured" | "licence-bundle";
+            administration: string | null;
+            country: string | null;
+            url: string | null;
+            /**
+             * Format: uuid
+             * @description The licence whose bundle carried it
+             */
+            licenceId: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+        };
         RevokeCertificateDto: {
             reason: string;
         };
@@ -2993,6 +3127,11 @@ export type components = {
             trusted: boolean;
             /** @description Whether it is this server’s own key */
             own: boolean;
+            /**
+             * @description Why this server trusts the key: its own, CERTIFICATE_TRUSTED_KEYS, or a hub’s licence bundle
+             * @enum {string|null}
+             */
+            trustedBy: "own" | "configured" | "licence-bundle" | null;
             administration: string | null;
             country: string | null;
             url: string;
@@ -3023,16 +3162,6 @@ export type components = {
             statusAsOf: string;
             /** @description What was checked, in words */
             checked: string;
-        };
-        CertificateIssuerDto: {
-            /** @example Kenya Revenue Authority */
-            administration: string | null;
-            /** @example KE */
-            country: string | null;
-            /** @example https://lms.kra.go.ke */
-            url: string;
-            /** @example Clearance */
-            platform: string;
         };
         CertificateVerificationDto: {
             /** @description True only while the certificate is neither revoked nor replaced */
@@ -9870,6 +9999,73 @@ export interface operations {
             };
         };
     };
+    CertificatesController_transcript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every course the caller completed, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranscriptDto"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_transcriptPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s transcript as a PDF, made on request (429 when too many are being made) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts: see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CertificatesController_pdf: {
         parameters: {
             query?: never;
@@ -9965,6 +10161,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CertificatesController_trustedIssuers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate keys this server trusts: its own, CERTIFICATE_TRUSTED_KEYS, those of hub bundles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustedIssuerDto"][];
                 };
             };
             /** @description Not signed in, or the session ended */

@@ -106,6 +106,9 @@ function MyLearning() {
   const learning = useLoader((signal) => unwrap(api.GET('/api/me/learning', { signal })), [api]);
   return (
     <Page title={t('learning.title')} heading={t('learning.heading')} className="wide">
+      <p>
+        <Link to="/my-learning/transcript">{t('transcript.link')}</Link>
+      </p>
       {learning.error !== null && <Alert key="load">{errorText(learning.error)}</Alert>}
       {!learning.data && learning.loading && (
         <p className="loading" role="status">

@@ -144,6 +144,13 @@ export class StatementIssuerDto {
   @ApiProperty({ description: 'Whether it is this server’s own key' })
   own: boolean;
 
+  @ApiProperty({
+    enum: ['own', 'configured', 'licence-bundle'],
+    nullable: true,
+    description: 'Why this server trusts the key: its own, CERTIFICATE_TRUSTED_KEYS, or a hub’s licence bundle',
+  })
+  trustedBy: 'own' | 'configured' | 'licence-bundle' | null;
+
   @ApiProperty({ type: String, nullable: true })
   administration: string | null;
 
@@ -200,6 +207,36 @@ export class StatementVerificationDto {
 
   @ApiProperty({ description: 'What was checked, in words' })
   checked: string;
+}
+
+/** A certificate key this server trusts (`GET /api/certificates/trusted-issuers`). */
+export class TrustedIssuerDto {
+  @ApiProperty({ example: '3fa1c2d4e5f60718' })
+  keyId: string;
+
+  @ApiProperty({ description: 'Base64 SPKI DER of the Ed25519 public key' })
+  publicKey: string;
+
+  @ApiProperty({
+    enum: ['own', 'configured', 'licence-bundle'],
+    description: 'This server’s own key, one of CERTIFICATE_TRUSTED_KEYS, or carried by a hub’s licence bundle',
+  })
+  source: 'own' | 'configured' | 'licence-bundle';
+
+  @ApiProperty({ type: String, nullable: true })
+  administration: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  country: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  url: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The licence whose bundle carried it' })
+  licenceId: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  receivedAt: Date | null;
 }
 
 /** An administrator's search of certificates (`GET /api/certificates`). */

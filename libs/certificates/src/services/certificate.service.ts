@@ -20,6 +20,7 @@ import {
   CertificateVerificationDto,
   MyCertificateDto,
   StatementVerificationDto,
+  TrustedIssuerDto,
 } from '../dto/certificate.dto';
 import { Certificate } from '../entities/certificate.entity';
 import { renderCertificatePdf } from '../pdf/certificate-pdf';
@@ -243,7 +244,8 @@ export class CertificateService {
       );
     }
     const { payload } = read;
-    const key = this.keys.trustedKey(payload.kid);
+    const trusted = await this.keys.trustedKey(payload.kid);
+    const key = trusted?.key ?? null;
     const own = payload.kid === this.keys.ownKeyId;
     const signatureValid = key !== null && statementSignatureValid(key, read);
     const issuerName = [payload.issuer.administration, payload.issuer.country].filter(Boolean).join(', ');
@@ -262,7 +264,8 @@ export class CertificateService {
       checked = `Signature valid, issued by this server ${issuedBy}; revocation status as of ${statusAsOf}: ${status}`;
     } else {
       status = 'valid';
-      checked = `Signature valid, issued by ${issuedBy}; revocation status as of ${statusAsOf} (the issue date: the issuing server was not contacted)`;
+      const why = trusted?.source === 'licence-bundle' ? ', a key received in the hub’s licence bundle' : '';
+      checked = `Signature valid, issued by ${issuedBy}${why}; revocation status as of ${statusAsOf} (the issue date: the issuing server was not contacted)`;
     }
     return {
       valid: signatureValid && status === 'valid',
@@ -271,6 +274,7 @@ export class CertificateService {
         keyId: payload.kid,
         trusted: key !== null,
         own,
+        trustedBy: trusted?.source ?? null,
         administration: payload.issuer.administration,
         country: payload.issuer.country,
         url: payload.issuer.url,
@@ -287,6 +291,11 @@ export class CertificateService {
       statusAsOf,
       checked,
     };
+  }
+
+  /** Every certificate key this server trusts, and why (an administrator's view). */
+  async trustedIssuers(): Promise<TrustedIssuerDto[]> {
+    return this.keys.trustedIssuers();
   }
 
   /** The certificate's signed statement (docs/certificates.md). */

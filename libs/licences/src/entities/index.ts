@@ -13,4 +13,11 @@ export * from './received-licence-course.entity';
 export * from './received-licence.entity';
 
 /** The licences context's tables; the apps compose every context's list into their data source. */
-export const LICENCES_ENTITIES = [Licence, LicenceCourse, LicenceChange, ReceivedLicence, ReceivedLicenceCourse, ReceivedCertificateKey];
+export const LICENCES_ENTITIES = [
+  Licence,
+  LicenceCourse,
+  LicenceChange,
+  ReceivedLicence,
+  ReceivedLicenceCourse,
+  ReceivedCertificateKey,
+];

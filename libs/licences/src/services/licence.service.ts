@@ -259,7 +259,13 @@ export class LicenceService {
     for (const text of this.config.certificateTrustedKeys) {
       const key = parsePublicKey(text);
       if (issuers.some((issuer) => issuer.keyId === keyId(key))) continue;
-      issuers.push({ keyId: keyId(key), publicKey: publicKeyText(key), administration: null, country: null, url: null });
+      issuers.push({
+        keyId: keyId(key),
+        publicKey: publicKeyText(key),
+        administration: null,
+        country: null,
+        url: null,
+      });
     }
     return issuers;
   }
