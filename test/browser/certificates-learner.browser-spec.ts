@@ -78,7 +78,7 @@ describe('a learner’s certificate, from the demo course to the verify page', (
       const waiting = page.waitForEvent('download', { timeout: 3_000 }).catch(() => null);
       await button.click();
       const file = await waiting;
-      if (file) return readFileSync((await file.path()));
+      if (file) return readFileSync(await file.path());
       if (Date.now() > deadline) throw new Error('no download');
       await page.waitForTimeout(500);
     }
