@@ -1,7 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { licenceKeygen } from '../../../../apps/cli/src/commands/licence-keygen.command';
 import { BundleFormatError, parseLicenceDocument, parseManifestDocument } from './bundle-format';
-import { keyId, LicenceKeyError, parsePrivateKey, parsePublicKey, signBytes, verifyBytes } from './licence-keys';
+import {
+  keyId,
+  LicenceKeyError,
+  parsePrivateKey,
+  parsePublicKey,
+  publicKeyText,
+  signBytes,
+  verifyBytes,
+} from './licence-keys';
 
 describe('licence keys', () => {
   it('the keys licence-keygen prints sign and verify, in base64 DER and in PEM', () => {
@@ -76,6 +84,31 @@ describe('licence bundle documents', () => {
   ])('refuses %j = %j', (path, value, message) => {
     expect(() => parseLicenceDocument(edit(path, value))).toThrow(BundleFormatError);
     expect(() => parseLicenceDocument(edit(path, value))).toThrow(message);
+  });
+
+  it('reads the certificate keys a hub vouches for (none when absent), each checked against its id', () => {
+    expect(parseLicenceDocument(licence).certificateIssuers).toEqual([]);
+    const key = generateKeyPairSync('ed25519').privateKey;
+    const issuer = {
+      keyId: keyId(key),
+      publicKey: publicKeyText(key),
+      administration: 'World Customs Organization',
+      country: null,
+      url: 'https://hub.example',
+    };
+    expect(parseLicenceDocument({ ...licence, certificateIssuers: [issuer] }).certificateIssuers).toEqual([issuer]);
+    const unnamed = { keyId: issuer.keyId, publicKey: issuer.publicKey };
+    expect(parseLicenceDocument({ ...licence, certificateIssuers: [unnamed] }).certificateIssuers).toEqual([
+      { ...unnamed, administration: null, country: null, url: null },
+    ]);
+    const other = generateKeyPairSync('ed25519').privateKey;
+    const refused = (issuers: unknown, message: RegExp) =>
+      expect(() => parseLicenceDocument({ ...licence, certificateIssuers: issuers })).toThrow(message);
+    refused([{ ...issuer, keyId: keyId(other) }], /keyId is not the id of its public key/);
+    refused([{ ...issuer, publicKey: 'AAAA' }], /publicKey/);
+    refused([issuer, issuer], /twice/);
+    refused([{ ...issuer, url: 'javascript:alert(1)' }], /url/);
+    refused('all', /list/);
   });
 
   it('a manifest lists each bundle file once, never itself, and only names a bundle may hold', () => {
