@@ -31,7 +31,11 @@ export function CoursesTable({ id, courses }: { id: string; courses: readonly Co
   const { t } = useTranslation();
   const language = useLanguage();
   const number = (value: number) => formatNumber(value, language);
-  const numeric = (key: keyof Messages['reports']['courses']['columns']) => ({ key, heading: t(`reports.courses.columns.${key}`), className: 'numeric' });
+  const numeric = (key: keyof Messages['reports']['courses']['columns']) => ({
+    key,
+    heading: t(`reports.courses.columns.${key}`),
+    className: 'numeric',
+  });
   return (
     <div id={id}>
       <DataTable

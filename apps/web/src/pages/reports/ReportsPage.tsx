@@ -48,10 +48,7 @@ function Reports() {
     : ownCountries.map((code) => ({ code, name: countries.nameOf(code) }));
   const showCountry = isAdmin || ownCountries.length > 1;
 
-  const summary = useLoader(
-    (signal) => api.summary(filters, signal),
-    [api, filters.country, filters.from, filters.to],
-  );
+  const summary = useLoader((signal) => api.summary(filters, signal), [api, filters.country, filters.from, filters.to]);
   const learners = useLoader(
     (signal) => api.learners(filters, url.page, signal),
     [api, filters.country, filters.from, filters.to, filters.course, filters.lang, filters.status, url.page],

@@ -59,7 +59,9 @@ function Transcript() {
               <div>
                 <dt>{t('reports.filters.status')}</dt>
                 <dd>
-                  {t(`reports.statuses.${officer!.status as 'active' | 'pending' | 'unverified' | 'suspended' | 'rejected'}`)}
+                  {t(
+                    `reports.statuses.${officer!.status as 'active' | 'pending' | 'unverified' | 'suspended' | 'rejected'}`,
+                  )}
                 </dd>
               </div>
               <div>

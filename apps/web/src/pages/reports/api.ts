@@ -88,9 +88,7 @@ export const reportsApi = (api: ApiClient) => ({
       parseAs: 'blob' as const,
     };
     const { data, response } = await unwrapWithResponse(
-      format === 'csv'
-        ? api.GET('/api/reports/learners.csv', options)
-        : api.GET('/api/reports/learners.xlsx', options),
+      format === 'csv' ? api.GET('/api/reports/learners.csv', options) : api.GET('/api/reports/learners.xlsx', options),
     );
     return { blob: data as Blob, name: fileNameOf(response, `learners.${format}`) };
   },
