@@ -25,7 +25,9 @@ export default defineConfig({
     // each in its own chunk.
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!scorm-again[\\/]|chart\.js[\\/]|@kurkle[\\/])/ }] },
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!scorm-again[\\/]|chart\.js[\\/]|@kurkle[\\/])/ }],
+        },
       },
     },
   },

@@ -67,6 +67,7 @@ function Reports() {
   };
 
   const courses = summary.data?.courses ?? [];
+  const rated = courses.filter((course) => course.passRate !== null);
   const courseOptions = courses.map((course) => ({ value: course.courseId, label: course.title ?? course.courseId }));
   if (filters.course && !courseOptions.some((option) => option.value === filters.course)) {
     courseOptions.push({ value: filters.course, label: t('reports.filters.otherCourse') });
@@ -168,11 +169,12 @@ function Reports() {
                       type: 'bar',
                       horizontal: true,
                       percent: true,
-                      labels: courses.map((course) => course.title ?? course.courseId),
+                      // A course nobody has passed or failed yet has no pass rate: it is left out, not drawn as 0.
+                      labels: rated.map((course) => course.title ?? course.courseId),
                       series: [
                         {
                           label: t('reports.courses.columns.passRate'),
-                          values: courses.map((course) => course.passRate ?? 0),
+                          values: rated.map((course) => course.passRate ?? 0),
                         },
                       ],
                       categoryTitle: t('reports.axes.course'),

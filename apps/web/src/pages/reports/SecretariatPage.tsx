@@ -69,14 +69,6 @@ function SecretariatDashboard() {
                     <dt>{t('reports.secretariat.registeredUsers')}</dt>
                     <dd>{number(usage.registeredUsers)}</dd>
                   </div>
-                  <div>
-                    <dt>{t('reports.secretariat.funnel.enrolled')}</dt>
-                    <dd>{number(funnel.enrolled)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('reports.secretariat.funnel.passed')}</dt>
-                    <dd>{number(funnel.passed)}</dd>
-                  </div>
                 </dl>
                 <div className="report-charts">
                   <ChartFigure
@@ -113,7 +105,8 @@ function SecretariatDashboard() {
                 <ChartFigure
                   title={t('reports.secretariat.activePerDay')}
                   spec={{
-                    type: 'line',
+                    // Bars, not a line: a day without a sign-in is not listed, and a line would bridge it.
+                    type: 'bar',
                     labels: usage.activeUsersPerDay.map((entry) => formatDay(entry.day, language)),
                     series: [
                       {

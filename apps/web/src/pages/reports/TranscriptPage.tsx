@@ -54,15 +54,11 @@ function Transcript() {
               </div>
               <div>
                 <dt>{t('reports.filters.language')}</dt>
-                <dd>{t(`reports.languages.${officer!.language as 'en' | 'fr' | 'es'}`)}</dd>
+                <dd>{t(`reports.languages.${officer!.language}`)}</dd>
               </div>
               <div>
                 <dt>{t('reports.filters.status')}</dt>
-                <dd>
-                  {t(
-                    `reports.statuses.${officer!.status as 'active' | 'pending' | 'unverified' | 'suspended' | 'rejected'}`,
-                  )}
-                </dd>
+                <dd>{t(`reports.statuses.${officer!.status}`)}</dd>
               </div>
               <div>
                 <dt>{t('reports.transcript.registered')}</dt>

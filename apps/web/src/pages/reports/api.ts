@@ -90,7 +90,7 @@ export const reportsApi = (api: ApiClient) => ({
     const { data, response } = await unwrapWithResponse(
       format === 'csv' ? api.GET('/api/reports/learners.csv', options) : api.GET('/api/reports/learners.xlsx', options),
     );
-    return { blob: data as Blob, name: fileNameOf(response, `learners.${format}`) };
+    return { blob: data, name: fileNameOf(response, `learners.${format}`) };
   },
 });
 
