@@ -339,6 +339,21 @@ describe('reports dashboards in the browser', () => {
     await page.goto(`/reports?${PERIOD}`);
     await heading(page, 'Reports: officers and courses').waitFor();
     await checkCharts(page, 4);
+    // On a phone the page fits its width (wide tables scroll in their own region).
+    await page.setViewportSize({ width: 390, height: 800 });
+    // (the charts follow the new width on their next frame).
+    await page.waitForFunction(
+      () => {
+        const view = globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number } };
+          innerWidth: number;
+        };
+        return view.document.documentElement.scrollWidth <= view.innerWidth;
+      },
+      undefined,
+      { timeout: 5000 },
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Chart.js came with the charts, in a chunk of its own.
     expect(scripts.some((file) => /\/ChartCanvas-[^/]+\.js$/.test(file))).toBe(true);
 
