@@ -6,28 +6,15 @@ import {
   Chart,
   Legend,
   LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import { PALETTE, POINT_STYLES, type ChartSpec } from './spec';
+import { OUTLINE, PALETTE, type ChartSpec } from './spec';
 
-// Only what the dashboards draw: bars and lines on a category axis, with a legend and tooltips.
-Chart.register(
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Legend,
-  Tooltip,
-);
+// Only what the dashboards draw: bars on a category axis, with a legend and tooltips.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-function configOf(spec: ChartSpec, language: string): ChartConfiguration<'bar' | 'line'> {
+function configOf(spec: ChartSpec, language: string): ChartConfiguration<'bar'> {
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat(language);
   const format = (value: number) => (spec.percent ? percent.format(value) : number.format(value));
@@ -41,10 +28,9 @@ function configOf(spec: ChartSpec, language: string): ChartConfiguration<'bar' |
         label: series.label,
         data: series.values,
         backgroundColor: PALETTE[index % PALETTE.length],
-        borderColor: PALETTE[index % PALETTE.length],
-        borderWidth: spec.type === 'line' ? 2 : 0,
-        pointStyle: POINT_STYLES[index % POINT_STYLES.length],
-        pointRadius: spec.type === 'line' ? 4 : undefined,
+        // A dark edge: the lighter colours of the palette alone fall under 3:1 on white.
+        borderColor: OUTLINE,
+        borderWidth: 1,
       })),
     },
     options: {
@@ -55,7 +41,7 @@ function configOf(spec: ChartSpec, language: string): ChartConfiguration<'bar' |
       // No motion: the figures are there at once, and nobody who asked for less motion gets any.
       animation: false,
       plugins: {
-        legend: { display: spec.series.length > 1, labels: { usePointStyle: spec.type === 'line' } },
+        legend: { display: spec.series.length > 1 },
         tooltip: {
           callbacks: {
             label: (item) => `${item.dataset.label ?? ''}: ${format(Number(item.raw))}`,

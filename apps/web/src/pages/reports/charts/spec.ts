@@ -5,7 +5,7 @@ export interface ChartSeries {
 }
 
 export interface ChartSpec {
-  type: 'bar' | 'line';
+  type: 'bar';
   /** The categories (months, courses, statuses…), in order. */
   labels: string[];
   series: ChartSeries[];
@@ -20,7 +20,8 @@ export interface ChartSpec {
 
 /**
  * Okabe & Ito's palette, safe for the common colour vision deficiencies; its yellow is left out (too
- * pale on white). Series also differ by order and, in line charts, by point shape.
+ * pale on white). Series also differ by their order, named in the legend.
  */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000'] as const;
-export const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot', 'cross'] as const;
+/** The edge of every bar (the app's ink colour). */
+export const OUTLINE = '#1b2433';
