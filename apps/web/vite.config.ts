@@ -21,10 +21,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     target: 'es2022',
     // Libraries change less often than the app: one long-cached vendor chunk, app code apart. scorm-again
-    // stays out of it: only the player route loads it, in its own chunk.
+    // and Chart.js stay out of it: only the player route loads the one and the reports' charts the other,
+    // each in its own chunk.
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!scorm-again[\\/])/ }] },
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!scorm-again[\\/]|chart\.js[\\/]|@kurkle[\\/])/ }],
+        },
       },
     },
   },

@@ -34,6 +34,9 @@ const CurriculaPage = lazy(() => import('./pages/curricula/CurriculaPage'));
 const NewCurriculumPage = lazy(() => import('./pages/curricula/NewCurriculumPage'));
 const CurriculumPage = lazy(() => import('./pages/curricula/CurriculumPage'));
 const ContactPointsPage = lazy(() => import('./pages/curricula/ContactPointsPage'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
+const SecretariatPage = lazy(() => import('./pages/reports/SecretariatPage'));
+const TranscriptPage = lazy(() => import('./pages/reports/TranscriptPage'));
 // The player brings scorm-again: its own chunk, loaded by this route only, without the app's chrome.
 const PlayerPage = lazy(() => import('./player/PlayerPage'));
 
@@ -79,6 +82,9 @@ export function App() {
         <Route path="curricula/new" element={<NewCurriculumPage />} />
         <Route path="curricula/:id" element={<CurriculumPage />} />
         <Route path="contact-points" element={<ContactPointsPage />} />
+        <Route path="reports" element={<ReportsPage />} />
+        <Route path="reports/secretariat" element={<SecretariatPage />} />
+        <Route path="reports/learners/:userId" element={<TranscriptPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

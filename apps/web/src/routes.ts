@@ -9,6 +9,7 @@ export const SIGNED_IN_PATHS = [
   '/threads',
   '/curricula',
   '/contact-points',
+  '/reports',
 ];
 
 export function isSignedInPath(pathname: string): boolean {

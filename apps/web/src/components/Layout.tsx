@@ -57,6 +57,18 @@ export function Layout() {
                 <NavLink to="/admin/users">{t('nav.people')}</NavLink>
               </li>
             )}
+            {hasRole(user, 'coordinator', 'admin') && (
+              <li>
+                <NavLink to="/reports" end>
+                  {t('reports.nav')}
+                </NavLink>
+              </li>
+            )}
+            {hasRole(user, 'admin') && (
+              <li>
+                <NavLink to="/reports/secretariat">{t('reports.navSecretariat')}</NavLink>
+              </li>
+            )}
             {hasRole(user, 'admin') && (
               <li>
                 <NavLink to="/admin/rtcs">{t('nav.rtcs')}</NavLink>
