@@ -156,7 +156,7 @@ function forwardOnlyAbove(node: Node | undefined): boolean {
 
 /** What an SN exception code alone says (used when the organization does not tell). */
 function reasonOfException(request: NavRequest, exception: string | null | undefined): RefusalReason | null {
-  switch (exception) {
+  switch (exception ?? '') {
     case 'NB.2.1-2':
     case 'NB.2.1-4':
     case 'SB.2.2-1':
