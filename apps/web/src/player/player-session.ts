@@ -237,7 +237,12 @@ export class PlayerSession {
   }
 
   /** New validity from sequencing (or the flat order): the page, and the launcher's request_valid. */
-  private setNavigation(navigation: Omit<Navigation, 'why'>): void {
+  private setNavigation(given: Omit<Navigation, 'why'>): void {
+    const navigation = {
+      ...given,
+      continue: this.confirmed('continue', given.continue),
+      previous: this.confirmed('previous', given.previous),
+    };
     const explained: Navigation = {
       ...navigation,
       why: {
@@ -249,6 +254,23 @@ export class PlayerSession {
     this.listener?.onNavigation(explained);
     if (this.started) {
       this.post({ channel: BRIDGE_CHANNEL, type: 'navigation', navigation: this.validity() });
+    }
+  }
+
+  /**
+   * scorm-again's look-ahead predicts Continue/Previous from the tree's shape; while the SCO runs,
+   * its preview also runs the pre-condition rules of what would be delivered (a part disabled until
+   * another is passed), so a move it blocks is not offered.
+   */
+  private confirmed(request: 'continue' | 'previous', predicted: boolean): boolean {
+    const api = this.api;
+    if (!predicted || !this.sequenced || !(api instanceof Scorm2004API) || !api.isInitialized()) {
+      return predicted;
+    }
+    try {
+      return api.previewNavigationRequest(request).outcome !== 'blocked';
+    } catch {
+      return predicted;
     }
   }
 
@@ -424,6 +446,10 @@ export class PlayerSession {
         switch (message.method) {
           case 'Initialize':
             api.lmsInitialize('');
+            if (this.sequenced && this.navigation) {
+              // Now that the SCO runs, sequencing can preview Continue/Previous (see confirmed()).
+              this.setNavigation(this.navigation);
+            }
             return;
           case 'SetValue':
             if (message.element === 'adl.nav.request') {
