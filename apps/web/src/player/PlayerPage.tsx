@@ -50,6 +50,8 @@ export default function PlayerPage() {
   const [navigation, setNavigation] = useState<Navigation | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  /** Counts refusals, so that the same sentence shown again is a new alert (announced again). */
+  const [refusals, setRefusals] = useState(0);
   /** Phones: the contents panel is collapsed until asked for (wider screens always show it). */
   const [tocOpen, setTocOpen] = useState(false);
   const refusalText = useRefusalText();
@@ -76,7 +78,12 @@ export default function PlayerPage() {
           onData: setData,
           onState: setState,
           onNavigation: setNavigation,
-          onRefusal: setRefusal,
+          onRefusal: (next) => {
+            setRefusal(next);
+            if (next) {
+              setRefusals((count) => count + 1);
+            }
+          },
           onError: (error) => setFailure(failureOf(error) === 'network' ? 'switch' : failureOf(error)),
           onExitRequested: () => {
             const course = session?.current.courseUrl;
@@ -249,7 +256,7 @@ export default function PlayerPage() {
           </button>
         </div>
         {refusal && (
-          <div className="player-notice" role="alert">
+          <div className="player-notice" role="alert" key={refusals}>
             <p>{refusalText(refusal)}</p>
             <button type="button" className="button button-secondary" onClick={() => setRefusal(null)}>
               {t('player.dismiss')}
