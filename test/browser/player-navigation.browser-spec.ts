@@ -463,6 +463,15 @@ describe('SCORM player: navigation explained, and on phones', () => {
         const tocBox = await toc(page).boundingBox();
         const barBox = await page.locator('.player-bar').boundingBox();
         expect(tocBox!.y).toBeGreaterThanOrEqual(barBox!.y + barBox!.height - 0.5);
+        // Escape in the panel closes it and goes back to its toggle.
+        await tocButton(page, 'Part 2: Cumulation').focus();
+        await page.keyboard.press('Escape');
+        expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+        expect(await page.evaluate<boolean>(`document.activeElement.classList.contains('player-toc-toggle')`)).toBe(
+          true,
+        );
+        await toggle.click();
+        await toc(page).waitFor({ state: 'visible' });
         // Choosing a part closes the panel.
         await tocButton(page, 'Part 2: Cumulation').click();
         expect(

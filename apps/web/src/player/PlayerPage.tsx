@@ -56,6 +56,7 @@ export default function PlayerPage() {
   const [tocOpen, setTocOpen] = useState(false);
   const refusalText = useRefusalText();
   const barRef = useRef<HTMLElement>(null);
+  const tocToggleRef = useRef<HTMLButtonElement>(null);
   const sessionRef = useRef<PlayerSession | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const loaded = data !== null;
@@ -205,6 +206,7 @@ export default function PlayerPage() {
           {data && multi && (
             <button
               type="button"
+              ref={tocToggleRef}
               className="button button-secondary player-toc-toggle"
               aria-expanded={tocOpen}
               aria-controls="player-toc"
@@ -271,6 +273,10 @@ export default function PlayerPage() {
           allowed={navigation?.choice ?? null}
           disabled={busy}
           open={tocOpen}
+          onClose={() => {
+            setTocOpen(false);
+            tocToggleRef.current?.focus();
+          }}
           onChoose={(itemId) => void sessionRef.current?.choose(itemId)}
         />
       )}

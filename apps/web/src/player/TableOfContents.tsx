@@ -28,6 +28,8 @@ interface Props {
   disabled: boolean;
   /** Phones: whether the collapsible panel is open (wider screens always show it). */
   open: boolean;
+  /** Escape in the open panel (phones) closes it. */
+  onClose: () => void;
   onChoose: (itemId: string) => void;
 }
 
@@ -36,10 +38,19 @@ interface Props {
  * whether sequencing lets the learner choose it now; the current one is marked for assistive
  * technology too. Choosing an unavailable part asks the session, which says why it is refused.
  */
-export function TableOfContents({ items, current, allowed, disabled, open, onChoose }: Props) {
+export function TableOfContents({ items, current, allowed, disabled, open, onClose, onChoose }: Props) {
   const { t } = useTranslation();
   return (
-    <nav id="player-toc" className={open ? 'player-toc open' : 'player-toc'} aria-label={t('player.tocLabel')}>
+    <nav
+      id="player-toc"
+      className={open ? 'player-toc open' : 'player-toc'}
+      aria-label={t('player.tocLabel')}
+      onKeyDown={(event) => {
+        if (open && event.key === 'Escape') {
+          onClose();
+        }
+      }}
+    >
       <h2>{t('player.tocHeading')}</h2>
       <ol>
         {items.map((item) => {
