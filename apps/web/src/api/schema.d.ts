@@ -3273,6 +3273,10 @@ export type components = {
             scoUrl: string;
             commitUrl: string;
             courseUrl: string;
+            /** @description SCORM 2004 4th adl.data: the stores the item maps with readSharedData, by target ID (docs/course-results.md) */
+            sharedData: {
+                [key: string]: string;
+            };
         };
         ItemLaunchDto: {
             /** @description Start a new attempt of a completed item instead of reviewing it */

@@ -4,6 +4,7 @@ import {
   parsePlayerMessage,
   type ForwardedMethod,
   type LauncherMessage,
+  type NavigationValidity,
   type PlayerMessage,
 } from '../player/bridge-protocol';
 
@@ -33,6 +34,31 @@ const player = window.parent;
 let started = false;
 let frame: HTMLIFrameElement | null = null;
 let unloading = false;
+/** What the player's sequencing allows now; `adl.nav.request_valid.*` answers from it. */
+let navigation: NavigationValidity | null = null;
+
+const REQUEST_VALID = /^adl\.nav\.request_valid\.(continue|previous)$/;
+const REQUEST_VALID_TARGET = /^adl\.nav\.request_valid\.(choice|jump)\.\{target=([^}]+)\}$/;
+
+/**
+ * The answer to `adl.nav.request_valid.*` from the player's sequencing state (the local API has no
+ * activity tree, so it would say "unknown"); null for any other element.
+ */
+function requestValid(element: string): string | null {
+  if (!navigation) {
+    return null;
+  }
+  const flow = REQUEST_VALID.exec(element);
+  if (flow) {
+    return String(flow[1] === 'continue' ? navigation.continue : navigation.previous);
+  }
+  const target = REQUEST_VALID_TARGET.exec(element);
+  if (target) {
+    const map = target[1] === 'choice' ? navigation.choice : navigation.jump;
+    return String(map[target[2]] === true);
+  }
+  return null;
+}
 
 function send(message: LauncherMessage): void {
   if (appOrigin) {
@@ -60,7 +86,13 @@ function facade(api: LocalApi, standard: 'scorm12' | 'scorm2004') {
     }
     return result;
   };
-  const getValue = (element: string): string => String(api.lmsGetValue(String(element)));
+  const getValue = (element: string): string => {
+    const name = String(element);
+    const local = String(api.lmsGetValue(name));
+    // The local API decides the error (not initialised, terminated); sequencing decides the value.
+    const sequenced = standard === 'scorm2004' && String(api.lmsGetLastError()) === '0' ? requestValid(name) : null;
+    return sequenced ?? local;
+  };
   const setValue = (element: string, value: unknown): string => {
     const text = String(value);
     const result = api.lmsSetValue(String(element), text);
@@ -109,6 +141,12 @@ function start(message: Extract<PlayerMessage, { type: 'start' }>): void {
   const settings = { lmsCommitUrl: false, autocommit: false, logLevel: 5 as const };
   const api: LocalApi = message.standard === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
   api.loadFromJSON(message.cmi);
+  navigation = message.navigation;
+  if (api instanceof Scorm2004API) {
+    // SCORM 2004 4th adl.data: the stores this item may read, under its own maps (docs/player.md).
+    api.adl.restoreSharedDataSnapshot(message.sharedData);
+    api.adl.configureSharedDataMaps(message.sharedDataMaps);
+  }
   const exposed = facade(api, message.standard);
   Object.defineProperty(window, message.standard === 'scorm12' ? 'API' : 'API_1484_11', {
     value: Object.freeze(exposed),
@@ -153,6 +191,8 @@ if (appOrigin && player !== window) {
     }
     if (message.type === 'start' && !started) {
       start(message);
+    } else if (message.type === 'navigation') {
+      navigation = message.navigation;
     } else if (message.type === 'unload') {
       unload();
     }

@@ -26,19 +26,37 @@ interface Props {
   /** Items sequencing allows choosing now; null = all. */
   allowed: ReadonlySet<string> | null;
   disabled: boolean;
+  /** Phones: whether the collapsible panel is open (wider screens always show it). */
+  open: boolean;
+  /** Escape in the open panel (phones) closes it. */
+  onClose: () => void;
   onChoose: (itemId: string) => void;
 }
 
-/** The package's launchable items with their status; the current one is marked for assistive technology too. */
-export function TableOfContents({ items, current, allowed, disabled, onChoose }: Props) {
+/**
+ * The package's launchable items with their status (the open one is at least in progress) and, apart,
+ * whether sequencing lets the learner choose it now; the current one is marked for assistive
+ * technology too. Choosing an unavailable part asks the session, which says why it is refused.
+ */
+export function TableOfContents({ items, current, allowed, disabled, open, onClose, onChoose }: Props) {
   const { t } = useTranslation();
   return (
-    <nav className="player-toc" aria-label={t('player.tocLabel')}>
+    <nav
+      id="player-toc"
+      className={open ? 'player-toc open' : 'player-toc'}
+      aria-label={t('player.tocLabel')}
+      onKeyDown={(event) => {
+        if (open && event.key === 'Escape') {
+          onClose();
+        }
+      }}
+    >
       <h2>{t('player.tocHeading')}</h2>
       <ol>
         {items.map((item) => {
-          const status = itemStatus(item);
+          const stored = itemStatus(item);
           const isCurrent = item.itemId === current;
+          const status = isCurrent && stored === 'notAttempted' ? 'incomplete' : stored;
           const locked = allowed !== null && !allowed.has(item.itemId) && !isCurrent;
           return (
             <li key={item.itemId} className={isCurrent ? 'current' : undefined}>
@@ -48,15 +66,14 @@ export function TableOfContents({ items, current, allowed, disabled, onChoose }:
                 aria-disabled={locked || disabled ? 'true' : undefined}
                 data-item={item.itemId}
                 onClick={() => {
-                  if (!locked && !disabled && !isCurrent) {
+                  if (!disabled && !isCurrent) {
                     onChoose(item.itemId);
                   }
                 }}
               >
                 <span className="toc-title">{item.title}</span>
-                <span className={`toc-status toc-status-${status}`}>
-                  {locked ? t('player.locked') : t(`player.statuses.${status}`)}
-                </span>
+                <span className={`toc-status toc-status-${status}`}>{t(`player.statuses.${status}`)}</span>
+                {locked && <span className="toc-locked">{t('player.locked')}</span>}
               </button>
             </li>
           );

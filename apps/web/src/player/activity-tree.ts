@@ -1,5 +1,12 @@
 import type { Settings } from 'scorm-again';
-import type { ManifestItem, ManifestOrganization, PlayerItem, Sequencing, SequencingObjective } from './types';
+import type {
+  ManifestItem,
+  ManifestOrganization,
+  PlayerItem,
+  Sequencing,
+  SequencingObjective,
+  SharedDataMap,
+} from './types';
 
 /**
  * scorm-again does not read manifests: this turns the organization parsed on import into its
@@ -182,6 +189,9 @@ function activityOf(item: ManifestItem, progress: (itemId: string) => ItemProgre
   if (item.presentation?.hideLMSUI.length) {
     activity.hideLmsUi = item.presentation.hideLMSUI as ActivitySettings['hideLmsUi'];
   }
+  if (item.sharedDataMaps?.length) {
+    activity.sharedDataMaps = item.sharedDataMaps.map((map) => ({ ...map }));
+  }
   if (item.children.length > 0) {
     activity.children = item.children.map((child) => activityOf(child, progress));
   }
@@ -239,6 +249,21 @@ export function seededGlobalObjectives(
   };
   visit(organization.items);
   return seeded;
+}
+
+/** The `adl.data` maps of an item of the organization (none when it declares none). */
+export function sharedDataMapsOf(organization: ManifestOrganization | null, itemId: string): SharedDataMap[] {
+  const find = (items: ManifestItem[]): ManifestItem | undefined => {
+    for (const item of items) {
+      const found = item.identifier === itemId ? item : find(item.children);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  };
+  const item = organization ? find(organization.items) : undefined;
+  return (item?.sharedDataMaps ?? []).map((map) => ({ ...map }));
 }
 
 /** Whether the organization declares any sequencing (else the TOC alone navigates). */

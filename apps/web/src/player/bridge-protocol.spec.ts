@@ -40,23 +40,30 @@ describe('parseLauncherMessage', () => {
 });
 
 describe('parsePlayerMessage', () => {
-  it('accepts start with its fields and unload', () => {
-    const start = {
+  const navigation = {
+    continue: true,
+    previous: false,
+    choice: { part_1: true, part_2: false },
+    jump: { part_1: true },
+  };
+  const base = {
+    channel: BRIDGE_CHANNEL,
+    type: 'start',
+    standard: 'scorm2004',
+    cmi: {},
+    scoUrl: 'x',
+    title: 't',
+    sharedDataMaps: [{ targetID: 'urn:notes', readSharedData: true, writeSharedData: false }],
+    sharedData: { 'urn:notes': 'kept' },
+    navigation,
+  };
+
+  it('accepts start with its fields, navigation and unload', () => {
+    expect(parsePlayerMessage({ ...base, extra: 1 })).toEqual(base);
+    expect(parsePlayerMessage({ channel: BRIDGE_CHANNEL, type: 'navigation', navigation, extra: 1 })).toEqual({
       channel: BRIDGE_CHANNEL,
-      type: 'start',
-      standard: 'scorm12',
-      cmi: {},
-      scoUrl: 'x',
-      title: 't',
-      extra: 1,
-    };
-    expect(parsePlayerMessage(start)).toEqual({
-      channel: BRIDGE_CHANNEL,
-      type: 'start',
-      standard: 'scorm12',
-      cmi: {},
-      scoUrl: 'x',
-      title: 't',
+      type: 'navigation',
+      navigation,
     });
     expect(parsePlayerMessage({ channel: BRIDGE_CHANNEL, type: 'unload' })).toEqual({
       channel: BRIDGE_CHANNEL,
@@ -64,25 +71,17 @@ describe('parsePlayerMessage', () => {
     });
   });
 
-  it('refuses a start with a wrong standard or CMI', () => {
+  it('refuses a start with a wrong standard, CMI, shared data or navigation', () => {
+    expect(parsePlayerMessage({ ...base, standard: 'aicc' })).toBeNull();
+    expect(parsePlayerMessage({ ...base, cmi: [] })).toBeNull();
+    expect(parsePlayerMessage({ ...base, sharedData: { 'urn:notes': 1 } })).toBeNull();
+    expect(parsePlayerMessage({ ...base, sharedDataMaps: [{ targetID: 'urn:notes' }] })).toBeNull();
+    expect(parsePlayerMessage({ ...base, navigation: undefined })).toBeNull();
     expect(
       parsePlayerMessage({
         channel: BRIDGE_CHANNEL,
-        type: 'start',
-        standard: 'aicc',
-        cmi: {},
-        scoUrl: 'x',
-        title: 't',
-      }),
-    ).toBeNull();
-    expect(
-      parsePlayerMessage({
-        channel: BRIDGE_CHANNEL,
-        type: 'start',
-        standard: 'scorm12',
-        cmi: [],
-        scoUrl: 'x',
-        title: 't',
+        type: 'navigation',
+        navigation: { ...navigation, choice: { a: 'true' } },
       }),
     ).toBeNull();
   });

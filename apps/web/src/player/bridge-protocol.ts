@@ -17,6 +17,24 @@ export type LauncherMessage =
   | { channel: typeof BRIDGE_CHANNEL; type: 'call'; method: ForwardedMethod; element?: string; value?: string }
   | { channel: typeof BRIDGE_CHANNEL; type: 'unloaded' };
 
+/** One shared data map of the delivered item (`adlcp:map`, SCORM 2004 4th `adl.data`). */
+export interface BridgeSharedDataMap {
+  targetID: string;
+  readSharedData: boolean;
+  writeSharedData: boolean;
+}
+
+/**
+ * What sequencing allows now, as `adl.nav.request_valid.*` answers it: `continue` / `previous`, and
+ * per activity id `choice` and `jump` (absent ids: `false`).
+ */
+export interface NavigationValidity {
+  continue: boolean;
+  previous: boolean;
+  choice: Record<string, boolean>;
+  jump: Record<string, boolean>;
+}
+
 /** Player → launcher. */
 export type PlayerMessage =
   | {
@@ -29,7 +47,13 @@ export type PlayerMessage =
       scoUrl: string;
       /** The SCO's title, for the frame's accessible name. */
       title: string;
+      /** SCORM 2004 4th: the item's `adl.data` maps and the stores it may read (by target ID). */
+      sharedDataMaps: BridgeSharedDataMap[];
+      sharedData: Record<string, string>;
+      /** What sequencing allows now (`adl.nav.request_valid.*`); later changes come as `navigation`. */
+      navigation: NavigationValidity;
     }
+  | { channel: typeof BRIDGE_CHANNEL; type: 'navigation'; navigation: NavigationValidity }
   | { channel: typeof BRIDGE_CHANNEL; type: 'unload' };
 
 const FORWARDED: ReadonlySet<string> = new Set<ForwardedMethod>(['Initialize', 'SetValue', 'Commit', 'Terminate']);
@@ -63,6 +87,62 @@ export function parseLauncherMessage(data: unknown): LauncherMessage | null {
   }
 }
 
+function booleanMap(value: unknown): Record<string, boolean> | null {
+  if (!isRecord(value)) {
+    return null;
+  }
+  const map: Record<string, boolean> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry !== 'boolean') {
+      return null;
+    }
+    map[key] = entry;
+  }
+  return map;
+}
+
+function parseNavigation(value: unknown): NavigationValidity | null {
+  if (!isRecord(value) || typeof value.continue !== 'boolean' || typeof value.previous !== 'boolean') {
+    return null;
+  }
+  const choice = booleanMap(value.choice);
+  const jump = booleanMap(value.jump);
+  return choice && jump ? { continue: value.continue, previous: value.previous, choice, jump } : null;
+}
+
+function parseSharedDataMaps(value: unknown): BridgeSharedDataMap[] | null {
+  if (!Array.isArray(value)) {
+    return null;
+  }
+  const maps: BridgeSharedDataMap[] = [];
+  for (const map of value as unknown[]) {
+    if (
+      !isRecord(map) ||
+      typeof map.targetID !== 'string' ||
+      typeof map.readSharedData !== 'boolean' ||
+      typeof map.writeSharedData !== 'boolean'
+    ) {
+      return null;
+    }
+    maps.push({ targetID: map.targetID, readSharedData: map.readSharedData, writeSharedData: map.writeSharedData });
+  }
+  return maps;
+}
+
+function parseStores(value: unknown): Record<string, string> | null {
+  if (!isRecord(value)) {
+    return null;
+  }
+  const stores: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry !== 'string') {
+      return null;
+    }
+    stores[key] = entry;
+  }
+  return stores;
+}
+
 /** The player's message, or null for anything else. */
 export function parsePlayerMessage(data: unknown): PlayerMessage | null {
   if (!isRecord(data) || data.channel !== BRIDGE_CHANNEL) {
@@ -71,6 +151,10 @@ export function parsePlayerMessage(data: unknown): PlayerMessage | null {
   if (data.type === 'unload') {
     return { channel: BRIDGE_CHANNEL, type: 'unload' };
   }
+  if (data.type === 'navigation') {
+    const navigation = parseNavigation(data.navigation);
+    return navigation ? { channel: BRIDGE_CHANNEL, type: 'navigation', navigation } : null;
+  }
   if (
     data.type === 'start' &&
     (data.standard === 'scorm12' || data.standard === 'scorm2004') &&
@@ -78,6 +162,12 @@ export function parsePlayerMessage(data: unknown): PlayerMessage | null {
     typeof data.scoUrl === 'string' &&
     typeof data.title === 'string'
   ) {
+    const sharedDataMaps = parseSharedDataMaps(data.sharedDataMaps);
+    const sharedData = parseStores(data.sharedData);
+    const navigation = parseNavigation(data.navigation);
+    if (!sharedDataMaps || !sharedData || !navigation) {
+      return null;
+    }
     return {
       channel: BRIDGE_CHANNEL,
       type: 'start',
@@ -85,6 +175,9 @@ export function parsePlayerMessage(data: unknown): PlayerMessage | null {
       cmi: data.cmi,
       scoUrl: data.scoUrl,
       title: data.title,
+      sharedDataMaps,
+      sharedData,
+      navigation,
     };
   }
   return null;

@@ -1,10 +1,23 @@
 import { Scorm12API, Scorm2004API, type Settings } from 'scorm-again';
 import { CommitTransport } from './commit-transport';
-import { hasSequencing, progressOf, seededGlobalObjectives, sequencingSettings } from './activity-tree';
-import { BRIDGE_CHANNEL, parseLauncherMessage, type LauncherMessage, type PlayerMessage } from './bridge-protocol';
+import {
+  hasSequencing,
+  progressOf,
+  seededGlobalObjectives,
+  sequencingSettings,
+  sharedDataMapsOf,
+} from './activity-tree';
+import {
+  BRIDGE_CHANNEL,
+  parseLauncherMessage,
+  type LauncherMessage,
+  type NavigationValidity,
+  type PlayerMessage,
+} from './bridge-protocol';
+import { explainRefusal, type NavRequest, type Refusal } from './nav-reasons';
 import { keepLaunchToken, readToken } from './launch-url';
 import { createApiClient, unwrap, type ApiClient } from '../api/client';
-import type { PlayerData } from './types';
+import type { PlayerData, PlayerItem } from './types';
 
 /** How long a SCO gets to call Terminate once asked to leave (docs/player.md, "Leaving": ~2 s). */
 export const UNLOAD_GRACE_MS = 2000;
@@ -16,7 +29,21 @@ export interface Navigation {
   previous: boolean;
   /** Item ids the learner may choose now; null = every item (no sequencing). */
   choice: ReadonlySet<string> | null;
+  /** Activity ids sequencing could jump to (`adl.nav.request_valid.jump`); null = every item. */
+  jump: ReadonlySet<string> | null;
+  /** Why Previous / Next are not available now (shown beside the disabled buttons). */
+  why: { continue: Refusal | null; previous: Refusal | null };
 }
+
+/** The SCORM elements whose change changes the item's status in the table of contents. */
+const STATUS_ELEMENTS = new Set([
+  'cmi.completion_status',
+  'cmi.success_status',
+  'cmi.score.scaled',
+  'cmi.progress_measure',
+  'cmi.core.lesson_status',
+  'cmi.core.score.raw',
+]);
 
 export type SessionState = 'loading' | 'running' | 'switching' | 'ended' | 'leaving' | 'left';
 
@@ -24,6 +51,8 @@ export interface SessionListener {
   onData(data: PlayerData): void;
   onState(state: SessionState): void;
   onNavigation(navigation: Navigation): void;
+  /** Sequencing refused a move (null: the last refusal no longer applies). */
+  onRefusal(refusal: Refusal | null): void;
   /** A switch or a start failed: the error is for the page to show. */
   onError(error: unknown): void;
   /** The content asked to leave the course (exitAll, suspendAll). */
@@ -78,6 +107,9 @@ export class PlayerSession {
   private sequenced = false;
   private busy = false;
   private state: SessionState = 'loading';
+  private navigation: Navigation | null = null;
+  /** The last sequencing exception scorm-again reported (SN code), for the refusal's reason. */
+  private exception: string | null = null;
   private listener: SessionListener | null;
   private readonly transport = new CommitTransport();
 
@@ -132,14 +164,21 @@ export class PlayerSession {
               this.delivered = activity.id;
             },
             onNavigationValidityUpdate: (validity) => {
-              const allowed = Object.entries(validity.choice)
-                .filter(([, value]) => value === 'true')
-                .map(([id]) => id);
-              this.listener?.onNavigation({
+              const allowed = (map: Record<string, string> | undefined) =>
+                new Set(
+                  Object.entries(map ?? {})
+                    .filter(([, value]) => value === 'true')
+                    .map(([id]) => id),
+                );
+              this.setNavigation({
                 continue: validity.continue,
                 previous: validity.previous,
-                choice: new Set(allowed),
+                choice: allowed(validity.choice),
+                jump: allowed(validity.jump),
               });
+            },
+            onSequencingError: (error) => {
+              this.exception = /^[A-Z]{2}\.[0-9.]+-[0-9]+$/.test(error) ? error : this.exception;
             },
           },
         };
@@ -153,6 +192,7 @@ export class PlayerSession {
       this.api = new Scorm12API(settings);
     }
     this.api.loadFromJSON(data.cmi);
+    this.loadSharedData();
     if (this.sequenced && this.api instanceof Scorm2004API) {
       // The server chose the item (the last one launched): deliver it if the rules allow, else
       // whatever the rules start with.
@@ -167,21 +207,174 @@ export class PlayerSession {
           return;
         }
       }
+      // Delivery showed the delivered activity's maps; the stores are the server's.
+      this.loadSharedData();
     } else {
-      this.listener?.onNavigation(this.flatNavigation());
+      this.setNavigation(this.flatNavigation());
     }
     this.openLauncher();
     this.setState('running');
   }
 
   /** Without sequencing: previous/next in the order of the launchables, any item by choice. */
-  private flatNavigation(): Navigation {
+  private flatNavigation(): Omit<Navigation, 'why'> {
     const index = this.data.items.findIndex((item) => item.itemId === this.data.attempt.itemId);
     return {
       previous: index > 0,
       continue: index >= 0 && index < this.data.items.length - 1,
       choice: null,
+      jump: null,
     };
+  }
+
+  /** SCORM 2004 4th adl.data: the server's stores, seen through the delivered item's maps. */
+  private loadSharedData(): void {
+    const api = this.api;
+    if (api instanceof Scorm2004API) {
+      api.adl.restoreSharedDataSnapshot(this.data.sharedData);
+      api.adl.configureSharedDataMaps(sharedDataMapsOf(this.data.organization, this.data.attempt.itemId));
+    }
+  }
+
+  /** New validity from sequencing (or the flat order): the page, and the launcher's request_valid. */
+  private setNavigation(given: Omit<Navigation, 'why'>): void {
+    const navigation = {
+      ...given,
+      continue: this.confirmed('continue', given.continue),
+      previous: this.confirmed('previous', given.previous),
+    };
+    const explained: Navigation = {
+      ...navigation,
+      why: {
+        continue: navigation.continue ? null : this.explain('continue'),
+        previous: navigation.previous ? null : this.explain('previous'),
+      },
+    };
+    this.navigation = explained;
+    this.listener?.onNavigation(explained);
+    if (this.started) {
+      this.post({ channel: BRIDGE_CHANNEL, type: 'navigation', navigation: this.validity() });
+    }
+  }
+
+  /**
+   * scorm-again's look-ahead predicts Continue/Previous from the tree's shape; while the SCO runs,
+   * its preview also runs the pre-condition rules of what would be delivered (a part disabled until
+   * another is passed), so a move it blocks is not offered.
+   */
+  private confirmed(request: 'continue' | 'previous', predicted: boolean): boolean {
+    const api = this.api;
+    if (!predicted || !this.sequenced || !(api instanceof Scorm2004API) || !api.isInitialized()) {
+      return predicted;
+    }
+    try {
+      return api.previewNavigationRequest(request).outcome !== 'blocked';
+    } catch {
+      return predicted;
+    }
+  }
+
+  /** `adl.nav.request_valid.*` as the launcher answers it. */
+  private validity(): NavigationValidity {
+    const navigation = this.navigation;
+    const ids = this.data.items.map((item) => item.itemId);
+    const map = (allowed: ReadonlySet<string> | null | undefined) =>
+      Object.fromEntries(ids.map((id) => [id, allowed === null || allowed === undefined ? true : allowed.has(id)]));
+    if (!navigation) {
+      return { continue: false, previous: false, choice: map(new Set()), jump: map(new Set()) };
+    }
+    const choice = map(navigation.choice);
+    const jump = map(navigation.jump);
+    if (navigation.choice) {
+      // Activities that are not launchables (clusters) keep what sequencing said.
+      for (const id of navigation.choice) {
+        choice[id] = true;
+      }
+    }
+    if (navigation.jump) {
+      for (const id of navigation.jump) {
+        jump[id] = true;
+      }
+    }
+    return { continue: navigation.continue, previous: navigation.previous, choice, jump };
+  }
+
+  /** Why a move is refused, from the organization, the stored statuses and the last SN exception. */
+  private explain(request: NavRequest, target?: string | null, exception?: string | null): Refusal {
+    return explainRefusal({
+      organization: this.data.organization,
+      items: this.data.items,
+      current: this.data.attempt.itemId,
+      request,
+      target,
+      exception,
+    });
+  }
+
+  private refuse(refusal: Refusal): void {
+    this.listener?.onRefusal(refusal);
+  }
+
+  /**
+   * The current item's status as the real API holds it, so that the table of contents follows the
+   * content between launches (a review session records nothing, so it changes nothing).
+   */
+  private refreshStatus(): void {
+    const api = this.api;
+    if (!api || this.data.attempt.mode === 'review') {
+      return;
+    }
+    let status: PlayerItem['status'];
+    if (api instanceof Scorm2004API) {
+      const completion = String(api.cmi.completion_status);
+      const success = String(api.cmi.success_status);
+      const scaled = Number.parseFloat(String(api.cmi.score.scaled));
+      status = {
+        completion: (['completed', 'incomplete', 'not attempted'].includes(completion)
+          ? completion
+          : 'unknown') as PlayerItem['status']['completion'],
+        success: (['passed', 'failed'].includes(success) ? success : 'unknown') as PlayerItem['status']['success'],
+        scoreScaled: Number.isFinite(scaled) ? scaled : null,
+      };
+    } else {
+      const lesson = String(api.cmi.core.lesson_status);
+      const raw = Number.parseFloat(String(api.cmi.core.score.raw));
+      const max = Number.parseFloat(String(api.cmi.core.score.max));
+      const min = Number.parseFloat(String(api.cmi.core.score.min));
+      status = {
+        completion:
+          lesson === 'passed' || lesson === 'failed' || lesson === 'completed'
+            ? 'completed'
+            : lesson === 'incomplete' || lesson === 'browsed'
+              ? 'incomplete'
+              : 'not attempted',
+        success: lesson === 'passed' ? 'passed' : lesson === 'failed' ? 'failed' : 'unknown',
+        scoreScaled: Number.isFinite(raw)
+          ? Number.isFinite(max) && max > (Number.isFinite(min) ? min : 0)
+            ? (raw - (Number.isFinite(min) ? min : 0)) / (max - (Number.isFinite(min) ? min : 0))
+            : raw / 100
+          : null,
+      };
+    }
+    const itemId = this.data.attempt.itemId;
+    const before = this.data.items.find((item) => item.itemId === itemId)?.status;
+    if (
+      !before ||
+      (before.completion === status.completion &&
+        before.success === status.success &&
+        before.scoreScaled === status.scoreScaled)
+    ) {
+      return;
+    }
+    // A SCO that has not reported a completion keeps what the server stored.
+    if (status.completion === 'unknown' || status.completion === 'not attempted') {
+      status.completion = before.completion;
+    }
+    this.data = {
+      ...this.data,
+      items: this.data.items.map((item) => (item.itemId === itemId ? { ...item, status } : item)),
+    };
+    this.listener?.onData(this.data);
   }
 
   private setState(state: SessionState): void {
@@ -238,6 +431,9 @@ export class PlayerSession {
           cmi: this.data.cmi,
           scoUrl: this.data.scoUrl,
           title: this.titleOf(this.data.attempt.itemId),
+          sharedDataMaps: sharedDataMapsOf(this.data.organization, this.data.attempt.itemId),
+          sharedData: this.data.sharedData,
+          navigation: this.validity(),
         });
         return;
       case 'unloaded':
@@ -250,6 +446,10 @@ export class PlayerSession {
         switch (message.method) {
           case 'Initialize':
             api.lmsInitialize('');
+            if (this.sequenced && this.navigation) {
+              // Now that the SCO runs, sequencing can preview Continue/Previous (see confirmed()).
+              this.setNavigation(this.navigation);
+            }
             return;
           case 'SetValue':
             if (message.element === 'adl.nav.request') {
@@ -259,14 +459,20 @@ export class PlayerSession {
               this.statusSet = true;
             }
             api.lmsSetValue(message.element ?? '', message.value ?? '');
+            if (STATUS_ELEMENTS.has(message.element ?? '')) {
+              this.refreshStatus();
+            }
             return;
           case 'Commit':
             api.lmsCommit('');
+            this.refreshStatus();
             return;
           case 'Terminate':
             this.delivered = null;
+            this.exception = null;
             this.completeSilentSco(api);
             api.lmsFinish('');
+            this.refreshStatus();
             this.afterTerminate();
             return;
         }
@@ -308,6 +514,12 @@ export class PlayerSession {
     }
     if (request !== '' && request !== '_none_') {
       this.setState('ended');
+      const choice = /^\{target=([^}]+)\}(choice|jump)$/.exec(request);
+      if (request === 'continue' || request === 'previous') {
+        this.refuse(this.explain(request, null, this.exception));
+      } else if (choice) {
+        this.refuse(this.explain('choice', choice[1], this.exception));
+      }
     }
   }
 
@@ -353,25 +565,51 @@ export class PlayerSession {
     this.launcher = null;
   }
 
-  /** Moves to another item of the package: the current SCO leaves first, then the new attempt loads. */
+  /**
+   * Moves to another item of the package: the current SCO leaves first, then the new attempt loads.
+   * A choice sequencing refuses is explained and the current part stays as it is.
+   */
   async choose(itemId: string): Promise<void> {
     if (this.busy || itemId === this.data.attempt.itemId) {
       return;
     }
+    const allowed = this.navigation?.choice;
+    if (this.sequenced && allowed && !allowed.has(itemId)) {
+      this.refuse(this.explain('choice', itemId, this.exception));
+      return;
+    }
+    this.listener?.onRefusal(null);
     await this.switchTo(itemId, true);
   }
 
+  /** Previous / Next: refused moves are explained before anything is unloaded. */
   async navigate(request: 'continue' | 'previous'): Promise<void> {
     if (this.busy) {
       return;
     }
     if (!this.sequenced) {
       const target = this.flatTarget(request);
-      if (target) {
-        await this.switchTo(target, true);
+      if (!target) {
+        this.refuse(this.explain(request));
+        return;
       }
+      this.listener?.onRefusal(null);
+      await this.switchTo(target, true);
       return;
     }
+    if (this.navigation && !this.navigation[request]) {
+      this.refuse(this.navigation.why[request] ?? this.explain(request, null, this.exception));
+      return;
+    }
+    const api = this.api;
+    if (api instanceof Scorm2004API) {
+      const preview = api.previewNavigationRequest(request);
+      if (preview.outcome === 'blocked') {
+        this.refuse(this.explain(request, preview.targetActivityId, preview.exception));
+        return;
+      }
+    }
+    this.listener?.onRefusal(null);
     await this.switchTo(null, true, request);
   }
 
@@ -390,12 +628,15 @@ export class PlayerSession {
       const api = this.api;
       if (this.sequenced && api instanceof Scorm2004API && unloadFirst) {
         this.delivered = null;
+        this.exception = null;
         const allowed = request
           ? api.processNavigationRequest(request)
           : api.processNavigationRequest('choice', itemId ?? undefined);
         target = allowed ? this.delivered : null;
         if (!target) {
-          // Refused by the rules: the current item again.
+          // Refused by the rules once the SCO had left (the look-ahead allowed it): say why, and
+          // open the current item again.
+          this.refuse(this.explain(request ?? 'choice', request ? null : itemId, this.exception));
           target = this.data.attempt.itemId;
         }
       }
@@ -419,10 +660,14 @@ export class PlayerSession {
       if (api) {
         api.reset({ lmsCommitUrl: data.commitUrl }, { preserveListeners: true });
         api.loadFromJSON(data.cmi);
+        this.loadSharedData();
       }
       this.listener?.onData(data);
       if (!this.sequenced) {
-        this.listener?.onNavigation(this.flatNavigation());
+        this.setNavigation(this.flatNavigation());
+      } else if (this.navigation) {
+        // The statuses the server stored may change the explanations.
+        this.setNavigation(this.navigation);
       }
       this.openLauncher();
       this.setState('running');

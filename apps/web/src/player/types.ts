@@ -30,7 +30,15 @@ export interface ManifestItem {
   launchable: boolean;
   sequencing: Sequencing | null;
   presentation?: { hideLMSUI: string[] } | null;
+  /** `<adlcp:data><adlcp:map>` (SCORM 2004 4th shared data). */
+  sharedDataMaps?: SharedDataMap[];
   children: ManifestItem[];
+}
+
+export interface SharedDataMap {
+  targetID: string;
+  readSharedData: boolean;
+  writeSharedData: boolean;
 }
 
 export interface Sequencing {

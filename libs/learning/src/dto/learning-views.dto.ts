@@ -126,4 +126,11 @@ export class PlayerDataView {
   @ApiProperty() scoUrl: string;
   @ApiProperty() commitUrl: string;
   @ApiProperty() courseUrl: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      'SCORM 2004 4th adl.data: the stores the item maps with readSharedData, by target ID (docs/course-results.md)',
+  })
+  sharedData: Record<string, string>;
 }
