@@ -129,6 +129,46 @@ describe('the public catalogue and publishing', () => {
     expect(((await as(admin).get('/api/courses').expect(200)).body as { total: number }).total).toBe(4);
   });
 
+  it('lists import jobs in one state (the Secretariat home: imports that failed), each caller only their own', async () => {
+    const db = app.get(DataSource);
+    const adminId = ((await as(admin).get('/api/me').expect(200)).body as { id: string }).id;
+    const learnerId = ((await as(learner).get('/api/me').expect(200)).body as { id: string }).id;
+    const insert = (id: string, state: string, by: string) =>
+      db.query(
+        "INSERT INTO import_jobs (id, kind, state, file_name, requested_by, error) VALUES (?, 'scorm_package', ?, ?, ?, ?)",
+        [id, state, `${id}.zip`, by, state === 'failed' ? 'Not a zip file' : null],
+      );
+    const failed = '11111111-1111-4111-8111-111111111111';
+    const done = '22222222-2222-4222-8222-222222222222';
+    const others = '33333333-3333-4333-8333-333333333333';
+    await insert(failed, 'failed', adminId);
+    await insert(done, 'completed', adminId);
+    await insert(others, 'failed', learnerId);
+    const ids = async (token: string, query: string) =>
+      ((await as(token).get(`/api/import-jobs${query}`).expect(200)).body as { items: Array<{ id: string }> }).items
+        .map((job) => job.id)
+        .sort();
+    expect(await ids(admin, '?state=failed')).toEqual([failed, others]);
+    expect(await ids(admin, '?state=completed')).toEqual([done]);
+    expect(await ids(admin, '')).toEqual([failed, done, others].sort());
+    // A learner's filter never reaches another's jobs.
+    expect(await ids(learner, '?state=failed')).toEqual([others]);
+    expect((await as(admin).get('/api/import-jobs?state=broken').expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('gives My learning titles in the interface language when the course has it', async () => {
+    await as(learner).post(`/api/courses/${ids.published}/enrolments`, {}).expect(201);
+    const titles = async (query: string) =>
+      ((await as(learner).get(`/api/me/learning${query}`).expect(200)).body as Array<{ title: string }>).map(
+        (course) => course.title,
+      );
+    expect(await titles('?lang=fr')).toEqual(['Cours published']);
+    expect(await titles('?lang=en')).toEqual(['Course published']);
+    // Spanish: the course has no Spanish text, so English.
+    expect(await titles('?lang=es')).toEqual(['Course published']);
+    await as(learner).get('/api/me/learning?lang=de').expect(400);
+  });
+
   it('needs a sign-in for the catalogue when PUBLIC_CATALOGUE is false', async () => {
     const closed = await withEnv({ PUBLIC_CATALOGUE: 'false' }, () => createTestApp());
     try {

@@ -2158,6 +2158,8 @@ export type components = {
             /** Format: uuid */
             jobId: string;
         };
+        /** @enum {string} */
+        ImportJobState: "waiting" | "active" | "completed" | "failed";
         PackageImportResultView: {
             /** Format: uuid */
             courseId: string;
@@ -5621,6 +5623,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Only jobs in this state */
+                state?: components["schemas"]["ImportJobState"];
             };
             header?: never;
             path?: never;
@@ -10496,7 +10500,10 @@ export interface operations {
     };
     MyLearningController_myLearning: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Course titles in this language when the course has it (default: the learner's preferred language) */
+                lang?: "en" | "fr" | "es";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10510,6 +10517,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CourseProgressView"][];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not signed in, or the session ended */

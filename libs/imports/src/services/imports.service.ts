@@ -227,8 +227,13 @@ export class ImportsService {
     return job;
   }
 
-  history(requester: ImportRequester, page: number, pageSize: number): Promise<{ items: ImportJob[]; total: number }> {
-    return this.jobs.history(requester.isAdmin ? null : requester.id, page, pageSize);
+  history(
+    requester: ImportRequester,
+    page: number,
+    pageSize: number,
+    state?: ImportJobState,
+  ): Promise<{ items: ImportJob[]; total: number }> {
+    return this.jobs.history(requester.isAdmin ? null : requester.id, page, pageSize, state);
   }
 }
 
