@@ -63,17 +63,15 @@ describe('the public catalogue and publishing', () => {
     const refused = await as(admin).patch(`/api/courses/${ids.empty}`, { status: 'published' }).expect(409);
     expect(refused.body).toMatchObject({ statusCode: 409, code: 'COURSE_NOT_LAUNCHABLE' });
     // A package whose manifest has nothing to launch does not count either.
-    await app
-      .get(DataSource)
-      .query(
-        `INSERT INTO course_packages (id, course_id, language, version, standard, edition, title, manifest, launchables,
+    await app.get(DataSource).query(
+      `INSERT INTO course_packages (id, course_id, language, version, standard, edition, title, manifest, launchables,
            sco_count, size_bytes, sha256, storage_key)
          VALUES (UUID(), ?, 'en', 1, 'scorm12', NULL, 'Empty', '{}', '[]', 0, 0, REPEAT('0', 64), 'empty')`,
-        [ids.empty],
-      );
-    expect(
-      (await as(admin).patch(`/api/courses/${ids.empty}`, { status: 'published' }).expect(409)).body.code,
-    ).toBe('COURSE_NOT_LAUNCHABLE');
+      [ids.empty],
+    );
+    expect((await as(admin).patch(`/api/courses/${ids.empty}`, { status: 'published' }).expect(409)).body.code).toBe(
+      'COURSE_NOT_LAUNCHABLE',
+    );
     expect((await as(admin).get(`/api/courses/${ids.empty}`).expect(200)).body.status).toBe('draft');
 
     const db = app.get(DataSource);

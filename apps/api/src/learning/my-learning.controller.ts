@@ -17,7 +17,10 @@ export class MyLearningController {
     description: 'Each enrolled course with its rollup and per-item progress',
   })
   @ApiErrors(400, 401)
-  myLearning(@CurrentUser() user: AuthenticatedUser, @Query() query: MyLearningQueryDto): Promise<CourseProgressView[]> {
+  myLearning(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: MyLearningQueryDto,
+  ): Promise<CourseProgressView[]> {
     return this.progress.myLearning(user.id, query.lang);
   }
 

@@ -157,7 +157,14 @@ export class ProgressService {
         course.packages[0];
       const enrolment = enrolments.find((e) => e.courseId === course.id);
       const result = results.find((r) => r.courseId === course.id) ?? null;
-      return rollUp(course.id, titleOf(course.texts, display ?? language), pkg, mine, enrolment?.enrolledAt ?? null, result);
+      return rollUp(
+        course.id,
+        titleOf(course.texts, display ?? language),
+        pkg,
+        mine,
+        enrolment?.enrolledAt ?? null,
+        result,
+      );
     });
   }
 
