@@ -138,7 +138,7 @@ describe('web shell', () => {
 
     const banner = page.getByRole('banner');
     await banner.getByText('Signed in as Amina Wanjiru').waitFor();
-    await heading('Learning for customs administrations').waitFor();
+    await heading('Welcome, Amina Wanjiru').waitFor();
     // The access token lives in memory only.
     const storage = await page.evaluate<string>(
       'JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])',
