@@ -1,9 +1,15 @@
+import { copyFile } from 'node:fs/promises';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
-import { withEnv } from '../support/accounts';
+import { CatalogueService } from '@app/catalogue';
+import { ImportsService } from '@app/imports';
+import { QueueName } from '@app/queue';
+import { isolateRedisPrefix, withEnv } from '../support/accounts';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 import { addLaunchablePackage } from '../support/course-packages';
+import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
+import { startTestWorker, TestWorker } from '../support/test-worker';
 
 interface Summary {
   id: string;
@@ -183,4 +189,66 @@ describe('the public catalogue and publishing', () => {
       await closed.close();
     }
   });
+});
+
+describe('a package import that publishes its course (the demo seed)', () => {
+  let restorePrefix: (() => void) | undefined;
+  let app: TestApp;
+  let worker: TestWorker | undefined;
+
+  beforeAll(async () => {
+    restorePrefix = isolateRedisPrefix('publish-on-import');
+    app = await createTestApp();
+    worker = await startTestWorker({}, [QueueName.Imports]);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await app?.close();
+    restorePrefix?.();
+  });
+
+  it('publishes the course in the transaction that records its package, and only when asked', async () => {
+    const a = await createUser(app, { role: UserRole.Admin, country: null });
+    const token = await login(app, a.email, a.password);
+    const admin = { id: a.id, isAdmin: true };
+    const imports = app.get(ImportsService);
+    const catalogue = app.get(CatalogueService);
+    const statusAfterImport = async (publish: boolean) => {
+      const course = await catalogue.create(admin, {
+        topic: 'tir',
+        texts: [{ language: 'en', title: `Seeded ${publish}`, description: '' }],
+      });
+      const { jobId, uploadPath } = await imports.reserveUpload();
+      await copyFile(await writePackage(scorm12Bookmark()), uploadPath);
+      await imports.queuePackageImport(admin, {
+        jobId,
+        uploadPath,
+        fileName: 'seed.zip',
+        courseId: course.id,
+        language: 'en',
+        ...(publish ? { publish: true } : {}),
+      });
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const job = (
+          await request(app.getHttpServer()).get(`/api/import-jobs/${jobId}`).auth(token, { type: 'bearer' })
+        ).body as { state: string };
+        if (job.state === 'completed') {
+          break;
+        }
+        if (job.state === 'failed' || Date.now() > deadline) {
+          throw new Error(`import ${job.state}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return (
+        (await request(app.getHttpServer()).get(`/api/courses/${course.id}`).auth(token, { type: 'bearer' })).body as {
+          status: string;
+        }
+      ).status;
+    };
+    expect(await statusAfterImport(true)).toBe('published');
+    expect(await statusAfterImport(false)).toBe('draft');
+  }, 120_000);
 });

@@ -114,28 +114,57 @@ function CourseProgress({
         <Alert key={launcher.failure.attempt}>{launcher.failure.message}</Alert>
       )}
       {course.items.length > 0 && (
-        <details className="learning-parts">
-          <summary>{t('myLearningPage.partsSummary', { number: formatNumber(course.items.length, language) })}</summary>
-          {/* A list, not a table: each part stacks its facts, so nothing is cut off on a phone. */}
-          <ul className="learning-items" aria-label={t('learning.itemsCaption', { title: course.title })}>
+        // A table on wide screens; below 40rem each part stacks its cells, each with its label, so nothing
+        // is cut off on a phone. The explicit roles keep the table's semantics when CSS changes its display.
+        <table className="learning-items stacked-table" role="table">
+          <caption>{t('learning.itemsCaption', { title: course.title })}</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('learning.item')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('learning.attempts')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('learning.completion')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('learning.success')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('learning.score')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('learning.time')}
+              </th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
             {course.items.map((item) => (
-              <li key={item.itemId} data-item={item.itemId}>
-                <span className="learning-item-title" lang={course.language ?? undefined}>
-                  {item.title}
-                </span>
-                <span>{t(`learning.completionStatuses.${completionKey(item.completionStatus)}`)}</span>
-                <span>{t(`learning.successStatuses.${successKey(item.successStatus)}`)}</span>
-                <span>
-                  {t('learning.score')} {formatScore(item.scoreScaled, language) ?? t('learning.noScore')}
-                </span>
-                <span>
-                  {t('learning.time')} {formatDuration(item.totalTimeSeconds, language)}
-                </span>
-                <span>{t('myLearningPage.attempts', { count: item.attempts })}</span>
-              </li>
+              <tr key={item.itemId} data-item={item.itemId} role="row">
+                <th scope="row" role="rowheader">
+                  <span lang={course.language ?? undefined}>{item.title}</span>
+                </th>
+                <td role="cell" data-label={t('learning.attempts')}>
+                  {item.attempts}
+                </td>
+                <td role="cell" data-label={t('learning.completion')}>
+                  {t(`learning.completionStatuses.${completionKey(item.completionStatus)}`)}
+                </td>
+                <td role="cell" data-label={t('learning.success')}>
+                  {t(`learning.successStatuses.${successKey(item.successStatus)}`)}
+                </td>
+                <td role="cell" data-label={t('learning.score')}>
+                  {formatScore(item.scoreScaled, language) ?? t('learning.noScore')}
+                </td>
+                <td role="cell" data-label={t('learning.time')}>
+                  {formatDuration(item.totalTimeSeconds, language)}
+                </td>
+              </tr>
             ))}
-          </ul>
-        </details>
+          </tbody>
+        </table>
       )}
     </section>
   );
