@@ -177,8 +177,7 @@ function SecretariatHome() {
   const errorText = useErrorText();
   const id = useId();
   const failed = useLoader(
-    (signal) =>
-      unwrap(api.GET('/api/import-jobs', { params: { query: { state: 'failed', pageSize: 5 } }, signal })),
+    (signal) => unwrap(api.GET('/api/import-jobs', { params: { query: { state: 'failed', pageSize: 5 } }, signal })),
     [api],
   );
   const licences = useLoader((signal) => unwrap(api.GET('/api/licences', { signal })), [api]);
@@ -247,7 +246,7 @@ function SecretariatHome() {
   );
 }
 
-/** The home of a signed-in person: what to do next, by role (docs/web.md). */
+/** The home of a signed-in person: what to do next, by role (docs/catalogue.md). */
 export default function RoleHome() {
   const { t } = useTranslation();
   const { user } = useAuth();
