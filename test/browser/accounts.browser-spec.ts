@@ -188,7 +188,8 @@ describe('accounts in the browser: registration, approval, coordinators, profile
     // 5. The officer signs in, and stays signed in across a reload (refresh cookie, token in memory).
     await signIn(officer, email, password);
     await signedInAs(officer, 'Ama Owusu');
-    await heading(officer, 'Learning for customs administrations').waitFor();
+    // Signing in lands on the person's home, never the marketing page.
+    await heading(officer, 'Welcome, Ama Owusu').waitFor();
     const officerNav = officer.getByRole('navigation', { name: 'Main', exact: true });
     await officerNav.getByRole('link', { name: 'Profile' }).waitFor();
     expect(await officerNav.getByRole('link', { name: 'Registrations' }).count()).toBe(0);

@@ -3,7 +3,9 @@ import { ZipFile } from 'yazl';
 import { UserRole } from '@app/accounts';
 import { QueueName } from '@app/queue';
 import { isolateRedisPrefix } from '../support/accounts';
+import { DataSource } from 'typeorm';
 import { createUser, nextClientIp, startTestServer, type TestApp } from '../support/app';
+import { addLaunchablePackage } from '../support/course-packages';
 import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
 import { startTestWorker, type TestWorker } from '../support/test-worker';
 import { assertWebAppBuilt, launchBrowser, watchForProblems, type PageProblems } from './support/browser';
@@ -135,7 +137,25 @@ describe('catalogue in the browser: courses, search, package imports', () => {
     const courseUrl = new URL(page.url()).pathname;
     expect(courseUrl).toMatch(/^\/courses\/[0-9a-f-]{36}$/);
     await page.getByText('This course is: Draft').waitFor();
-    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    // Publishing asks first when texts are missing, with what is missing.
+    const publish = async () => {
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      const checklist = page.getByRole('dialog', { name: 'Publish before it is complete?' });
+      await checklist.getByRole('listitem').filter({ hasText: 'a title and description in Spanish' }).waitFor();
+      expect(await checklist.getByRole('listitem').count()).toBe(1);
+      await checklist.getByRole('button', { name: 'Publish anyway' }).click();
+      await checklist.waitFor({ state: 'hidden' });
+    };
+    await publish();
+    // Nothing to launch yet: the server refuses.
+    await page
+      .getByText('This course has nothing to launch yet: upload a SCORM package before publishing it.')
+      .waitFor();
+    await page.getByText('This course is: Draft').waitFor();
+    expect(problems.all.filter((problem) => !problem.includes('409'))).toEqual([]);
+    problems.all.splice(0);
+    await addLaunchablePackage(app!.get(DataSource), courseUrl.split('/').pop()!, 'en');
+    await publish();
     await page.getByRole('status').filter({ hasText: 'The course is now published: learners can find it.' }).waitFor();
     await page.getByText('This course is: Published').waitFor();
 
@@ -188,9 +208,8 @@ describe('catalogue in the browser: courses, search, package imports', () => {
     await learnerPage.locator('h1:focus').filter({ hasText: frenchTitle }).waitFor();
     expect(new URL(learnerPage.url()).pathname).toBe(courseUrl);
     await learnerPage.getByText('La déclaration en ligne des marchandises et leur valeur en douane.').waitFor();
-    await learnerPage.getByText('Aucun paquet n’a encore été importé pour ce cours.').waitFor();
-    // Nothing to launch yet: no Start button (the player's own test launches courses with packages).
-    expect(await learnerPage.getByRole('button', { name: 'Commencer' }).count()).toBe(0);
+    // Its (seeded) package makes it launchable (the player's own test launches courses).
+    await learnerPage.getByRole('button', { name: 'Commencer', exact: true }).waitFor();
     expect(await learnerPage.getByRole('button', { name: 'Publier' }).count()).toBe(0);
 
     // Back: the search is still there.

@@ -138,16 +138,27 @@ describe('web shell', () => {
 
     const banner = page.getByRole('banner');
     await banner.getByText('Signed in as Amina Wanjiru').waitFor();
-    await heading('Learning for customs administrations').waitFor();
+    await heading('Welcome, Amina Wanjiru').waitFor();
     // The access token lives in memory only.
     const storage = await page.evaluate<string>(
       'JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])',
     );
     expect(storage).not.toMatch(/eyJ/);
 
+    // Signing out on a page anyone may see keeps it, with focus on the sign-in link that replaces the button.
+    await page.getByRole('navigation', { name: 'Main', exact: true }).getByRole('link', { name: 'Catalogue' }).click();
+    await heading('Course catalogue').waitFor();
     await banner.getByRole('button', { name: 'Sign out' }).click();
     await banner.getByRole('link', { name: 'Sign in' }).and(page.locator(':focus')).waitFor();
     expect(await banner.getByText('Amina Wanjiru').count()).toBe(0);
+    // Signed out on the home, the person's home becomes the visitors' page, whose heading gets focus.
+    await banner.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address', { exact: true }).fill(user.email);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await heading('Welcome, Amina Wanjiru').waitFor();
+    await banner.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('h1:focus').filter({ hasText: 'Learning for customs administrations' }).waitFor();
   });
 
   it('announces a wrong password, translated, and moves focus to the message', async () => {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
 import { ApiProcess } from '../support/api-process';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
+import { addLaunchablePackage } from '../support/course-packages';
 
 describe('the course catalogue', () => {
   let app: TestApp;
@@ -69,6 +70,12 @@ describe('the course catalogue', () => {
       const created = await as(admin).post('/api/courses', body).expect(201);
       ids[key] = created.body.id;
     }
+    // Publishing needs a launchable package: one per language of the texts, so the languages stay theirs.
+    const db = app.get(DataSource);
+    for (const language of ['en', 'fr', 'es']) {
+      await addLaunchablePackage(db, ids.valuation, language);
+    }
+    await addLaunchablePackage(db, ids.origin, 'es');
     await as(admin).patch(`/api/courses/${ids.valuation}`, { status: 'published' }).expect(200);
     await as(admin).patch(`/api/courses/${ids.origin}`, { status: 'published' }).expect(200);
   });
@@ -77,9 +84,10 @@ describe('the course catalogue', () => {
     await app.close();
   });
 
-  it('needs a signed-in user', async () => {
-    await request(app.getHttpServer()).get('/api/courses').expect(401);
-    await request(app.getHttpServer()).get('/api/topics').expect(401);
+  it('answers anonymous visitors (PUBLIC_CATALOGUE on by default), but a bad token is still a 401', async () => {
+    await request(app.getHttpServer()).get('/api/courses').expect(200);
+    await request(app.getHttpServer()).get('/api/topics').expect(200);
+    await request(app.getHttpServer()).get('/api/courses').auth('not-a-token', { type: 'bearer' }).expect(401);
   });
 
   it('lists the seeded WCO topic areas in three languages', async () => {
@@ -252,7 +260,11 @@ describe('the course catalogue', () => {
       topic: 'customs-valuation',
       estimatedHours: 6,
       languages: ['en', 'es', 'fr'],
-      packages: [],
     });
+    expect((detail.body as { packages: Array<{ language: string }> }).packages.map((p) => p.language).sort()).toEqual([
+      'en',
+      'es',
+      'fr',
+    ]);
   });
 });

@@ -211,11 +211,15 @@ describe('SCORM run-time: enrolment, launch, commits and progress', () => {
         'COURSE_NOT_FOUND',
       );
       expect((await as(learner).post(`/api/courses/${draft}/launch`).expect(404)).body.code).toBe('COURSE_NOT_FOUND');
-      await request(server())
+      // Publishing a course with nothing to launch is refused (docs/catalogue.md)…
+      const refused = await request(server())
         .patch(`/api/courses/${draft}`)
         .auth(admin, { type: 'bearer' })
         .send({ status: 'published' })
-        .expect(200);
+        .expect(409);
+      expect(refused.body.code).toBe('COURSE_NOT_LAUNCHABLE');
+      // …but one published before that rule (here by SQL) still says why it cannot start.
+      await app.get(DataSource).query("UPDATE courses SET status = 'published' WHERE id = ?", [draft]);
       expect((await as(learner).post(`/api/courses/${draft}/launch`).expect(409)).body.code).toBe(
         'COURSE_HAS_NO_PACKAGE',
       );

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
 import { QueueName } from '@app/queue';
 import { createTestApp, createUser, login, TestApp } from '../support/app';
+import { addLaunchablePackage } from '../support/course-packages';
 import { isolateRedisPrefix } from '../support/accounts';
 import { scorm12Bookmark, writePackage } from '../support/scorm-packages';
 import { startTestWorker, TestWorker } from '../support/test-worker';
@@ -89,6 +90,8 @@ describe('translations: XLIFF round trip, translated packages, stale flags', () 
       })
       .expect(201);
     courseId = (created.body as { id: string }).id;
+    // A launchable package to publish with, in a language the round trips below leave alone.
+    await addLaunchablePackage(app.get(DataSource), courseId, 'es');
     await as(admin).patch(`/api/courses/${courseId}`).send({ status: 'published' }).expect(200);
   });
 

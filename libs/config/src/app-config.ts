@@ -28,6 +28,8 @@ export class AppConfig {
   readonly certificateTrustedKeys: string[];
   readonly serverCountry?: string;
   readonly serverAdministration?: string;
+  /** Anonymous visitors may browse the published catalogue (PUBLIC_CATALOGUE). */
+  readonly publicCatalogue: boolean;
 
   readonly registrationReminderDays: number;
   readonly registrationEscalationDays: number;
@@ -70,6 +72,7 @@ export class AppConfig {
       .filter((key) => key !== '');
     this.serverCountry = env.SERVER_COUNTRY;
     this.serverAdministration = env.SERVER_ADMINISTRATION?.trim();
+    this.publicCatalogue = env.PUBLIC_CATALOGUE;
   }
 
   /** A rate limit setting as {points, seconds}. */

@@ -15,6 +15,7 @@ describe('loadEnvironment', () => {
     expect(sut.RATE_LIMIT_LOGIN_ACCOUNT).toBe('100/3600');
     expect(sut.RATE_LIMIT_LOGIN_DEVICE).toBe('10/900');
     expect(sut.SIGN_IN_RETENTION_DAYS).toBe(400);
+    expect(sut.PUBLIC_CATALOGUE).toBe(true);
   });
 
   it('reads values and converts numbers', () => {
@@ -28,6 +29,8 @@ describe('loadEnvironment', () => {
     expect(sut.SMTP_URL).toBe('smtp://mail:25');
     expect(loadEnvironment({ ACCESS_TOKEN_TTL_SECONDS: '3' }).ACCESS_TOKEN_TTL_SECONDS).toBe(3);
     expect(loadEnvironment({ SIGN_IN_RETENTION_DAYS: '30' }).SIGN_IN_RETENTION_DAYS).toBe(30);
+    expect(loadEnvironment({ PUBLIC_CATALOGUE: 'false' }).PUBLIC_CATALOGUE).toBe(false);
+    expect(loadEnvironment({ PUBLIC_CATALOGUE: 'true' }).PUBLIC_CATALOGUE).toBe(true);
   });
 
   it('treats empty strings as unset', () => {
@@ -55,6 +58,8 @@ describe('loadEnvironment', () => {
     ['SIGN_IN_RETENTION_DAYS', '0'],
     ['SIGN_IN_RETENTION_DAYS', '3651'],
     ['SIGN_IN_RETENTION_DAYS', 'a year'],
+    ['PUBLIC_CATALOGUE', 'yes'],
+    ['PUBLIC_CATALOGUE', '0'],
   ])('names %s when its value %p is wrong', (name, value) => {
     expect(() => loadEnvironment({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*\\b${name}:`));
   });

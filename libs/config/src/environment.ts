@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -17,6 +18,9 @@ const RATE = /^[1-9]\d{0,5}\/[1-9]\d{0,5}$/;
 const RATE_MESSAGE = 'must be <attempts>/<seconds>, both at least 1, e.g. 10/900';
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 const urlOptions = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -119,6 +123,15 @@ export class Environment {
   /** Public certificate checks (by code or signed statement)/seconds per client IP (docs/certificates.md). */
   @Matches(RATE, { message: RATE_MESSAGE })
   RATE_LIMIT_VERIFY_IP = '120/900';
+
+  /**
+   * `true` (default): anyone may browse the published catalogue (titles, descriptions, topics,
+   * languages) without signing in; starting a course still needs an account. `false`: the
+   * catalogue needs a sign-in too (docs/catalogue.md).
+   */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  PUBLIC_CATALOGUE = true;
 
   /** Days a registration may wait before its coordinators are reminded, and before the Secretariat is told. */
   @Transform(toInt)

@@ -2,6 +2,7 @@ export * from './entities';
 export * from './entities/import-job.entity';
 export * from './imports.module';
 export * from './dto/import-job-views.dto';
+export * from './dto/import-job-query.dto';
 export * from './sandbox/package-inspector';
 export * from './services/imports.service';
 export * from './services/licence-import.service';

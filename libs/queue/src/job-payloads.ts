@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -84,6 +85,14 @@ export class ImportScormPackagePayload {
   @IsOptional()
   @IsUUID()
   sourcePackageId?: string;
+
+  /**
+   * Publish the course once the package is recorded (the demo seed: a course may only be published
+   * with a launchable package, and the package arrives through this job).
+   */
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
 
   @IsIn(['en', 'fr', 'es'])
   language: 'en' | 'fr' | 'es';

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { IS_PUBLIC, REQUIRED_ROLES } from '@app/accounts';
+import { IS_OPTIONAL_AUTH, IS_PUBLIC, REQUIRED_ROLES } from '@app/accounts';
 
 /** The scheme of the player's routes: the launch token, sent as a bearer token or `?token=` (docs/player.md). */
 export const LAUNCH_TOKEN_SCHEME = 'launchToken';
@@ -16,6 +16,8 @@ type RoleAnnotated = OperationObject & { 'x-roles'?: string[] };
 
 interface Access {
   isPublic: boolean;
+  /** Reachable without a token too (OptionalAuth): the handler decides, e.g. by PUBLIC_CATALOGUE. */
+  isOptional: boolean;
   roles: string[];
 }
 
@@ -38,6 +40,7 @@ function accessByOperation(app: INestApplication): Map<string, Access> {
           (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, type) as T | undefined);
         access.set(operationId(type.name, name), {
           isPublic: read<boolean>(IS_PUBLIC) === true,
+          isOptional: read<boolean>(IS_OPTIONAL_AUTH) === true,
           roles: read<string[]>(REQUIRED_ROLES) ?? [],
         });
       }
@@ -81,7 +84,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
           delete operation.security;
         }
       } else {
-        operation.security = [{ bearer: [] }];
+        // OpenAPI's empty requirement: the bearer token is optional.
+        operation.security = rule.isOptional ? [{ bearer: [] }, {}] : [{ bearer: [] }];
         if (rule.roles.length > 0) {
           (operation as RoleAnnotated)['x-roles'] = [...rule.roles].sort();
         }

@@ -32,7 +32,12 @@ describe('the route list (docs/api-routes.md)', () => {
         expect({ path, statuses }).toEqual({ path, statuses: expect.stringMatching(/^(204|202|200)$/) });
       }
     }
-    expect(rows).toContainEqual(expect.stringContaining('| GET | `/api/courses` | signed in | 200 | `CoursePage` |'));
+    expect(rows).toContainEqual(
+      expect.stringContaining(
+        '| GET | `/api/courses` | signed in, or public when the setting allows | 200 | `CoursePage` |',
+      ),
+    );
+    expect(rows).toContainEqual(expect.stringContaining('| POST | `/api/courses` | admin | 201 |'));
     expect(rows).toContainEqual(
       expect.stringContaining('| POST | `/api/attempts/{attemptId}/commit` | launch token | 200 | `CommitAnswer` |'),
     );

@@ -43,6 +43,9 @@ function accessOf(operation: OperationObject): string {
     return schemes.map((scheme) => (scheme === 'launchToken' ? 'launch token' : scheme)).join(', ');
   }
   const roles = (operation as { 'x-roles'?: string[] })['x-roles'];
+  if ((operation.security ?? []).some((requirement) => Object.keys(requirement).length === 0)) {
+    return 'signed in, or public when the setting allows';
+  }
   return roles?.length ? roles.join(', ') : 'signed in';
 }
 
@@ -67,7 +70,7 @@ export function renderRouteList(document: OpenAPIObject): string {
     '<!-- Generated from the OpenAPI document by `npm run contract`; do not edit. A unit test fails when it is stale. -->',
     '',
     `Every route of the HTTP API (${rows.length}), in the order the controllers declare them. **Access**: \`public\`,`,
-    '`launch token` (the player, docs/player.md), `signed in` (any active account), or the roles of which the',
+    '`launch token` (the player, docs/player.md), `signed in` (any active account; "or public when the setting allows": also without a token while e.g. `PUBLIC_CATALOGUE` is on), or the roles of which the',
     'caller needs one. **Response**: the schema of the success answer in the OpenAPI document',
     '(`/api/docs/openapi.json`), a file with its content type, or `—` for an empty answer. Errors are always',
     '`ErrorBody` (`{statusCode, error, message, code}`).',

@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser, PageQueryDto, Roles, UserRole } from '@app/accounts';
+import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   ImportJob,
   ImportJobPage,
+  ImportJobQueryDto,
   ImportJobView,
   ImportRequester,
   ImportsService,
@@ -204,8 +205,8 @@ export class ImportsController {
   @Get('import-jobs')
   @ApiOkResponse({ type: ImportJobPage, description: 'The caller’s imports (admins: all), newest first' })
   @ApiErrors(400, 401)
-  async history(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto): Promise<ImportJobPage> {
-    const { items, total } = await this.imports.history(requester(user), query.page, query.pageSize);
+  async history(@CurrentUser() user: AuthenticatedUser, @Query() query: ImportJobQueryDto): Promise<ImportJobPage> {
+    const { items, total } = await this.imports.history(requester(user), query.page, query.pageSize, query.state);
     return { items: items.map(importJobView), total };
   }
 

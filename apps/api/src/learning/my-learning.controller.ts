@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '@app/accounts';
-import { AttemptHistoryView, CourseProgressView, ProgressService } from '@app/learning';
+import { AttemptHistoryView, CourseProgressView, MyLearningQueryDto, ProgressService } from '@app/learning';
 import { ApiErrors } from '../openapi';
 
 /** "My learning": the caller's own progress only. */
@@ -16,9 +16,12 @@ export class MyLearningController {
     type: [CourseProgressView],
     description: 'Each enrolled course with its rollup and per-item progress',
   })
-  @ApiErrors(401)
-  myLearning(@CurrentUser() user: AuthenticatedUser): Promise<CourseProgressView[]> {
-    return this.progress.myLearning(user.id);
+  @ApiErrors(400, 401)
+  myLearning(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: MyLearningQueryDto,
+  ): Promise<CourseProgressView[]> {
+    return this.progress.myLearning(user.id, query.lang);
   }
 
   @Get(':courseId/attempts')

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AccountsService, CoordinatorService, UserRole, UserStatus } from '@app/accounts';
-import { CatalogueService, CourseStatus } from '@app/catalogue';
+import { CatalogueService } from '@app/catalogue';
 import { AppConfig } from '@app/config';
 import { ImportsService } from '@app/imports';
 import { buildDemoPackage, DEMO_COURSE_TEXTS } from '../demo-course/demo-course';
@@ -95,7 +95,6 @@ export async function seedDemoData(): Promise<string> {
       estimatedHours: 0.1,
       texts: DEMO_COURSE_TEXTS,
     });
-    await catalogue.update(adminCaller, course.id, { status: CourseStatus.Published });
     // The demo package goes through the real import pipeline: the worker imports it once it starts.
     const imports = app.get(ImportsService);
     const { jobId, uploadPath } = await imports.reserveUpload();
@@ -106,10 +105,12 @@ export async function seedDemoData(): Promise<string> {
       fileName: 'welcome-to-clearance.zip',
       courseId: course.id,
       language: 'en',
+      // Published with its package: a course without one may not be published.
+      publish: true,
     });
     lines.push(
       '',
-      `  Demo course "Welcome to Clearance" published; its package is imported by the worker (job ${jobId}).`,
+      `  Demo course "Welcome to Clearance": the worker imports its package and publishes it (job ${jobId}).`,
     );
     const file = path.join(app.get(AppConfig).dataDir, 'demo-accounts.txt');
     await mkdir(path.dirname(file), { recursive: true });

@@ -1828,7 +1828,7 @@ export type components = {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_REUSED" | "ACCOUNT_PENDING" | "ACCOUNT_UNVERIFIED" | "ACCOUNT_REJECTED" | "ACCOUNT_SUSPENDED" | "EMAIL_TAKEN" | "PASSWORD_TOO_WEAK" | "INVALID_COUNTRY" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_PENDING" | "LINK_INVALID" | "USER_NOT_FOUND" | "USER_NOT_ACTIVE" | "USER_NOT_SUSPENDED" | "APPOINTMENT_NOT_FOUND" | "ALREADY_COORDINATOR" | "APPOINTMENT_ENDED" | "WRONG_PASSWORD" | "COURSE_NOT_FOUND" | "UNKNOWN_TOPIC" | "CONTENT_LINK_INVALID" | "CONTENT_LINK_EXPIRED" | "JOB_NOT_FOUND" | "GROUP_NOT_FOUND" | "GROUP_ARCHIVED" | "GROUP_ROLE_REQUIRED" | "ALREADY_IN_GROUP" | "INVITATION_NOT_FOUND" | "JOIN_REQUEST_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "OWNER_CANNOT_LEAVE" | "THREAD_NOT_FOUND" | "POST_NOT_FOUND" | "POST_DELETED" | "GROUP_FILE_NOT_FOUND" | "GROUP_FOLDER_NOT_FOUND" | "GROUP_QUOTA_EXCEEDED" | "CURRICULUM_NOT_FOUND" | "CURRICULUM_FILE_NOT_FOUND" | "CONTACT_POINT_NOT_FOUND" | "WORKSHOP_NOT_FOUND" | "ATTEMPT_NOT_FOUND" | "ITEM_NOT_FOUND" | "COURSE_HAS_NO_PACKAGE" | "COMMIT_INVALID" | "SUSPEND_DATA_TOO_LONG" | "SESSION_SUPERSEDED" | "LICENCE_NOT_FOUND" | "LICENCE_EXPIRED" | "LICENCE_CHANGED" | "LICENCE_ENDED" | "SEAT_CAP_REACHED" | "LICENSING_NOT_CONFIGURED" | "TRANSLATION_NOT_ALLOWED" | "MALFORMED_TEXT" | "NESTED_TOO_DEEP" | "UNSAFE_CHARACTERS" | "CROSS_SITE_REQUEST" | "FREE_MAIL_DOMAIN" | "SESSION_ENDED" | "ACCOUNT_INACTIVE" | "RTC_NOT_FOUND" | "RTC_NAME_TAKEN" | "ALREADY_RTC_STAFF" | "NOT_YOURSELF" | "USER_NOT_UNVERIFIED" | "NOT_RTC_STAFF" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_CODE_CHECK_FAILED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_REVOKED" | "CERTIFICATE_REPLACED" | "CERTIFICATE_STATEMENT_INVALID" | "CERTIFICATE_PDF_PENDING";
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "TOKEN_INVALID" | "TOKEN_REUSED" | "ACCOUNT_PENDING" | "ACCOUNT_UNVERIFIED" | "ACCOUNT_REJECTED" | "ACCOUNT_SUSPENDED" | "EMAIL_TAKEN" | "PASSWORD_TOO_WEAK" | "INVALID_COUNTRY" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_PENDING" | "LINK_INVALID" | "USER_NOT_FOUND" | "USER_NOT_ACTIVE" | "USER_NOT_SUSPENDED" | "APPOINTMENT_NOT_FOUND" | "ALREADY_COORDINATOR" | "APPOINTMENT_ENDED" | "WRONG_PASSWORD" | "COURSE_NOT_FOUND" | "UNKNOWN_TOPIC" | "COURSE_NOT_LAUNCHABLE" | "CONTENT_LINK_INVALID" | "CONTENT_LINK_EXPIRED" | "JOB_NOT_FOUND" | "GROUP_NOT_FOUND" | "GROUP_ARCHIVED" | "GROUP_ROLE_REQUIRED" | "ALREADY_IN_GROUP" | "INVITATION_NOT_FOUND" | "JOIN_REQUEST_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "OWNER_CANNOT_LEAVE" | "THREAD_NOT_FOUND" | "POST_NOT_FOUND" | "POST_DELETED" | "GROUP_FILE_NOT_FOUND" | "GROUP_FOLDER_NOT_FOUND" | "GROUP_QUOTA_EXCEEDED" | "CURRICULUM_NOT_FOUND" | "CURRICULUM_FILE_NOT_FOUND" | "CONTACT_POINT_NOT_FOUND" | "WORKSHOP_NOT_FOUND" | "ATTEMPT_NOT_FOUND" | "ITEM_NOT_FOUND" | "COURSE_HAS_NO_PACKAGE" | "COMMIT_INVALID" | "SUSPEND_DATA_TOO_LONG" | "SESSION_SUPERSEDED" | "LICENCE_NOT_FOUND" | "LICENCE_EXPIRED" | "LICENCE_CHANGED" | "LICENCE_ENDED" | "SEAT_CAP_REACHED" | "LICENSING_NOT_CONFIGURED" | "TRANSLATION_NOT_ALLOWED" | "MALFORMED_TEXT" | "NESTED_TOO_DEEP" | "UNSAFE_CHARACTERS" | "CROSS_SITE_REQUEST" | "FREE_MAIL_DOMAIN" | "SESSION_ENDED" | "ACCOUNT_INACTIVE" | "RTC_NOT_FOUND" | "RTC_NAME_TAKEN" | "ALREADY_RTC_STAFF" | "NOT_YOURSELF" | "USER_NOT_UNVERIFIED" | "NOT_RTC_STAFF" | "CERTIFICATE_CODE_INVALID" | "CERTIFICATE_CODE_CHECK_FAILED" | "CERTIFICATE_NOT_FOUND" | "CERTIFICATE_REVOKED" | "CERTIFICATE_REPLACED" | "CERTIFICATE_STATEMENT_INVALID" | "CERTIFICATE_PDF_PENDING";
             /** @description Present on 500s: quote it when reporting the problem */
             errorId?: string;
             /** @description Field-level problems of a validation failure */
@@ -2206,6 +2206,8 @@ export type components = {
             /** Format: uuid */
             jobId: string;
         };
+        /** @enum {string} */
+        ImportJobState: "waiting" | "active" | "completed" | "failed";
         PackageImportResultView: {
             /** Format: uuid */
             courseId: string;
@@ -5754,6 +5756,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Only jobs in this state */
+                state?: components["schemas"]["ImportJobState"];
             };
             header?: never;
             path?: never;
@@ -10734,7 +10738,10 @@ export interface operations {
     };
     MyLearningController_myLearning: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Course titles in this language when the course has it (default: the learner's preferred language) */
+                lang?: "en" | "fr" | "es";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10748,6 +10755,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CourseProgressView"][];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not signed in, or the session ended */

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { RegistrationsNavLink } from './RegistrationsNavLink';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function Layout() {
             </li>
             {hasRole(user, 'coordinator', 'admin') && (
               <li>
-                <NavLink to="/coordinator">{t('nav.registrations')}</NavLink>
+                <RegistrationsNavLink />
               </li>
             )}
             {hasRole(user, 'coordinator', 'admin') && (

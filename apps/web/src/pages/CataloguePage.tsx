@@ -10,6 +10,7 @@ import {
   type CourseSummary,
 } from '../api/types';
 import { unwrap } from '../api/client';
+import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { Page } from '../components/Page';
@@ -23,14 +24,22 @@ import { useErrorText } from '../i18n/errors';
 import { formatNumber } from '../i18n/format';
 import { formatHours, shorten } from './catalogue/format';
 import { LanguageBadges } from './catalogue/LanguageBadges';
+import { learnerStateOf, type LearnerState } from './learning/progress';
 
 const PAGE_SIZE = 12;
 const SORTS: readonly CourseSort[] = ['relevance', 'title', 'newest'];
 
-function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
+function CatalogueBrowser({ isAdmin, signedIn }: { isAdmin: boolean; signedIn: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { api } = useAuth();
+  // Where the learner stands in each course, for the cards (signed-in visitors only).
+  const learning = useLoader(
+    (signal) => (signedIn ? unwrap(api.GET('/api/me/learning', { signal })) : Promise.resolve([])),
+    [api, signedIn],
+  );
+  const stateOf = (courseId: string): LearnerState | null =>
+    signedIn && learning.data ? learnerStateOf(learning.data.find((entry) => entry.courseId === courseId)) : null;
   const errorText = useErrorText();
   const topics = useTopics();
   const id = useId();
@@ -65,9 +74,21 @@ function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
+  // PUBLIC_CATALOGUE is off on this server: visitors sign in first.
+  if (!signedIn && list.error instanceof ApiError && list.error.status === 401) {
+    return <SignInFirst />;
+  }
 
   return (
     <>
+      {!signedIn && (
+        <p className="notice-box">
+          {t('publicCatalogue.visitorNote')}{' '}
+          <Link to="/sign-in" state={{ from: '/catalogue' }}>
+            {t('catalogue.signIn')}
+          </Link>
+        </p>
+      )}
       {isAdmin && (
         <p className="actions">
           <Link to="/courses/new" className="button button-primary">
@@ -133,7 +154,13 @@ function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
         ) : (
           <ul className="course-list" aria-label={t('catalogue.results')}>
             {items.map((course) => (
-              <CourseCard key={course.id} course={course} topicName={topics.nameOf(course.topic)} isAdmin={isAdmin} />
+              <CourseCard
+                key={course.id}
+                course={course}
+                topicName={topics.nameOf(course.topic)}
+                isAdmin={isAdmin}
+                state={stateOf(course.id)}
+              />
             ))}
           </ul>
         ))}
@@ -150,7 +177,18 @@ function CatalogueBrowser({ isAdmin }: { isAdmin: boolean }) {
   );
 }
 
-function CourseCard({ course, topicName, isAdmin }: { course: CourseSummary; topicName: string; isAdmin: boolean }) {
+function CourseCard({
+  course,
+  topicName,
+  isAdmin,
+  state,
+}: {
+  course: CourseSummary;
+  topicName: string;
+  isAdmin: boolean;
+  /** The learner's state in the course; null for a visitor. */
+  state: LearnerState | null;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const hours = formatHours(course.estimatedHours, language);
@@ -159,6 +197,11 @@ function CourseCard({ course, topicName, isAdmin }: { course: CourseSummary; top
       <h2 className="course-card-title">
         <Link to={`/courses/${encodeURIComponent(course.id)}`}>{course.title}</Link>
       </h2>
+      {state && (
+        <p className="course-card-state" data-state={state}>
+          <span className={`badge badge-state-${state}`}>{t(`myLearningPage.states.${state}`)}</span>
+        </p>
+      )}
       <dl className="course-facts">
         <div>
           <dt>{t('catalogue.topicLabel')}</dt>
@@ -190,6 +233,18 @@ function CourseCard({ course, topicName, isAdmin }: { course: CourseSummary; top
   );
 }
 
+function SignInFirst() {
+  const { t } = useTranslation();
+  return (
+    <p className="notice-box">
+      {t('catalogue.signInFirst')}{' '}
+      <Link to="/sign-in" state={{ from: '/catalogue' }}>
+        {t('catalogue.signIn')}
+      </Link>
+    </p>
+  );
+}
+
 export default function CataloguePage() {
   const { t } = useTranslation();
   const { status, user } = useAuth();
@@ -201,15 +256,9 @@ export default function CataloguePage() {
           {t('loading')}
         </p>
       )}
-      {status === 'signedOut' && (
-        <p className="notice-box">
-          {t('catalogue.signInFirst')}{' '}
-          <Link to="/sign-in" state={{ from: '/catalogue' }}>
-            {t('catalogue.signIn')}
-          </Link>
-        </p>
-      )}
-      {user && <CatalogueBrowser isAdmin={hasRole(user, 'admin')} />}
+      {/* Visitors browse the published catalogue when the server allows it (PUBLIC_CATALOGUE). */}
+      {status === 'signedOut' && !user && <CatalogueBrowser isAdmin={false} signedIn={false} />}
+      {user && <CatalogueBrowser isAdmin={hasRole(user, 'admin')} signedIn />}
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { unwrap } from '../api/client';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { COURSE_LANGUAGES, type CourseStatus } from '../api/types';
 import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
@@ -9,7 +9,6 @@ import { Alert } from '../components/Alert';
 import { ActionStatus } from '../components/ActionStatus';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Page } from '../components/Page';
-import { RequireAuth } from '../components/RequireAuth';
 import { useActionState } from '../hooks/useActionState';
 import { useLanguage } from '../hooks/useLanguage';
 import { useLoader } from '../hooks/useLoader';
@@ -20,6 +19,8 @@ import { CourseForm } from './catalogue/CourseForm';
 import { formatHours } from './catalogue/format';
 import { LanguageBadges } from './catalogue/LanguageBadges';
 import { PackageUpload } from './catalogue/PackageUpload';
+import { publishChecklist, PublishChecklistDialog, type MissingPart } from './catalogue/PublishChecklist';
+import { CertificateLink, useMyCertificates } from './learning/CertificateLink';
 import { XliffExport } from './imports/XliffExport';
 import { completionKey, formatDuration, formatScore, successKey } from './learning/types';
 
@@ -37,6 +38,9 @@ function CourseView({ courseId }: { courseId: string }) {
   const topics = useTopics();
   const id = useId();
   const isAdmin = hasRole(user, 'admin');
+  // Visitors see a published course while the catalogue is public (PUBLIC_CATALOGUE), and sign in to start.
+  const signedIn = user !== null;
+  const location = useLocation();
   const detail = useLoader(
     (signal) =>
       unwrap(api.GET('/api/courses/{id}', { params: { path: { id: courseId }, query: { lang: language } }, signal })),
@@ -45,7 +49,11 @@ function CourseView({ courseId }: { courseId: string }) {
   const course = detail.data?.id === courseId ? detail.data : undefined;
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const learning = useLoader((signal) => unwrap(api.GET('/api/me/learning', { signal })), [api]);
+  const learning = useLoader(
+    (signal) => (signedIn ? unwrap(api.GET('/api/me/learning', { signal })) : Promise.resolve([])),
+    [api, signedIn],
+  );
+  const certificate = useMyCertificates(signedIn).get(courseId);
   const progress = learning.data?.find((entry) => entry.courseId === courseId);
   const progressKey = completionKey(progress?.completionStatus);
   // After a failure the main action is a new attempt of the part that failed (docs/course-results.md).
@@ -54,8 +62,11 @@ function CourseView({ courseId }: { courseId: string }) {
       ? progress.items.find((item) => item.successStatus === 'failed')?.itemId
       : undefined;
   const attempts = useLoader(
-    (signal) => unwrap(api.GET('/api/me/learning/{courseId}/attempts', { params: { path: { courseId } }, signal })),
-    [api, courseId],
+    (signal) =>
+      signedIn
+        ? unwrap(api.GET('/api/me/learning/{courseId}/attempts', { params: { path: { courseId } }, signal }))
+        : Promise.resolve([]),
+    [api, courseId, signedIn],
   );
   const [launching, setLaunching] = useState(false);
   const [launchFailure, setLaunchFailure] = useState<{ message: string; attempt: number } | null>(null);
@@ -89,6 +100,7 @@ function CourseView({ courseId }: { courseId: string }) {
 
   const action = useActionState();
   const [archiving, setArchiving] = useState(false);
+  const [checking, setChecking] = useState<MissingPart[] | null>(null);
 
   // The text in the interface language, else in another one the course has.
   const text =
@@ -112,13 +124,32 @@ function CourseView({ courseId }: { courseId: string }) {
     }
   };
 
+  // Publishing asks first when the course lacks a topic, a description or texts in other languages.
+  const publish = () => {
+    const missing = course ? publishChecklist(course) : [];
+    if (missing.length > 0) {
+      setChecking(missing);
+    } else {
+      void changeStatus('published');
+    }
+  };
+
   const notFound = detail.error instanceof ApiError && detail.error.status === 404;
+  const signInNeeded = !signedIn && detail.error instanceof ApiError && detail.error.status === 401;
+  const signInLink = (label: string) => (
+    <Link to="/sign-in" state={{ from: location.pathname }} className="button button-primary">
+      {label}
+    </Link>
+  );
   return (
     <Page title={title || t('course.title')} heading={title || t('course.title')} className="wide">
       <p>
         <Link to="/catalogue">{t('course.back')}</Link>
       </p>
-      {detail.error !== null && <Alert key="load">{notFound ? t('course.notFound') : errorText(detail.error)}</Alert>}
+      {signInNeeded && <p className="notice-box">{signInLink(t('publicCatalogue.signInToSee'))}</p>}
+      {detail.error !== null && !signInNeeded && (
+        <Alert key="load">{notFound ? t('course.notFound') : errorText(detail.error)}</Alert>
+      )}
       {!course && detail.loading && (
         <p className="loading" role="status">
           {t('loading')}
@@ -163,7 +194,14 @@ function CourseView({ courseId }: { courseId: string }) {
               <p className="empty">{t('course.noDescription')}</p>
             )}
             <div className="start">
-              {course.packages.length === 0 ? null : (
+              {course.packages.length === 0 ? null : !signedIn ? (
+                <div className="actions">
+                  {signInLink(t('publicCatalogue.signInToStart'))}
+                  <Link to="/register" className="button button-secondary">
+                    {t('publicCatalogue.createAccount')}
+                  </Link>
+                </div>
+              ) : (
                 <div className="actions">
                   {failedItem ? (
                     <>
@@ -234,6 +272,12 @@ function CourseView({ courseId }: { courseId: string }) {
                 </p>
               )}
               {launchFailure && <Alert key={launchFailure.attempt}>{launchFailure.message}</Alert>}
+              {certificate && (
+                <div className="course-certificate" data-field="certificate">
+                  <p>{t('myLearningPage.certificateHere')}</p>
+                  <CertificateLink certificate={certificate} title={title} />
+                </div>
+              )}
             </div>
           </section>
 
@@ -319,12 +363,7 @@ function CourseView({ courseId }: { courseId: string }) {
                 <p>{t('course.statusNow', { status: t(`courseStatuses.${course.status}`) })}</p>
                 <div className="actions">
                   {course.status !== 'published' && (
-                    <button
-                      type="button"
-                      className="button button-primary"
-                      disabled={action.busy}
-                      onClick={() => void changeStatus('published')}
-                    >
+                    <button type="button" className="button button-primary" disabled={action.busy} onClick={publish}>
                       {t('course.publish')}
                     </button>
                   )}
@@ -375,6 +414,16 @@ function CourseView({ courseId }: { courseId: string }) {
                 </p>
               </section>
 
+              <PublishChecklistDialog
+                open={checking !== null}
+                title={title}
+                missing={checking ?? []}
+                onConfirm={() => {
+                  setChecking(null);
+                  void changeStatus('published');
+                }}
+                onCancel={() => setChecking(null)}
+              />
               <ConfirmDialog
                 open={archiving}
                 title={t('course.archiveTitle')}
@@ -399,9 +448,14 @@ function CourseRoute() {
 }
 
 export default function CoursePage() {
-  return (
-    <RequireAuth>
-      <CourseRoute />
-    </RequireAuth>
-  );
+  const { t } = useTranslation();
+  const { status } = useAuth();
+  if (status === 'restoring') {
+    return (
+      <p className="loading" role="status">
+        {t('loading')}
+      </p>
+    );
+  }
+  return <CourseRoute />;
 }

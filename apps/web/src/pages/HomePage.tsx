@@ -1,11 +1,28 @@
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
 import { Page } from '../components/Page';
+
+// A signed-in person's home is its own chunk: the first page of a visitor stays small.
+const RoleHome = lazy(() => import('./home/RoleHome'));
 
 const AUDIENCES = ['officers', 'coordinators', 'experts'] as const;
 
+/** Signed in: the person's home (never the marketing page); otherwise what Clearance is, and the ways in. */
 export function HomePage() {
   const { t } = useTranslation();
+  const { status, user } = useAuth();
+  if (user) {
+    return <RoleHome />;
+  }
+  if (status === 'restoring') {
+    return (
+      <p className="loading" role="status">
+        {t('loading')}
+      </p>
+    );
+  }
   return (
     <Page title={t('home.title')} heading={t('home.heading')} className="home">
       <p className="lead">{t('home.intro')}</p>

@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainException, ErrorCode } from '@app/common';
-import { IS_PUBLIC } from './auth.decorators';
+import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './auth.decorators';
 
 /** Global guard: a route is guarded unless marked {@link Public}. */
 @Injectable()
@@ -16,6 +16,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   ): ReturnType<ReturnType<typeof AuthGuard>['prototype']['canActivate']> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) {
+      return true;
+    }
+    const optional = this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (optional && !context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers.authorization) {
       return true;
     }
     return super.canActivate(context);

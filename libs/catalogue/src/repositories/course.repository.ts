@@ -112,6 +112,12 @@ export class CourseRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Publishes a course and refreshes its search row (in the caller's transaction). */
+  async markPublished(courseId: string, manager: EntityManager): Promise<void> {
+    await manager.update(Course, { id: courseId }, { status: CourseStatus.Published });
+    await this.refreshSearch(courseId, manager);
+  }
+
   /** Marks an existing course as brought by a received licence (in the caller's transaction). */
   async markLicensed(courseId: string, licenceId: string, manager: EntityManager): Promise<void> {
     await manager.update(Course, { id: courseId }, { licenceId, origin: CourseOrigin.Licensed });

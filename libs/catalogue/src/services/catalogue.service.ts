@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DomainException, ErrorCode } from '@app/common';
+import { AppConfig } from '@app/config';
 import { CreateCourseDto, CourseQueryDto, UpdateCourseDto } from '../dto/course.dto';
 import { CoursePackage, PackageLaunchable, ScormStandard } from '../entities/course-package.entity';
 import { CourseTranslation } from '../entities/course-translation.entity';
@@ -10,6 +11,7 @@ import { Course, CourseOrigin, CourseStatus } from '../entities/course.entity';
 import { CatalogueLanguage, CourseRepository } from '../repositories/course.repository';
 
 export interface CatalogueViewer {
+  /** '' for an anonymous visitor of the public catalogue. */
   id: string;
   isAdmin: boolean;
 }
@@ -62,6 +64,8 @@ export interface ImportedPackage {
   requestedBy: string;
   /** For a translated package: the package (same course, another language) it was translated from. */
   sourcePackageId?: string;
+  /** Publish the course in the same transaction (it now has a launchable package). */
+  publish?: boolean;
 }
 
 /** A course as a licence bundle brings it, with its packages already inspected and stored. */
@@ -81,7 +85,22 @@ export class CatalogueService {
   constructor(
     private readonly courses: CourseRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Who browses the catalogue: the signed-in caller, or an anonymous visitor (who sees what a
+   * learner sees) while PUBLIC_CATALOGUE is on; with it off, no sign-in is a 401.
+   */
+  viewerOf(user: { id: string; isAdmin: boolean } | undefined): CatalogueViewer {
+    if (user) {
+      return user;
+    }
+    if (!this.config.publicCatalogue) {
+      throw DomainException.unauthorized('Sign in to browse the catalogue', ErrorCode.Unauthorized);
+    }
+    return { id: '', isAdmin: false };
+  }
 
   /**
    * True when the caller may add a package version to the course (any status: uploads may target
@@ -148,6 +167,9 @@ export class CatalogueService {
         },
         manager,
       );
+      if (input.publish && input.launchables.length > 0) {
+        await this.courses.markPublished(courseId, manager);
+      }
       return { courseId, packageId: input.packageId, version };
     });
   }
@@ -265,6 +287,17 @@ export class CatalogueService {
     }
     if (body.topic && !(await this.courses.topicExists(body.topic))) {
       throw DomainException.badRequest(`Unknown topic: ${body.topic}`, ErrorCode.UnknownTopic);
+    }
+    // Learners could find a published course but never start it: refused (a course already
+    // published, e.g. by a licence, keeps its status when only its texts change).
+    if (body.status === CourseStatus.Published && course.status !== CourseStatus.Published) {
+      const packages = await this.courses.packagesOf(id);
+      if (!packages.some((pkg) => pkg.launchables.length > 0)) {
+        throw DomainException.conflict(
+          'The course has no package with a launchable part: upload one before publishing it',
+          ErrorCode.CourseNotLaunchable,
+        );
+      }
     }
     const language = body.language ?? 'en';
     let text: CourseTranslation | undefined;

@@ -43,6 +43,8 @@ export enum ErrorCode {
   // catalogue
   CourseNotFound = 'COURSE_NOT_FOUND',
   UnknownTopic = 'UNKNOWN_TOPIC',
+  /** Publishing a course that has no package with a launchable item (docs/catalogue.md). */
+  CourseNotLaunchable = 'COURSE_NOT_LAUNCHABLE',
 
   // content
   ContentLinkInvalid = 'CONTENT_LINK_INVALID',

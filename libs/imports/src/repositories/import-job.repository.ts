@@ -20,9 +20,10 @@ export class ImportJobRepository {
     requestedBy: string | null,
     page: number,
     pageSize: number,
+    state?: ImportJobState,
   ): Promise<{ items: ImportJob[]; total: number }> {
     const [items, total] = await this.jobs.findAndCount({
-      where: requestedBy ? { requestedBy } : {},
+      where: { ...(requestedBy ? { requestedBy } : {}), ...(state ? { state } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,

@@ -53,6 +53,8 @@ export class ImportsService {
       language: 'en' | 'fr' | 'es';
       /** A translated package: the package of the same course it was translated from. */
       sourcePackageId?: string;
+      /** Publish the course once the package is in (the demo seed). */
+      publish?: boolean;
     },
   ): Promise<string> {
     if (input.courseId && !(await this.catalogue.mayAddPackage(requester, input.courseId))) {
@@ -81,6 +83,7 @@ export class ImportsService {
         fileName: input.fileName.slice(0, 255),
         ...(input.courseId ? { courseId: input.courseId } : {}),
         ...(input.sourcePackageId ? { sourcePackageId: input.sourcePackageId } : {}),
+        ...(input.publish ? { publish: true } : {}),
         language: input.language,
         requestedBy: requester.id,
       },
@@ -224,8 +227,13 @@ export class ImportsService {
     return job;
   }
 
-  history(requester: ImportRequester, page: number, pageSize: number): Promise<{ items: ImportJob[]; total: number }> {
-    return this.jobs.history(requester.isAdmin ? null : requester.id, page, pageSize);
+  history(
+    requester: ImportRequester,
+    page: number,
+    pageSize: number,
+    state?: ImportJobState,
+  ): Promise<{ items: ImportJob[]; total: number }> {
+    return this.jobs.history(requester.isAdmin ? null : requester.id, page, pageSize, state);
   }
 }
 

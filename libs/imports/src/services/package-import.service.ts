@@ -72,6 +72,7 @@ export class PackageImportService {
         importJobId: id,
         requestedBy: payload.requestedBy,
         ...(payload.sourcePackageId ? { sourcePackageId: payload.sourcePackageId } : {}),
+        ...(payload.publish ? { publish: true } : {}),
       });
       const result = { courseId: recorded.courseId, packageId, warnings: manifest.warnings };
       // Clean before the job says it is done: a finished job has left nothing behind.

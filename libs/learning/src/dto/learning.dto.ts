@@ -36,3 +36,13 @@ export class EnrolmentView {
   @ApiProperty({ format: 'uuid' }) courseId: string;
   @ApiProperty({ type: String, format: 'date-time' }) enrolledAt: Date;
 }
+
+export class MyLearningQueryDto {
+  @ApiPropertyOptional({
+    enum: ['en', 'fr', 'es'],
+    description: "Course titles in this language when the course has it (default: the learner's preferred language)",
+  })
+  @IsOptional()
+  @IsIn(['en', 'fr', 'es'])
+  lang?: 'en' | 'fr' | 'es';
+}

@@ -130,7 +130,8 @@ export class ProgressService {
     private readonly results: CourseResultService,
   ) {}
 
-  async myLearning(userId: string): Promise<CourseProgress[]> {
+  /** `display`: the language titles are given in when the course has it (the interface's); else the learner's. */
+  async myLearning(userId: string, display?: string): Promise<CourseProgress[]> {
     const [enrolments, attempts, profile, results] = await Promise.all([
       this.enrolments.listForUser(userId),
       this.attempts.listForUser(userId),
@@ -156,7 +157,14 @@ export class ProgressService {
         course.packages[0];
       const enrolment = enrolments.find((e) => e.courseId === course.id);
       const result = results.find((r) => r.courseId === course.id) ?? null;
-      return rollUp(course.id, titleOf(course.texts, language), pkg, mine, enrolment?.enrolledAt ?? null, result);
+      return rollUp(
+        course.id,
+        titleOf(course.texts, display ?? language),
+        pkg,
+        mine,
+        enrolment?.enrolledAt ?? null,
+        result,
+      );
     });
   }
 
