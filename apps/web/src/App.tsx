@@ -26,7 +26,7 @@ const PersonPage = lazy(() => import('./pages/people/PersonPage'));
 const RtcsPage = lazy(() => import('./pages/people/RtcsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyLearningPage = lazy(() => import('./pages/MyLearningPage'));
-const TranscriptPage = lazy(() => import('./pages/certificates/TranscriptPage'));
+const MyTranscriptPage = lazy(() => import('./pages/certificates/TranscriptPage'));
 const GroupsPage = lazy(() => import('./pages/groups/GroupsPage'));
 const GroupPage = lazy(() => import('./pages/groups/GroupPage'));
 const ThreadPage = lazy(() => import('./pages/groups/ThreadPage'));
@@ -36,7 +36,7 @@ const CurriculumPage = lazy(() => import('./pages/curricula/CurriculumPage'));
 const ContactPointsPage = lazy(() => import('./pages/curricula/ContactPointsPage'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
 const SecretariatPage = lazy(() => import('./pages/reports/SecretariatPage'));
-const TranscriptPage = lazy(() => import('./pages/reports/TranscriptPage'));
+const OfficerTranscriptPage = lazy(() => import('./pages/reports/TranscriptPage'));
 // The player brings scorm-again: its own chunk, loaded by this route only, without the app's chrome.
 const PlayerPage = lazy(() => import('./player/PlayerPage'));
 
@@ -74,7 +74,7 @@ export function App() {
         <Route path="courses/new" element={<NewCoursePage />} />
         <Route path="courses/:id" element={<CoursePage />} />
         <Route path="my-learning" element={<MyLearningPage />} />
-        <Route path="my-learning/transcript" element={<TranscriptPage />} />
+        <Route path="my-learning/transcript" element={<MyTranscriptPage />} />
         <Route path="groups" element={<GroupsPage />} />
         <Route path="groups/:id" element={<GroupPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />
@@ -84,7 +84,7 @@ export function App() {
         <Route path="contact-points" element={<ContactPointsPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/secretariat" element={<SecretariatPage />} />
-        <Route path="reports/learners/:userId" element={<TranscriptPage />} />
+        <Route path="reports/learners/:userId" element={<OfficerTranscriptPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -8,7 +8,7 @@ import {
   CertificateService,
   MyCertificateDto,
   RevokeCertificateDto,
-  TranscriptDto,
+  MyTranscriptDto,
   TranscriptService,
   TrustedIssuerDto,
 } from '@app/certificates';
@@ -32,9 +32,9 @@ export class CertificatesController {
   }
 
   @Get('me/transcript')
-  @ApiOkResponse({ type: TranscriptDto, description: 'Every course the caller completed, newest first' })
+  @ApiOkResponse({ type: MyTranscriptDto, description: 'Every course the caller completed, newest first' })
   @ApiErrors(401)
-  async transcript(@CurrentUser() user: AuthenticatedUser): Promise<TranscriptDto> {
+  async transcript(@CurrentUser() user: AuthenticatedUser): Promise<MyTranscriptDto> {
     const { language: _language, country: _country, ...transcript } = await this.transcripts.forUser(user.id);
     return transcript;
   }

@@ -2907,20 +2907,8 @@ export type components = {
             lastSignInAt: string | null;
         };
         TranscriptDto: {
-            /** @description The profile’s name */
-            learnerName: string;
-            /** Format: date-time */
-            generatedAt: string;
-            issuer: components["schemas"]["CertificateIssuerDto"];
-            /** @description Completed courses */
-            completedCourses: number;
-            /** @description Sum of the completed courses’ estimated hours (those that have one) */
-            estimatedHours: number;
-            /** @description Time spent in the completed courses */
-            spentSeconds: number;
-            /** @description True when the learner completed more courses than a transcript lists (the newest are listed) */
-            truncated: boolean;
-            items: components["schemas"]["TranscriptEntryDto"][];
+            officer: components["schemas"]["TranscriptOfficerDto"];
+            courses: components["schemas"]["LearnerRowDto"][];
         };
         DayCountDto: {
             /** @example 2026-03-14 */
@@ -3057,6 +3045,22 @@ export type components = {
             /** @description Time the learner spent in the course, all attempts */
             spentSeconds: number;
             certificate: components["schemas"]["TranscriptCertificateDto"] | null;
+        };
+        MyTranscriptDto: {
+            /** @description The profile’s name */
+            learnerName: string;
+            /** Format: date-time */
+            generatedAt: string;
+            issuer: components["schemas"]["CertificateIssuerDto"];
+            /** @description Completed courses */
+            completedCourses: number;
+            /** @description Sum of the completed courses’ estimated hours (those that have one) */
+            estimatedHours: number;
+            /** @description Time spent in the completed courses */
+            spentSeconds: number;
+            /** @description True when the learner completed more courses than a transcript lists (the newest are listed) */
+            truncated: boolean;
+            items: components["schemas"]["TranscriptEntryDto"][];
         };
         AdminCertificateDto: {
             /** Format: uuid */
@@ -10022,7 +10026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TranscriptDto"];
+                    "application/json": components["schemas"]["MyTranscriptDto"];
                 };
             };
             /** @description Not signed in, or the session ended */

@@ -56,7 +56,7 @@ export class TranscriptEntryDto {
 }
 
 /** `GET /api/me/transcript`: every course the caller completed, newest first. */
-export class TranscriptDto {
+export class MyTranscriptDto {
   @ApiProperty({ description: 'The profile’s name' })
   learnerName: string;
 

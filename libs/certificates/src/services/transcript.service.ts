@@ -3,7 +3,7 @@ import { AccountsService } from '@app/accounts';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException } from '@app/common';
 import { formatVerificationCode } from '../code/verification-code';
-import { TranscriptDto, TranscriptEntryDto } from '../dto/transcript.dto';
+import { MyTranscriptDto, TranscriptEntryDto } from '../dto/transcript.dto';
 import { pdfLanguage } from '../pdf/pdf-text';
 import { renderTranscriptPdf } from '../pdf/transcript-pdf';
 import { CertificateRepository } from '../repositories/certificate.repository';
@@ -32,7 +32,7 @@ export class TranscriptService {
     private readonly catalogue: CatalogueService,
   ) {}
 
-  async forUser(userId: string): Promise<TranscriptDto & { language: string; country: string | null }> {
+  async forUser(userId: string): Promise<MyTranscriptDto & { language: string; country: string | null }> {
     const [[user], { rows, total }, issued] = await Promise.all([
       this.accounts.usersByIds([userId]),
       this.certificates.completions(userId, TRANSCRIPT_LIMIT),

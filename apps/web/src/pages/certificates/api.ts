@@ -4,7 +4,7 @@ import { downloadAnswer } from '../groups/files';
 /** The calls of the certificates pages (verify, transcript), in one module. */
 export type CertificateVerification = Schemas['CertificateVerificationDto'];
 export type StatementVerification = Schemas['StatementVerificationDto'];
-export type Transcript = Schemas['TranscriptDto'];
+export type Transcript = Schemas['MyTranscriptDto'];
 export type TranscriptEntry = Schemas['TranscriptEntryDto'];
 
 export function verifyCertificate(code: string, signal?: AbortSignal): Promise<CertificateVerification> {
