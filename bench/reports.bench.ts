@@ -47,7 +47,7 @@ const PASSWORD = 'bench passphrase for sign-in';
 const userId = (seqSql: string): string => `CONCAT('00000000-0000-4000-8000-', LPAD(${seqSql}, 12, '0'))`;
 const courseId = (seqSql: string): string => `CONCAT('00000000-0000-4000-9000-', LPAD(${seqSql}, 12, '0'))`;
 
-async function seed(
+export async function seed(
   databaseUrl: string,
 ): Promise<{ seconds: number; coordinatorCountry: string; someOfficer: string }> {
   const started = performance.now();

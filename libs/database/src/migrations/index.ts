@@ -16,6 +16,7 @@ import { CourseResults1764440000000 } from './1764440000000-course-results';
 import { MeasuredTime1764441000000 } from './1764441000000-measured-time';
 import { SharedDataStores1764442000000 } from './1764442000000-shared-data-stores';
 import { SignIns1764480000000 } from './1764480000000-sign-ins';
+import { ReportSummaries1764510000000 } from './1764510000000-report-summaries';
 import { Rtcs1764490000000 } from './1764490000000-rtcs';
 import { Certificates1764470000000 } from './1764470000000-certificates';
 
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SignIns1764480000000,
   Rtcs1764490000000,
   Certificates1764470000000,
+  ReportSummaries1764510000000,
 ];
