@@ -160,6 +160,11 @@ export class GenerateCertificatePdfPayload {
   certificateId: string;
 }
 
+export class ExtractInteractionsPayload {
+  @IsUUID()
+  attemptId: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -171,6 +176,7 @@ export interface JobPayloads {
   [JobName.RequeueLostImports]: RequeueLostImportsPayload;
   [JobName.PurgeSignIns]: PurgeSignInsPayload;
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload;
+  [JobName.ExtractInteractions]: ExtractInteractionsPayload;
 }
 
 export interface JobResults {
@@ -190,6 +196,7 @@ export interface JobResults {
   [JobName.RequeueLostImports]: { requeued: number };
   [JobName.PurgeSignIns]: { removed: number };
   [JobName.GenerateCertificatePdf]: { certificateId: string; bytes: number; alreadyStored: boolean };
+  [JobName.ExtractInteractions]: { attemptId: string; interactions: number };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -205,4 +212,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.RequeueLostImports]: RequeueLostImportsPayload,
   [JobName.PurgeSignIns]: PurgeSignInsPayload,
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload,
+  [JobName.ExtractInteractions]: ExtractInteractionsPayload,
 };
