@@ -35,6 +35,7 @@ const CurriculumPage = lazy(() => import('./pages/curricula/CurriculumPage'));
 const ContactPointsPage = lazy(() => import('./pages/curricula/ContactPointsPage'));
 // The player brings scorm-again: its own chunk, loaded by this route only, without the app's chrome.
 const PlayerPage = lazy(() => import('./player/PlayerPage'));
+const QuestionAnalysisPage = lazy(() => import('./pages/reports/QuestionAnalysisPage'));
 
 export function App() {
   return (
@@ -77,6 +78,7 @@ export function App() {
         <Route path="curricula/new" element={<NewCurriculumPage />} />
         <Route path="curricula/:id" element={<CurriculumPage />} />
         <Route path="contact-points" element={<ContactPointsPage />} />
+        <Route path="reports/courses/:courseId/questions" element={<QuestionAnalysisPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
