@@ -83,7 +83,9 @@ export function extractInteractions(cmi: unknown, standard: LearningStandard): E
       interactionId,
       position,
       type: text(entry.type, 32),
-      response: text(standard === 'scorm12' ? (entry.student_response ?? entry.learner_response) : entry.learner_response),
+      response: text(
+        standard === 'scorm12' ? (entry.student_response ?? entry.learner_response) : entry.learner_response,
+      ),
       result: resultOf(entry.result),
       correctResponse: pattern,
     });

@@ -15,7 +15,11 @@ export class QuestionFiguresDto {
   @ApiProperty({ description: 'Attempts that answered it (their last answer counts)' }) attempts: number;
   @ApiProperty({ description: 'Of those, answered `correct`' }) correct: number;
   @ApiProperty({ description: 'correct / attempts, 4 decimals' }) shareCorrect: number;
-  @ApiProperty({ type: String, nullable: true, description: 'The response most often answered `incorrect` (or `wrong`)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The response most often answered `incorrect` (or `wrong`)',
+  })
   topWrongResponse: string | null;
   @ApiProperty({ description: 'How many attempts gave it' }) topWrongCount: number;
 }
