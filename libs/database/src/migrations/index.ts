@@ -18,6 +18,7 @@ import { SharedDataStores1764442000000 } from './1764442000000-shared-data-store
 import { SignIns1764480000000 } from './1764480000000-sign-ins';
 import { ReportSummaries1764510000000 } from './1764510000000-report-summaries';
 import { AttemptInteractions1764510000001 } from './1764510000001-attempt-interactions';
+import { UsersReportIndex1764510000002 } from './1764510000002-users-report-index';
 import { Rtcs1764490000000 } from './1764490000000-rtcs';
 import { Certificates1764470000000 } from './1764470000000-certificates';
 
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Certificates1764470000000,
   ReportSummaries1764510000000,
   AttemptInteractions1764510000001,
+  UsersReportIndex1764510000002,
 ];
