@@ -47,6 +47,7 @@ import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
+import { QuestionAnalysisController } from './reports/question-analysis.controller';
 
 @Module({
   imports: [
@@ -90,6 +91,7 @@ import { ReportsController } from './reports/reports.controller';
     SignedDownloadsController,
     ContactPointsController,
     ReportsController,
+    QuestionAnalysisController,
     CertificatesController,
     VerifyController,
     EnrolmentsController,

@@ -39,6 +39,7 @@ const SecretariatPage = lazy(() => import('./pages/reports/SecretariatPage'));
 const OfficerTranscriptPage = lazy(() => import('./pages/reports/TranscriptPage'));
 // The player brings scorm-again: its own chunk, loaded by this route only, without the app's chrome.
 const PlayerPage = lazy(() => import('./player/PlayerPage'));
+const QuestionAnalysisPage = lazy(() => import('./pages/reports/QuestionAnalysisPage'));
 
 export function App() {
   return (
@@ -85,6 +86,7 @@ export function App() {
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/secretariat" element={<SecretariatPage />} />
         <Route path="reports/learners/:userId" element={<OfficerTranscriptPage />} />
+        <Route path="reports/courses/:courseId/questions" element={<QuestionAnalysisPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ENTITIES } from '@app/schema';
 import { NotificationsModule } from '@app/notifications';
+import { InteractionExtractionService } from '@app/learning';
 import { JOB_HANDLERS, JobHandler, JobWorkerHost, QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
@@ -17,6 +18,7 @@ import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { ImportXliffTranslationProcessor } from './processors/import-xliff-translation.processor';
 import { PurgeSignInsProcessor } from './processors/purge-sign-ins.processor';
+import { ExtractInteractionsProcessor } from './processors/extract-interactions.processor';
 import { RemindPendingRegistrationsProcessor } from './processors/remind-pending-registrations.processor';
 import { RequeueLostImportsProcessor } from './processors/requeue-lost-imports.processor';
 import { GenerateCertificatePdfProcessor } from './processors/generate-certificate-pdf.processor';
@@ -37,6 +39,7 @@ const PROCESSORS = [
   RequeueLostImportsProcessor,
   PurgeSignInsProcessor,
   GenerateCertificatePdfProcessor,
+  ExtractInteractionsProcessor,
 ];
 
 @Module({
@@ -62,6 +65,8 @@ const PROCESSORS = [
   ],
   providers: [
     ...PROCESSORS,
+    // Needs only the database and the queue: the worker does not load the whole learning module.
+    InteractionExtractionService,
     {
       provide: JOB_HANDLERS,
       inject: PROCESSORS,

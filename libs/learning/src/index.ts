@@ -6,6 +6,8 @@ export * from './dto/learning-views.dto';
 export * from './entities/attempt.entity';
 export * from './entities/course-result.entity';
 export * from './entities/enrolment.entity';
+export * from './interactions/extract-interactions';
+export * from './interactions/interaction-extraction.service';
 export * from './results/course-result-rules';
 export * from './results/backfill-course-results';
 export * from './learning.module';

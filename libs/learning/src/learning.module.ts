@@ -7,6 +7,7 @@ import { ScormModule } from '@app/scorm';
 import { Attempt } from './entities/attempt.entity';
 import { CourseResult } from './entities/course-result.entity';
 import { Enrolment } from './entities/enrolment.entity';
+import { InteractionExtractionService } from './interactions/interaction-extraction.service';
 import { SharedDataStore } from './entities/shared-data-store.entity';
 import { AttemptRepository } from './repositories/attempt.repository';
 import { CourseResultRepository } from './repositories/course-result.repository';
@@ -30,6 +31,7 @@ const SERVICES = [
   ProgressService,
   SharedDataService,
   LaunchTokenService,
+  InteractionExtractionService,
 ];
 
 /** The SCORM run-time's server side: enrolments, launches, attempts, commits and progress. */

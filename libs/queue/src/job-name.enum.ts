@@ -22,6 +22,8 @@ export enum JobName {
   PurgeSignIns = 'accounts.purge-sign-ins',
   /** Renders a certificate's PDF once and keeps it in the blob store (docs/certificates.md). */
   GenerateCertificatePdf = 'certificates.generate-pdf',
+  /** Copies the interactions an attempt's SCOs reported into attempt_interactions (docs/reports.md). */
+  ExtractInteractions = 'reports.extract-interactions',
 }
 
 /** The queue each job kind runs on. */
@@ -36,4 +38,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RequeueLostImports]: QueueName.Maintenance,
   [JobName.PurgeSignIns]: QueueName.Maintenance,
   [JobName.GenerateCertificatePdf]: QueueName.Maintenance,
+  [JobName.ExtractInteractions]: QueueName.Maintenance,
 };

@@ -169,6 +169,11 @@ export class GenerateCertificatePdfPayload {
   certificateId: string;
 }
 
+export class ExtractInteractionsPayload {
+  @IsUUID()
+  attemptId: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -180,6 +185,7 @@ export interface JobPayloads {
   [JobName.RequeueLostImports]: RequeueLostImportsPayload;
   [JobName.PurgeSignIns]: PurgeSignInsPayload;
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload;
+  [JobName.ExtractInteractions]: ExtractInteractionsPayload;
 }
 
 export interface JobResults {
@@ -199,6 +205,7 @@ export interface JobResults {
   [JobName.RequeueLostImports]: { requeued: number };
   [JobName.PurgeSignIns]: { removed: number };
   [JobName.GenerateCertificatePdf]: { certificateId: string; bytes: number; alreadyStored: boolean };
+  [JobName.ExtractInteractions]: { attemptId: string; interactions: number };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -214,4 +221,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.RequeueLostImports]: RequeueLostImportsPayload,
   [JobName.PurgeSignIns]: PurgeSignInsPayload,
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload,
+  [JobName.ExtractInteractions]: ExtractInteractionsPayload,
 };

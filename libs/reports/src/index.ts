@@ -5,3 +5,5 @@ export * from './dto/report-query.dto';
 export * from './dto/report-views.dto';
 export * from './dto/secretariat-views.dto';
 export * from './regions/wco-regions';
+export * from './services/question-analysis.service';
+export * from './dto/question-views.dto';

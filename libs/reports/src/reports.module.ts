@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { QuestionRepository } from './repositories/question.repository';
 import { ReportRepository } from './repositories/report.repository';
+import { QuestionAnalysisService } from './services/question-analysis.service';
 import { ReportsService } from './services/reports.service';
 
 /** Reads the other contexts' tables and owns none (docs/reports.md); QueueService comes from the global QueueModule. */
 @Module({
-  providers: [ReportRepository, ReportsService],
-  exports: [ReportsService],
+  providers: [ReportRepository, ReportsService, QuestionRepository, QuestionAnalysisService],
+  exports: [ReportsService, QuestionAnalysisService],
 })
 export class ReportsModule {}

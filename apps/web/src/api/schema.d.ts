@@ -1508,6 +1508,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/courses/{courseId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuestionAnalysisController_questionsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/certificates": {
         parameters: {
             query?: never;
@@ -2967,6 +2983,48 @@ export type components = {
             countries: components["schemas"]["CountryFiguresDto"][];
             courses: components["schemas"]["CourseFiguresDto"][];
             queues: components["schemas"]["QueueHealthDto"][];
+        };
+        QuestionFiguresDto: {
+            /** @description `cmi.interactions.n.id` */
+            interactionId: string;
+            /** @example choice */
+            type: string | null;
+            /** @description Attempts that answered it (their last answer counts) */
+            attempts: number;
+            /** @description Of those, answered `correct` */
+            correct: number;
+            /** @description correct / attempts, 4 decimals */
+            shareCorrect: number;
+            /** @description The response most often answered `incorrect` (or `wrong`) */
+            topWrongResponse: string | null;
+            /** @description How many attempts gave it */
+            topWrongCount: number;
+        };
+        QuestionCountryFiguresDto: {
+            /** @description `cmi.interactions.n.id` */
+            interactionId: string;
+            /** @example choice */
+            type: string | null;
+            /** @description Attempts that answered it (their last answer counts) */
+            attempts: number;
+            /** @description Of those, answered `correct` */
+            correct: number;
+            /** @description correct / attempts, 4 decimals */
+            shareCorrect: number;
+            /** @description The response most often answered `incorrect` (or `wrong`) */
+            topWrongResponse: string | null;
+            /** @description How many attempts gave it */
+            topWrongCount: number;
+            /** @example KE */
+            country: string;
+        };
+        QuestionAnalysisDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** @description Per interaction id, over the countries in scope */
+            questions: components["schemas"]["QuestionFiguresDto"][];
+            /** @description Admin only: the same per country and interaction id (null for a coordinator) */
+            byCountry: components["schemas"]["QuestionCountryFiguresDto"][] | null;
         };
         MyCertificateDto: {
             /** Format: uuid */
@@ -9973,6 +10031,66 @@ export interface operations {
             };
             /** @description Signed in, but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    QuestionAnalysisController_questionsOf: {
+        parameters: {
+            query?: {
+                /** @description Coordinator: one of their own countries only (else 403) */
+                country?: string;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionAnalysisDto"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

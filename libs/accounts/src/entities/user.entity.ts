@@ -21,6 +21,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 @Entity({ name: 'users' })
 @Index('IDX_users_country_status', ['country', 'status', 'pendingSince'])
+/** The reports' registrations by country, date and status, read from the index alone (docs/reports.md). */
+@Index('IDX_users_country_created_status', ['country', 'createdAt', 'status'])
 export class User {
   @PrimaryColumn({ type: 'char', length: 36 })
   id: string;

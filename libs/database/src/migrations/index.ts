@@ -16,6 +16,9 @@ import { CourseResults1764440000000 } from './1764440000000-course-results';
 import { MeasuredTime1764441000000 } from './1764441000000-measured-time';
 import { SharedDataStores1764442000000 } from './1764442000000-shared-data-stores';
 import { SignIns1764480000000 } from './1764480000000-sign-ins';
+import { ReportSummaries1764510000000 } from './1764510000000-report-summaries';
+import { AttemptInteractions1764510000001 } from './1764510000001-attempt-interactions';
+import { UsersReportIndex1764510000002 } from './1764510000002-users-report-index';
 import { Rtcs1764490000000 } from './1764490000000-rtcs';
 import { Certificates1764470000000 } from './1764470000000-certificates';
 import { ReceivedCertificateKeys1764500000000 } from './1764500000000-received-certificate-keys';
@@ -43,4 +46,7 @@ export const MIGRATIONS = [
   Rtcs1764490000000,
   Certificates1764470000000,
   ReceivedCertificateKeys1764500000000,
+  ReportSummaries1764510000000,
+  AttemptInteractions1764510000001,
+  UsersReportIndex1764510000002,
 ];

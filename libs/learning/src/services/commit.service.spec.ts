@@ -17,6 +17,7 @@ describe(CommitService.name, () => {
   const results = { afterStatusChange: jest.fn() };
   const sharedData = { accessOf: jest.fn(), write: jest.fn() };
   const catalogue = { packageWithManifest: jest.fn() };
+  const interactions = { schedule: jest.fn() };
   const sessions = { standing: jest.fn() };
   let sut: CommitService;
 
@@ -32,7 +33,20 @@ describe(CommitService.name, () => {
       results as never,
       sharedData as never,
       catalogue as never,
+      interactions as never,
     );
+  });
+
+  it('queues the extraction of the interactions a written commit reports, and only then', async () => {
+    await sut.commit({ attemptId: 'attempt-1', token: 't', body });
+    expect(interactions.schedule).not.toHaveBeenCalled();
+    const answered = { cmi: { ...body.cmi, interactions: { '0': { id: 'q1', result: 'correct' } } } };
+    await sut.commit({ attemptId: 'attempt-1', token: 't', body: answered });
+    expect(interactions.schedule).toHaveBeenCalledWith('attempt-1');
+    interactions.schedule.mockClear();
+    attempts.commit.mockResolvedValue('stale');
+    await sut.commit({ attemptId: 'attempt-1', token: 't', body: answered });
+    expect(interactions.schedule).not.toHaveBeenCalled();
   });
 
   it('writes the commit of the session the token names, and answers as scorm-again expects', async () => {

@@ -4,6 +4,8 @@ import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import type { ParsedManifest } from '@app/scorm';
 import { CommitBodyError, markSuspended, parseCommitBody } from '../cmi/commit-body';
+import { hasInteractions } from '../interactions/extract-interactions';
+import { InteractionExtractionService } from '../interactions/interaction-extraction.service';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { launchEnded } from '../tokens/launch-standing';
 import { LaunchTokenService } from '../tokens/launch-token.service';
@@ -33,6 +35,7 @@ export class CommitService {
     private readonly results: CourseResultService,
     private readonly sharedData: SharedDataService,
     private readonly catalogue: CatalogueService,
+    private readonly interactions: InteractionExtractionService,
   ) {}
 
   async commit(request: CommitRequest): Promise<typeof COMMIT_ACCEPTED> {
@@ -67,6 +70,10 @@ export class CommitService {
     }
     const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, claims.sid, data);
     const written = outcome === 'written' || outcome === 'status-changed';
+    if (written && hasInteractions(data.cmi)) {
+      // Question analysis: extracted by a job after this commit, never on its path (docs/reports.md).
+      this.interactions.schedule(request.attemptId);
+    }
     const shares = written && data.sharedData !== null && Object.keys(data.sharedData).length > 0;
     if (outcome === 'status-changed' || shares) {
       // Rare paths (a status change, 4th edition shared data): only they read where the attempt belongs.

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { CountryScope } from '@app/accounts';
 import { and, periodSql, ReportPeriod, scopeSql, SqlPart } from './report-scope';
+import { countersUnion, cutPeriod, daysSql } from './summary-periods';
 
 export interface LearnerFilter {
   course?: string;
@@ -131,37 +132,71 @@ export class ReportRepository {
   }
 
   /**
-   * Enrolments made in the period and the officers who made them. Two statements: the officers as a
-   * semi-join from users (a COUNT(DISTINCT) over the enrolments spills to disk at 200,000 rows).
+   * Enrolments made in the period and the officers who made them, from the summary tables (docs/reports.md,
+   * "Summary tables"): a country scope reads its rows of `report_learning`; all countries read the
+   * counters and each officer's first and last enrolment.
    */
   async enrolmentTotals(scope: CountryScope, period: ReportPeriod): Promise<{ enrolments: number; learners: number }> {
-    const [scopeWhere, scopeParams] = scopeSql(scope, 'u.country');
-    const [periodWhere, periodParams] = periodSql(period, 'e.created_at');
-    const [enrolments, learners] = await Promise.all([
-      this.rows(
-        `SELECT COUNT(*) AS n FROM enrolments e STRAIGHT_JOIN users u ON u.id = e.user_id
-         WHERE (${scopeWhere}) AND (${periodWhere})`,
-        [...scopeParams, ...periodParams],
-      ),
-      this.rows(
-        `SELECT COUNT(*) AS n FROM users u WHERE (${scopeWhere})
-           AND EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = u.id AND (${periodWhere}))`,
-        [...scopeParams, ...periodParams],
-      ),
+    if (scope.kind !== 'all') {
+      const [where, params] = and(scopeSql(scope, 'l.country'), periodSql(period, 'l.enrolled_at'));
+      const [row] = await this.rows(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT l.user_id) AS learners FROM report_learning l
+         WHERE l.enrolled_at IS NOT NULL AND ${where}`,
+        params,
+      );
+      return { enrolments: num(row?.n), learners: num(row?.learners) };
+    }
+    const [union, params] = countersUnion('report_country', 'enrolments', cutPeriod(period), ['1 = 1', []]);
+    const [[enrolments], learners] = await Promise.all([
+      this.rows(`SELECT SUM(enrolments) AS n FROM (${union}) t`, params),
+      this.allLearners(period),
     ]);
-    return { enrolments: num(enrolments[0]?.n), learners: num(learners[0]?.n) };
+    return { enrolments: num(enrolments?.n), learners };
+  }
+
+  /**
+   * Officers (of every country) with an enrolment made in the period. An officer has one in
+   * [from, to) when their last enrolment is on or after `from` and none is made after `to`, or
+   * their first is before `to` and none before `from`: one index range on report_learners. A
+   * period with enrolments on both sides counts them distinct.
+   */
+  private async allLearners(period: ReportPeriod): Promise<number> {
+    const exists = async (sql: string, value: Date): Promise<boolean> =>
+      (await this.rows(`SELECT 1 AS x FROM report_learning WHERE ${sql} LIMIT 1`, [value])).length > 0;
+    const after = period.toExclusive ? await exists('enrolled_at >= ?', period.toExclusive) : false;
+    const before = period.from ? await exists('enrolled_at < ?', period.from) : false;
+    if (!after || !before) {
+      const [where, params]: SqlPart = !after
+        ? period.from
+          ? ['last_enrolled_at >= ?', [period.from]]
+          : ['1 = 1', []]
+        : ['first_enrolled_at < ?', [period.toExclusive]];
+      const [row] = await this.rows(
+        `SELECT COUNT(*) AS n FROM report_learners WHERE ${where} AND country IS NOT NULL`,
+        params,
+      );
+      return num(row?.n);
+    }
+    const [where, params] = periodSql(period, 'l.enrolled_at');
+    const [row] = await this.rows(
+      `SELECT COUNT(DISTINCT l.user_id) AS n FROM report_learning l WHERE l.country IS NOT NULL AND ${where}`,
+      params,
+    );
+    return num(row?.n);
   }
 
   /** Course results that reached `completed` in the period. */
   async completions(scope: CountryScope, period: ReportPeriod): Promise<number> {
-    const [where, params] = and(scopeSql(scope, 'u.country'), periodSql(period, 'r.completed_at'), [
-      "r.completion_status = 'completed'",
-      [],
-    ]);
-    const [row] = await this.rows(
-      `SELECT COUNT(*) AS n FROM course_results r JOIN users u ON u.id = r.user_id WHERE ${where}`,
-      params,
-    );
+    if (scope.kind !== 'all') {
+      const [where, params] = and(scopeSql(scope, 'l.country'), periodSql(period, 'l.completed_at'));
+      const [row] = await this.rows(
+        `SELECT COUNT(*) AS n FROM report_learning l WHERE l.completion_status = 'completed' AND ${where}`,
+        params,
+      );
+      return num(row?.n);
+    }
+    const [union, params] = countersUnion('report_country', 'completed', cutPeriod(period), ['1 = 1', []]);
+    const [row] = await this.rows(`SELECT SUM(completed) AS n FROM (${union}) t`, params);
     return num(row?.n);
   }
 
@@ -170,31 +205,37 @@ export class ReportRepository {
    * the mean of what each learner who launched the course spent in it (all attempts).
    */
   async courseFigures(scope: CountryScope, period: ReportPeriod): Promise<CourseFigures[]> {
-    const [where, params] = and(scopeSql(scope, 'u.country'), periodSql(period, 'e.created_at'));
-    const [counts, times] = await Promise.all([
-      this.rows(
-        `SELECT e.course_id AS courseId, MAX(cs.sort_en) AS title, COUNT(*) AS enrolments,
-           SUM(r.completion_status IN ('incomplete', 'completed')) AS started,
-           SUM(r.completion_status = 'incomplete') AS inProgress,
-           SUM(r.completion_status = 'completed') AS completions,
-           SUM(r.success_status = 'passed') AS passed, SUM(r.success_status = 'failed') AS failed,
-           AVG(r.score_scaled) AS averageScore
-         FROM enrolments e JOIN users u ON u.id = e.user_id
-         LEFT JOIN course_results r ON r.user_id = e.user_id AND r.course_id = e.course_id
-         LEFT JOIN course_search cs ON cs.course_id = e.course_id
-         WHERE ${where} GROUP BY e.course_id ORDER BY enrolments DESC, e.course_id`,
-        params,
-      ),
-      this.rows(
-        `SELECT a.course_id AS courseId, SUM(a.total_seconds) / COUNT(DISTINCT a.user_id) AS averageTime
-         FROM enrolments e JOIN users u ON u.id = e.user_id
-         JOIN attempts a ON a.user_id = e.user_id AND a.course_id = e.course_id
-         WHERE ${where} GROUP BY a.course_id`,
-        params,
-      ),
-    ]);
-    const timeOf = new Map(times.map((row) => [String(row.courseId), numOrNull(row.averageTime)]));
-    return counts.map((row) => {
+    let sql: string;
+    let params: unknown[];
+    if (scope.kind !== 'all') {
+      const [where, whereParams] = and(scopeSql(scope, 'l.country'), periodSql(period, 'l.enrolled_at'));
+      sql = `SELECT l.course_id AS courseId, COUNT(*) AS enrolments,
+          SUM(l.completion_status IN ('incomplete', 'completed')) AS started,
+          SUM(l.completion_status = 'incomplete') AS inProgress, SUM(l.completion_status = 'completed') AS completions,
+          SUM(l.success_status = 'passed') AS passed, SUM(l.success_status = 'failed') AS failed,
+          AVG(l.score_scaled) AS averageScore,
+          SUM(IF(l.attempts > 0, l.time_seconds, 0)) / NULLIF(SUM(l.attempts > 0), 0) AS averageTime
+        FROM report_learning l WHERE l.enrolled_at IS NOT NULL AND ${where} GROUP BY l.course_id`;
+      params = whereParams;
+    } else {
+      const [union, unionParams] = countersUnion(
+        'report_course',
+        'course_id, enrolments, started, in_progress, completions, passed, failed, score_sum, scores, time_sum, launched',
+        cutPeriod(period),
+        ['1 = 1', []],
+      );
+      sql = `SELECT course_id AS courseId, SUM(enrolments) AS enrolments, SUM(started) AS started,
+          SUM(in_progress) AS inProgress, SUM(completions) AS completions, SUM(passed) AS passed, SUM(failed) AS failed,
+          SUM(score_sum) / NULLIF(SUM(scores), 0) AS averageScore, SUM(time_sum) / NULLIF(SUM(launched), 0) AS averageTime
+        FROM (${union}) t GROUP BY course_id HAVING SUM(enrolments) > 0`;
+      params = unionParams;
+    }
+    const rows = await this.rows(
+      `SELECT g.*, (SELECT MAX(cs.sort_en) FROM course_search cs WHERE cs.course_id = g.courseId) AS title
+       FROM (${sql}) g ORDER BY g.enrolments DESC, g.courseId`,
+      params,
+    );
+    return rows.map((row) => {
       const passed = num(row.passed);
       const failed = num(row.failed);
       return {
@@ -208,7 +249,7 @@ export class ReportRepository {
         failed,
         passRate: passed + failed > 0 ? round4(passed / (passed + failed)) : null,
         averageScore: round4(numOrNull(row.averageScore)),
-        averageTimeSeconds: round4(timeOf.get(String(row.courseId)) ?? null),
+        averageTimeSeconds: round4(numOrNull(row.averageTime)),
       };
     });
   }
@@ -216,22 +257,34 @@ export class ReportRepository {
   /** Per country in scope: officers registered in the period (all, active), and their enrolments' results. */
   async countryFigures(scope: CountryScope, period: ReportPeriod): Promise<CountryFigures[]> {
     const [userWhere, userParams] = and(scopeSql(scope, 'u.country'), periodSql(period, 'u.created_at'));
-    const [enrolWhere, enrolParams] = and(scopeSql(scope, 'u.country'), periodSql(period, 'e.created_at'));
+    let learningSql: string;
+    let learningParams: unknown[];
+    if (scope.kind !== 'all') {
+      const [where, params] = and(scopeSql(scope, 'l.country'), periodSql(period, 'l.enrolled_at'));
+      learningSql = `SELECT l.country AS country, COUNT(*) AS enrolments,
+          SUM(l.completion_status IN ('incomplete', 'completed')) AS started,
+          SUM(l.completion_status = 'completed') AS completions, SUM(l.success_status = 'passed') AS passed
+        FROM report_learning l WHERE l.enrolled_at IS NOT NULL AND ${where} GROUP BY l.country`;
+      learningParams = params;
+    } else {
+      const [union, params] = countersUnion(
+        'report_country',
+        'country, enrolments, started, completions, passed',
+        cutPeriod(period),
+        ['1 = 1', []],
+      );
+      learningSql = `SELECT country, SUM(enrolments) AS enrolments, SUM(started) AS started,
+          SUM(completions) AS completions, SUM(passed) AS passed
+        FROM (${union}) t GROUP BY country HAVING SUM(enrolments) > 0`;
+      learningParams = params;
+    }
     const [users, learning] = await Promise.all([
       this.rows(
         `SELECT u.country AS country, COUNT(*) AS registered, SUM(u.status = 'active') AS active
          FROM users u WHERE ${userWhere} GROUP BY u.country`,
         userParams,
       ),
-      this.rows(
-        `SELECT u.country AS country, COUNT(*) AS enrolments,
-           SUM(r.completion_status IN ('incomplete', 'completed')) AS started,
-           SUM(r.completion_status = 'completed') AS completions, SUM(r.success_status = 'passed') AS passed
-         FROM enrolments e JOIN users u ON u.id = e.user_id
-         LEFT JOIN course_results r ON r.user_id = e.user_id AND r.course_id = e.course_id
-         WHERE ${enrolWhere} GROUP BY u.country`,
-        enrolParams,
-      ),
+      this.rows(learningSql, learningParams),
     ]);
     const byCountry = new Map<string, CountryFigures>();
     const entry = (country: string): CountryFigures => {
@@ -263,20 +316,56 @@ export class ReportRepository {
     return num(row?.n);
   }
 
-  /** Distinct officers who signed in, per UTC day or month of the period (recorded sign-ins). */
+  /**
+   * Distinct officers who signed in, per UTC day or month of the period (recorded sign-ins), from
+   * the counters of the sign-ins' first per officer, day (month) and country; the days at either end
+   * of a period that do not fill a month are counted from the sign-ins themselves.
+   */
   async activeUsers(
     scope: CountryScope,
     period: ReportPeriod,
     unit: 'day' | 'month',
   ): Promise<Array<{ key: string; count: number }>> {
-    const [where, params] = and(scopeSql(scope, 's.country'), periodSql(period, 's.signed_in_at'));
-    const format = unit === 'day' ? '%Y-%m-%d' : '%Y-%m';
-    const rows = await this.rows(
-      `SELECT DATE_FORMAT(s.signed_in_at, '${format}') AS k, COUNT(DISTINCT s.user_id) AS n
-       FROM sign_ins s WHERE ${where} GROUP BY k ORDER BY k`,
-      params,
-    );
-    return rows.map((row) => ({ key: String(row.k), count: num(row.n) }));
+    const counterScope: SqlPart = scope.kind === 'all' ? ["country <> ''", []] : scopeSql(scope, 'country');
+    if (unit === 'day') {
+      const [range, rangeParams] = daysSql({ from: period.from, toExclusive: period.toExclusive }, 'day');
+      const rows = await this.rows(
+        `SELECT DATE_FORMAT(day, '%Y-%m-%d') AS k, SUM(users) AS n FROM report_active_days
+         WHERE (${range}) AND (${counterScope[0]}) GROUP BY day HAVING SUM(users) > 0 ORDER BY day`,
+        [...rangeParams, ...counterScope[1]],
+      );
+      return rows.map((row) => ({ key: String(row.k), count: num(row.n) }));
+    }
+    const cut = cutPeriod(period);
+    const parts: Array<Promise<Raw[]>> = [];
+    if (cut.months) {
+      const [range, rangeParams] = countersUnion(
+        'report_active',
+        'month, users',
+        { months: cut.months, days: [] },
+        counterScope,
+      );
+      parts.push(
+        this.rows(
+          `SELECT month AS k, SUM(users) AS n FROM (${range}) t GROUP BY month HAVING SUM(users) > 0`,
+          rangeParams,
+        ),
+      );
+    }
+    for (const range of cut.days) {
+      const [where, params] = and(scopeSql(scope, 's.country'), periodSql(range, 's.signed_in_at'));
+      parts.push(
+        this.rows(
+          `SELECT DATE_FORMAT(s.signed_in_at, '%Y-%m') AS k, COUNT(DISTINCT s.user_id) AS n
+           FROM sign_ins s ${scope.kind === 'all' ? 'FORCE INDEX (IDX_sign_ins_at)' : ''} WHERE ${where} GROUP BY k`,
+          params,
+        ),
+      );
+    }
+    const rows = (await Promise.all(parts)).flat();
+    return rows
+      .map((row) => ({ key: String(row.k), count: num(row.n) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   private learnerWhere(

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { PassThrough, Readable, Transform, Writable } from 'node:stream';
 import { once } from 'node:events';
 import type { LearnerRow } from '../repositories/report.repository';
 
@@ -63,11 +63,34 @@ export function learnersCsv(rows: Readable): Readable {
   return rows.pipe(toCsv);
 }
 
+/** What exceljs keeps of a streamed worksheet's XML: buffered chunks, then the zip entry they are piped to. */
+interface SheetStream {
+  buffers?: unknown[];
+  /** archiver's entry: a readable-stream 2 PassThrough, without the `writable*` getters of Node's. */
+  pipes?: Array<Writable & { _writableState?: { needDrain?: boolean } }>;
+}
+
+/**
+ * Waits until the zip has taken the sheet's XML written so far. exceljs' sheet stream (a StreamBuf)
+ * writes into archiver's entry without heeding its answer, so when the response is slower than the
+ * database, the XML piles up in the entry's buffer (or, before archiver opens the entry, in the
+ * StreamBuf's own): this is the backpressure exceljs leaves out.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const stream = (sheet as unknown as { stream: SheetStream }).stream;
+  while (!stream.pipes?.length && (stream.buffers?.length ?? 0) > 8) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const entry = stream.pipes?.[0];
+  if (entry?._writableState?.needDrain) {
+    await once(entry, 'drain');
+  }
+}
+
 /**
  * The rows as an XLSX workbook written by exceljs' streaming writer: each row is committed as it
- * arrives, the zip is streamed out, and the writer waits for the reader whenever the output is
- * full. exceljs pushes rows into its zip without backpressure, so memory still grows with the
- * export's size (docs/reports.md, "Measured").
+ * arrives and the zip is streamed out; the rows wait whenever the zip entry or the output is full
+ * ({@link zipCaughtUp}), so memory stays flat whatever the export's size.
  */
 export function learnersXlsx(rows: Readable): Readable {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
@@ -89,6 +112,7 @@ export function learnersXlsx(rows: Readable): Readable {
           }),
         )
         .commit();
+      await zipCaughtUp(sheet);
       if (out.writableNeedDrain) {
         await once(out, 'drain');
       }
