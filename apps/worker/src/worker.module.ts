@@ -13,6 +13,7 @@ import { NotificationsModule } from '@app/notifications';
 import { JOB_HANDLERS, JobHandler, JobWorkerHost, QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
+import { ImportOfficersProcessor } from './processors/import-officers.processor';
 import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle.processor';
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { ImportXliffTranslationProcessor } from './processors/import-xliff-translation.processor';
@@ -37,6 +38,7 @@ const PROCESSORS = [
   RequeueLostImportsProcessor,
   PurgeSignInsProcessor,
   GenerateCertificatePdfProcessor,
+  ImportOfficersProcessor,
 ];
 
 @Module({

@@ -22,6 +22,8 @@ export enum JobName {
   PurgeSignIns = 'accounts.purge-sign-ins',
   /** Renders a certificate's PDF once and keeps it in the blob store (docs/certificates.md). */
   GenerateCertificatePdf = 'certificates.generate-pdf',
+  /** Makes approved accounts of a coordinator's CSV of officers, each mailed a link (docs/people.md). */
+  ImportOfficers = 'registrations.import-officers',
 }
 
 /** The queue each job kind runs on. */
@@ -36,4 +38,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RequeueLostImports]: QueueName.Maintenance,
   [JobName.PurgeSignIns]: QueueName.Maintenance,
   [JobName.GenerateCertificatePdf]: QueueName.Maintenance,
+  [JobName.ImportOfficers]: QueueName.Imports,
 };

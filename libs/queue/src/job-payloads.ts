@@ -160,6 +160,28 @@ export class GenerateCertificatePdfPayload {
   certificateId: string;
 }
 
+export class ImportOfficersPayload {
+  /** The ImportJob row mirroring this job; also the job id. */
+  @IsUUID()
+  importJobId: string;
+
+  /** The uploaded CSV, under DATA_DIR/uploads; removed when the job ends. */
+  @IsString()
+  @MaxLength(1024)
+  uploadPath: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName: string;
+
+  /** The country the officers join (checked against the requester's scope before queueing). */
+  @Matches(/^[A-Z]{2}$/)
+  country: string;
+
+  @IsUUID()
+  requestedBy: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -171,6 +193,7 @@ export interface JobPayloads {
   [JobName.RequeueLostImports]: RequeueLostImportsPayload;
   [JobName.PurgeSignIns]: PurgeSignInsPayload;
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload;
+  [JobName.ImportOfficers]: ImportOfficersPayload;
 }
 
 export interface JobResults {
@@ -190,6 +213,14 @@ export interface JobResults {
   [JobName.RequeueLostImports]: { requeued: number };
   [JobName.PurgeSignIns]: { removed: number };
   [JobName.GenerateCertificatePdf]: { certificateId: string; bytes: number; alreadyStored: boolean };
+  [JobName.ImportOfficers]: {
+    country: string;
+    rows: number;
+    created: number;
+    alreadyRegistered: number;
+    rejectedCount: number;
+    rejected: Array<{ line: number; email: string; name: string; problem: string }>;
+  };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -205,4 +236,5 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.RequeueLostImports]: RequeueLostImportsPayload,
   [JobName.PurgeSignIns]: PurgeSignInsPayload,
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload,
+  [JobName.ImportOfficers]: ImportOfficersPayload,
 };

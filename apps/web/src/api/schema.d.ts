@@ -628,6 +628,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/registrations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportsController_importOfficers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/import-jobs": {
         parameters: {
             query?: never;
@@ -2181,7 +2197,27 @@ export type components = {
             units: string[];
         };
         /** @enum {string} */
-        ImportKind: "scorm_package" | "licence_bundle" | "translation";
+        OfficerRowProblem: "INVALID_EMAIL" | "MISSING_NAME" | "NAME_TOO_LONG" | "JOB_TITLE_TOO_LONG" | "UNSAFE_CHARACTERS" | "INVALID_LANGUAGE" | "DUPLICATE_IN_FILE" | "EMAIL_OF_ANOTHER_COUNTRY" | "EMAIL_OF_ANOTHER_ACCOUNT";
+        RejectedOfficerRowView: {
+            line: number;
+            /** @description The e-mail cell as written */
+            email: string;
+            name: string;
+            problem: components["schemas"]["OfficerRowProblem"];
+        };
+        OfficerImportResultView: {
+            country: string;
+            /** @description Officer rows in the file, the header aside */
+            rows: number;
+            created: number;
+            /** @description Addresses that already had an account in the country: left as they were */
+            alreadyRegistered: number;
+            rejectedCount: number;
+            /** @description The first 1,000 rejected rows, by line */
+            rejected: components["schemas"]["RejectedOfficerRowView"][];
+        };
+        /** @enum {string} */
+        ImportKind: "scorm_package" | "licence_bundle" | "translation" | "officers";
         /** @enum {string} */
         ImportState: "waiting" | "active" | "completed" | "failed";
         ImportJobView: {
@@ -2191,7 +2227,7 @@ export type components = {
             state: components["schemas"]["ImportState"];
             progress: number;
             /** @description Once completed: what the import left, by kind */
-            result: (components["schemas"]["PackageImportResultView"] | components["schemas"]["LicenceImportResultView"] | components["schemas"]["XliffImportResultView"]) | null;
+            result: (components["schemas"]["PackageImportResultView"] | components["schemas"]["LicenceImportResultView"] | components["schemas"]["XliffImportResultView"] | components["schemas"]["OfficerImportResultView"]) | null;
             /** @description Why it failed, for a person */
             error: string | null;
             errorCode: string | null;
@@ -5582,6 +5618,85 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the media type the route takes (code UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_importOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    country?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedView"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,4 +18,6 @@ export enum MailTemplate {
   GroupDigest = 'group-digest',
   /** To the owner of an address someone tried to register again. params: displayName, link (sign-in page) */
   RegistrationAttempt = 'registration-attempt',
+  /** To an officer a coordinator onboarded. params: displayName, country, link (choose a password) */
+  AccountCreated = 'account-created',
 }
