@@ -119,9 +119,9 @@ describe('bulk onboarding: a coordinator’s CSV of officers (docs/people.md)', 
     expect((await upload(bjCoordinator, csv, { other: 'x' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     // An admin must name the country.
     expect((await upload(adminToken, csv).expect(400)).body.code).toBe('INVALID_COUNTRY');
-    const [{ n }] = (await dataSource.query('SELECT COUNT(*) AS n FROM users WHERE email = ?', [
+    const [{ n }] = await dataSource.query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM users WHERE email = ?', [
       address('nobody'),
-    ])) as Array<{ n: string }>;
+    ]);
     expect(Number(n)).toBe(0);
     // Another person's job answers 404.
     const accepted = await upload(tgCoordinator, `email;name\n${address('tg-one')};Afi Mensah\n`).expect(202);
@@ -156,12 +156,12 @@ describe('bulk onboarding: a coordinator’s CSV of officers (docs/people.md)', 
         { line: 7, email: address('tg-one'), name: 'Afi Mensah', problem: 'EMAIL_OF_ANOTHER_COUNTRY' },
       ],
     });
-    const rows = (await dataSource.query(
+    const rows = await dataSource.query<Array<Record<string, string>>>(
       `SELECT email, display_name AS name, job_title AS jobTitle, country, status, role, password_hash AS hash,
               preferred_language AS language
          FROM users WHERE email IN (?, ?, ?) ORDER BY email`,
       [address('chantal'), address('koffi'), address('rose')],
-    )) as Array<Record<string, string>>;
+    );
     expect(rows).toEqual([
       expect.objectContaining({ name: 'Chantal Houngbo; née Dossou', jobTitle: 'Chef de brigade', country: 'BJ' }),
       expect.objectContaining({ name: 'Koffi Agbodjan', jobTitle: 'Inspecteur', status: 'active', role: 'learner' }),
@@ -169,24 +169,26 @@ describe('bulk onboarding: a coordinator’s CSV of officers (docs/people.md)', 
     ]);
     // No password yet, and no argon2 work spent on one.
     expect(rows.every((row) => !row.hash.startsWith('$argon2'))).toBe(true);
-    const decisions = (await dataSource.query(
+    const decisions = await dataSource.query<Array<{ outcome: string; country: string }>>(
       `SELECT d.outcome, d.country FROM registration_decisions d JOIN users u ON u.id = d.user_id WHERE u.email = ?`,
       [address('koffi')],
-    )) as Array<{ outcome: string; country: string }>;
+    );
     expect(decisions).toEqual([{ outcome: 'approved', country: 'BJ' }]);
     // The Togolese officer was not moved.
-    const [afi] = (await dataSource.query('SELECT country FROM users WHERE email = ?', [address('tg-one')])) as Array<{
-      country: string;
-    }>;
+    const [afi] = await dataSource.query<
+      Array<{
+        country: string;
+      }>
+    >('SELECT country FROM users WHERE email = ?', [address('tg-one')]);
     expect(afi.country).toBe('TG');
 
     // The same file again creates nobody twice and mails nobody again.
     await nthMailTo(sink, address('rose'));
     const again = await onboard(bjCoordinator, csv);
     expect(again).toMatchObject({ rows: 7, created: 0, alreadyRegistered: 3, rejectedCount: 4 });
-    const [{ n }] = (await dataSource.query('SELECT COUNT(*) AS n FROM users WHERE email LIKE ?', [
+    const [{ n }] = await dataSource.query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM users WHERE email LIKE ?', [
       `%-${tag}@douanes.example.org`,
-    ])) as Array<{ n: string }>;
+    ]);
     expect(Number(n)).toBe(4); // tg-one, koffi, chantal, rose
     await sleep(500);
     expect(mailsTo(sink, address('rose'))).toHaveLength(1);
@@ -220,9 +222,10 @@ describe('bulk onboarding: a coordinator’s CSV of officers (docs/people.md)', 
       .expect((response) => expect(response.status).toBeLessThan(300));
     const signedIn = await postLogin(app, address('koffi'), GOOD_PASSWORD).expect(200);
     expect((signedIn.body as { user: { country: string } }).user.country).toBe('BJ');
-    const [row] = (await dataSource.query('SELECT email_verified_at AS verified FROM users WHERE email = ?', [
-      address('koffi'),
-    ])) as Array<{ verified: Date | null }>;
+    const [row] = await dataSource.query<Array<{ verified: Date | null }>>(
+      'SELECT email_verified_at AS verified FROM users WHERE email = ?',
+      [address('koffi')],
+    );
     expect(row.verified).not.toBeNull();
   });
 });
