@@ -6,10 +6,11 @@ import { Certificate } from './entities/certificate.entity';
 import { CertificateRepository } from './repositories/certificate.repository';
 import { CertificateService } from './services/certificate.service';
 import { CertificateKeysService } from './statement/certificate-keys.service';
+import { NotificationsModule } from '@app/notifications';
 
 /** Certificates of course completion and their public verification (docs/certificates.md). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule],
+  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule, NotificationsModule],
   providers: [CertificateRepository, CertificateKeysService, CertificateService],
   exports: [CertificateService],
 })

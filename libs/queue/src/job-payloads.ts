@@ -182,6 +182,20 @@ export class ImportOfficersPayload {
   requestedBy: string;
 }
 
+export class SendNotificationDigestsPayload {
+  /** ISO time of the run; defaults to when the job runs (tests set it). */
+  @IsOptional()
+  @IsString()
+  now?: string;
+}
+
+export class ScanExpiringLicencesPayload {
+  /** ISO time to count the 30 days from; defaults to when the job runs (tests set it). */
+  @IsOptional()
+  @IsString()
+  now?: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -194,6 +208,8 @@ export interface JobPayloads {
   [JobName.PurgeSignIns]: PurgeSignInsPayload;
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload;
   [JobName.ImportOfficers]: ImportOfficersPayload;
+  [JobName.SendNotificationDigests]: SendNotificationDigestsPayload;
+  [JobName.ScanExpiringLicences]: ScanExpiringLicencesPayload;
 }
 
 export interface JobResults {
@@ -221,6 +237,8 @@ export interface JobResults {
     rejectedCount: number;
     rejected: Array<{ line: number; email: string; name: string; problem: string }>;
   };
+  [JobName.SendNotificationDigests]: { recipients: number; notifications: number };
+  [JobName.ScanExpiringLicences]: { licences: number; admins: number };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -237,4 +255,6 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.PurgeSignIns]: PurgeSignInsPayload,
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload,
   [JobName.ImportOfficers]: ImportOfficersPayload,
+  [JobName.SendNotificationDigests]: SendNotificationDigestsPayload,
+  [JobName.ScanExpiringLicences]: ScanExpiringLicencesPayload,
 };

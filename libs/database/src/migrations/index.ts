@@ -19,6 +19,7 @@ import { SignIns1764480000000 } from './1764480000000-sign-ins';
 import { Rtcs1764490000000 } from './1764490000000-rtcs';
 import { Certificates1764470000000 } from './1764470000000-certificates';
 import { OfficerImports1764520000000 } from './1764520000000-officer-imports';
+import { Notifications1764521000000 } from './1764521000000-notifications';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Rtcs1764490000000,
   Certificates1764470000000,
   OfficerImports1764520000000,
+  Notifications1764521000000,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository, Between } from 'typeorm';
 import { ReceivedLicenceCourse } from '../entities/received-licence-course.entity';
 import { ReceivedLicence } from '../entities/received-licence.entity';
 
@@ -48,5 +48,10 @@ export class ReceivedLicenceRepository {
         courseIds.map((courseId, position) => ({ licenceId: licence.id, courseId, position })),
       );
     }
+  }
+
+  /** Received licences whose last day falls between `from` and `to` (ISO dates, inclusive). */
+  endingBetween(from: string, to: string): Promise<ReceivedLicence[]> {
+    return this.received.find({ where: { validUntil: Between(from, to) }, order: { validUntil: 'ASC' } });
   }
 }

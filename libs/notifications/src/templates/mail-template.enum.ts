@@ -20,4 +20,8 @@ export enum MailTemplate {
   RegistrationAttempt = 'registration-attempt',
   /** To an officer a coordinator onboarded. params: displayName, country, link (choose a password) */
   AccountCreated = 'account-created',
+  /** One notification (docs/notifications.md). params: displayName, title, text, link (notifications page) */
+  Notification = 'notification',
+  /** The day's notifications of a person who chose the digest. params: displayName, count, summary, link */
+  NotificationDigest = 'notification-digest',
 }

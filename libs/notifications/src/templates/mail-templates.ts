@@ -49,6 +49,8 @@ export const MAIL_TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
   [MailTemplate.GroupDigest]: ['displayName', 'count', 'summary', 'link'],
   [MailTemplate.RegistrationAttempt]: ['displayName', 'link'],
   [MailTemplate.AccountCreated]: ['displayName', 'country', 'link'],
+  [MailTemplate.Notification]: ['displayName', 'title', 'text', 'link'],
+  [MailTemplate.NotificationDigest]: ['displayName', 'count', 'summary', 'link'],
 };
 
 export const MAIL_COMMON_TEXT: Record<MailLanguage, MailCommonText> = {
@@ -406,6 +408,53 @@ export const MAIL_TEMPLATES: Record<MailTemplate, Record<MailLanguage, MailTempl
         'Este enlace sirve una sola vez y durante 14 días. Después, elija «¿Olvidó su contraseña?» en la página ' +
           'de inicio de sesión.',
       ],
+    },
+  },
+  [MailTemplate.Notification]: {
+    en: {
+      subject: '{title}',
+      greeting: 'Hello {displayName},',
+      body: ['{text}'],
+      action: 'See my notifications',
+      after: ['You choose which notifications you receive, and how, on your profile page.'],
+    },
+    fr: {
+      subject: '{title}',
+      greeting: 'Bonjour {displayName},',
+      body: ['{text}'],
+      action: 'Voir mes notifications',
+      after: ['Vous choisissez les notifications que vous recevez, et comment, sur votre page de profil.'],
+    },
+    es: {
+      subject: '{title}',
+      greeting: 'Estimado/a {displayName}:',
+      body: ['{text}'],
+      action: 'Ver mis notificaciones',
+      after: ['Usted elige qué notificaciones recibe, y cómo, en su página de perfil.'],
+    },
+  },
+
+  [MailTemplate.NotificationDigest]: {
+    en: {
+      subject: 'Clearance: {count|# notification|# notifications} of the day',
+      greeting: 'Hello {displayName},',
+      body: ['Here is what happened for you today:', '{summary}'],
+      action: 'See my notifications',
+      after: ['You choose which notifications you receive, and how, on your profile page.'],
+    },
+    fr: {
+      subject: 'Clearance\u00a0: {count|# notification|# notifications} du jour',
+      greeting: 'Bonjour {displayName},',
+      body: ['Voici ce qui vous concerne aujourd’hui\u00a0:', '{summary}'],
+      action: 'Voir mes notifications',
+      after: ['Vous choisissez les notifications que vous recevez, et comment, sur votre page de profil.'],
+    },
+    es: {
+      subject: 'Clearance: {count|# notificación|# notificaciones} del día',
+      greeting: 'Estimado/a {displayName}:',
+      body: ['Esto es lo que le concierne hoy:', '{summary}'],
+      action: 'Ver mis notificaciones',
+      after: ['Usted elige qué notificaciones recibe, y cómo, en su página de perfil.'],
     },
   },
 };
