@@ -9,6 +9,7 @@ export const SIGNED_IN_PATHS = [
   '/threads',
   '/curricula',
   '/contact-points',
+  '/notifications',
 ];
 
 export function isSignedInPath(pathname: string): boolean {

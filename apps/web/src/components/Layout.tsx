@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function Layout() {
           </Link>
           <div className="header-tools">
             <LanguageSwitcher />
+            <NotificationBell />
             <AccountMenu />
           </div>
         </div>
