@@ -1,6 +1,7 @@
 import { catalogueSearchBench } from './catalogue-search.bench';
 import { commitBench } from './commit.bench';
 import { loginBench } from './login.bench';
+import { onboardingBench } from './onboarding.bench';
 import { packageImportBench } from './package-import.bench';
 import { reportsBench } from './reports.bench';
 import { isSmoke } from './smoke';
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   commit: commitBench,
   wire: wireBench,
   reports: reportsBench,
+  onboarding: onboardingBench,
 };
 
 /**

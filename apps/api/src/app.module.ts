@@ -19,6 +19,7 @@ import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { ReportsModule } from '@app/reports';
 import { SystemModule } from '@app/system';
+import { NotificationsModule } from '@app/notifications';
 import { AdminController } from './accounts/admin.controller';
 import { CountriesController } from './accounts/countries.controller';
 import { RegistrationsController } from './accounts/registrations.controller';
@@ -27,6 +28,7 @@ import { RtcsController } from './accounts/rtcs.controller';
 import { AuthController } from './auth/auth.controller';
 import { CoursesController } from './catalogue/courses.controller';
 import { MeController } from './auth/me.controller';
+import { MyNotificationsController } from './notifications/my-notifications.controller';
 import { HealthController } from './health/health.controller';
 import { ContactPointsController } from './curricula/contact-points.controller';
 import { CurriculaController } from './curricula/curricula.controller';
@@ -68,11 +70,13 @@ import { QuestionAnalysisController } from './reports/question-analysis.controll
     LearningModule,
     ReportsModule,
     CertificatesModule,
+    NotificationsModule,
   ],
   controllers: [
     HealthController,
     AuthController,
     MeController,
+    MyNotificationsController,
     RegistrationsController,
     CountriesController,
     AdminController,

@@ -6,6 +6,7 @@ import { PlayerLoading } from './player/PlayerLoading';
 
 // The home page ships in the main bundle; every other page is its own chunk, fetched when visited.
 const SignInPage = lazy(() => import('./pages/SignInPage'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage'));
 const CheckEmailPage = lazy(() => import('./pages/CheckEmailPage'));
 const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage'));
@@ -64,6 +65,7 @@ export function App() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="coordinator" element={<CoordinatorPage />} />
         <Route path="admin/coordinators" element={<AdminCoordinatorsPage />} />
         <Route path="admin/users" element={<PeoplePage />} />

@@ -10,6 +10,7 @@ export const SIGNED_IN_PATHS = [
   '/curricula',
   '/contact-points',
   '/reports',
+  '/notifications',
 ];
 
 export function isSignedInPath(pathname: string): boolean {

@@ -75,6 +75,22 @@ export class WorkerSchedules implements OnApplicationBootstrap, OnApplicationShu
         { pattern: '0 6 * * *', tz: 'UTC' },
         { name: JobName.SendGroupDigests, data: {} },
       );
+    // Notification digests (docs/notifications.md): once a day at 07:00 UTC.
+    await this.queues
+      .queue(JOB_QUEUE[JobName.SendNotificationDigests])
+      .upsertJobScheduler(
+        JobName.SendNotificationDigests,
+        { pattern: '0 7 * * *', tz: 'UTC' },
+        { name: JobName.SendNotificationDigests, data: {} },
+      );
+    // Licences ending within 30 days: looked for once a day at 05:00 UTC (each told once).
+    await this.queues
+      .queue(JOB_QUEUE[JobName.ScanExpiringLicences])
+      .upsertJobScheduler(
+        JobName.ScanExpiringLicences,
+        { pattern: '0 5 * * *', tz: 'UTC' },
+        { name: JobName.ScanExpiringLicences, data: {} },
+      );
     // Sign-ins older than SIGN_IN_RETENTION_DAYS: removed once a day at 03:00 UTC.
     await this.queues
       .queue(JOB_QUEUE[JobName.PurgeSignIns])

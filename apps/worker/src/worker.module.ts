@@ -3,6 +3,7 @@ import { CertificatesModule } from '@app/certificates';
 import { AccountsModule } from '@app/accounts';
 import { GroupsModule } from '@app/groups';
 import { ImportsModule } from '@app/imports';
+import { LicencesModule } from '@app/licences';
 import { StorageModule } from '@app/storage';
 import { LoggerModule } from 'nestjs-pino';
 import { redactDeep } from '@app/common';
@@ -14,6 +15,9 @@ import { InteractionExtractionService } from '@app/learning';
 import { JOB_HANDLERS, JobHandler, JobWorkerHost, QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { SystemModule } from '@app/system';
+import { ImportOfficersProcessor } from './processors/import-officers.processor';
+import { ScanExpiringLicencesProcessor } from './processors/scan-expiring-licences.processor';
+import { SendNotificationDigestsProcessor } from './processors/send-notification-digests.processor';
 import { ImportLicenceBundleProcessor } from './processors/import-licence-bundle.processor';
 import { ImportScormPackageProcessor } from './processors/import-scorm-package.processor';
 import { ImportXliffTranslationProcessor } from './processors/import-xliff-translation.processor';
@@ -40,6 +44,9 @@ const PROCESSORS = [
   PurgeSignInsProcessor,
   GenerateCertificatePdfProcessor,
   ExtractInteractionsProcessor,
+  ImportOfficersProcessor,
+  SendNotificationDigestsProcessor,
+  ScanExpiringLicencesProcessor,
 ];
 
 @Module({
@@ -62,6 +69,7 @@ const PROCESSORS = [
     ImportsModule,
     GroupsModule,
     CertificatesModule,
+    LicencesModule,
   ],
   providers: [
     ...PROCESSORS,

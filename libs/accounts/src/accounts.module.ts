@@ -37,6 +37,7 @@ import { SignInRepository } from './repositories/sign-in.repository';
 import { UserRepository } from './repositories/user.repository';
 import { UserAdministrationService } from './people/user-administration.service';
 import { RtcService } from './rtcs/rtc.service';
+import { BulkOnboardingService } from './onboarding/bulk-onboarding.service';
 import { AccountsService } from './services/accounts.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { PasswordService } from './services/password.service';
@@ -62,6 +63,7 @@ const SERVICES = [
   PasswordHasher,
   RtcService,
   UserAdministrationService,
+  BulkOnboardingService,
 ];
 
 @Module({

@@ -16,6 +16,8 @@ export * from './dto/registration-views.dto';
 export * from './dto/views';
 export * from './entities/user.entity';
 export * from './entities/rtc.entity';
+export * from './onboarding/bulk-onboarding.service';
+export * from './onboarding/officer-csv';
 export * from './people/people.dto';
 export * from './people/user-administration.service';
 export * from './rtcs/rtc.dto';

@@ -8,10 +8,17 @@ import { CertificateRepository } from './repositories/certificate.repository';
 import { CertificateService } from './services/certificate.service';
 import { TranscriptService } from './services/transcript.service';
 import { CertificateKeysService } from './statement/certificate-keys.service';
+import { NotificationsModule } from '@app/notifications';
 
 /** Certificates of course completion and their public verification (docs/certificates.md). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule, LicencesModule],
+  imports: [
+    TypeOrmModule.forFeature([Certificate]),
+    AccountsModule,
+    CatalogueModule,
+    LicencesModule,
+    NotificationsModule,
+  ],
   providers: [CertificateRepository, CertificateKeysService, CertificateService, TranscriptService],
   exports: [CertificateService, TranscriptService, CertificateKeysService],
 })

@@ -6,5 +6,6 @@ export * from './dto/import-job-query.dto';
 export * from './sandbox/package-inspector';
 export * from './services/imports.service';
 export * from './services/licence-import.service';
+export * from './services/officer-import.service';
 export * from './services/package-import.service';
 export * from './services/translation-import.service';

@@ -5,4 +5,5 @@ export * from './entities';
 export * from './licences.module';
 export * from './repositories/received-licence.repository';
 export * from './services/licence.service';
+export * from './services/licence-expiry.service';
 export * from './dto/licence-views.dto';

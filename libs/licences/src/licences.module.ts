@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@app/catalogue';
 import { LICENCES_ENTITIES } from './entities';
 import { LicenceRepository } from './repositories/licence.repository';
+import { LicenceExpiryService } from './services/licence-expiry.service';
 import { ReceivedLicenceRepository } from './repositories/received-licence.repository';
 import { LicenceService } from './services/licence.service';
 
@@ -13,7 +14,7 @@ import { LicenceService } from './services/licence.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature(LICENCES_ENTITIES), CatalogueModule],
-  providers: [LicenceRepository, ReceivedLicenceRepository, LicenceService],
-  exports: [LicenceService, ReceivedLicenceRepository],
+  providers: [LicenceRepository, ReceivedLicenceRepository, LicenceService, LicenceExpiryService],
+  exports: [LicenceService, ReceivedLicenceRepository, LicenceExpiryService],
 })
 export class LicencesModule {}

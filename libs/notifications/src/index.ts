@@ -4,3 +4,8 @@ export * from './notifications.service';
 export * from './templates/mail-renderer';
 export * from './templates/mail-templates';
 export * from './templates/mail-template.enum';
+export * from './center/notification-center.service';
+export * from './center/notification-kind';
+export { NOTIFICATIONS_ENTITIES } from './center/notification.entity';
+export * from './center/notification-text';
+export * from './center/notification.dto';

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationCenter } from './center/notification-center.service';
+import { NOTIFICATIONS_ENTITIES } from './center/notification.entity';
+import { NotificationRepository } from './center/notification.repository';
 import { MailService } from './mail.service';
 import { NotificationsService } from './notifications.service';
 import { MailRenderer } from './templates/mail-renderer';
@@ -9,7 +13,8 @@ import { MailRenderer } from './templates/mail-renderer';
  * MailService opens no connection until it sends, so importing this module in the api costs nothing.
  */
 @Module({
-  providers: [MailRenderer, MailService, NotificationsService],
-  exports: [MailRenderer, MailService, NotificationsService],
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
+  providers: [MailRenderer, MailService, NotificationsService, NotificationRepository, NotificationCenter],
+  exports: [MailRenderer, MailService, NotificationsService, NotificationCenter],
 })
 export class NotificationsModule {}

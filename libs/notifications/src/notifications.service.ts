@@ -31,4 +31,14 @@ export class NotificationsService {
     this.renderer.render(checked.template, checked.language, checked.params);
     return this.queues.enqueue(JobName.SendEmail, checked, options.jobId ? { jobId: options.jobId } : {});
   }
+
+  /** Many mails at once (bulk onboarding), each checked and rendered like {@link sendEmail}, queued in bulk. */
+  async sendEmails(mails: ReadonlyArray<{ mail: MailRequest; jobId: string }>): Promise<void> {
+    const jobs = mails.map(({ mail, jobId }) => {
+      const payload = parseJobPayload(JobName.SendEmail, mail);
+      this.renderer.render(payload.template, payload.language, payload.params);
+      return { payload, jobId };
+    });
+    await this.queues.enqueueBulk(JobName.SendEmail, jobs);
+  }
 }

@@ -24,6 +24,12 @@ export enum JobName {
   GenerateCertificatePdf = 'certificates.generate-pdf',
   /** Copies the interactions an attempt's SCOs reported into attempt_interactions (docs/reports.md). */
   ExtractInteractions = 'reports.extract-interactions',
+  /** Makes approved accounts of a coordinator's CSV of officers, each mailed a link (docs/people.md). */
+  ImportOfficers = 'registrations.import-officers',
+  /** Mails each person who chose the daily digest the notifications of the day (docs/notifications.md). */
+  SendNotificationDigests = 'notifications.send-digests',
+  /** Tells admins of licences ending within 30 days (docs/notifications.md). */
+  ScanExpiringLicences = 'notifications.scan-expiring-licences',
 }
 
 /** The queue each job kind runs on. */
@@ -39,4 +45,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeSignIns]: QueueName.Maintenance,
   [JobName.GenerateCertificatePdf]: QueueName.Maintenance,
   [JobName.ExtractInteractions]: QueueName.Maintenance,
+  [JobName.ImportOfficers]: QueueName.Imports,
+  [JobName.SendNotificationDigests]: QueueName.Maintenance,
+  [JobName.ScanExpiringLicences]: QueueName.Maintenance,
 };

@@ -174,6 +174,42 @@ export class ExtractInteractionsPayload {
   attemptId: string;
 }
 
+export class ImportOfficersPayload {
+  /** The ImportJob row mirroring this job; also the job id. */
+  @IsUUID()
+  importJobId: string;
+
+  /** The uploaded CSV, under DATA_DIR/uploads; removed when the job ends. */
+  @IsString()
+  @MaxLength(1024)
+  uploadPath: string;
+
+  @IsString()
+  @MaxLength(255)
+  fileName: string;
+
+  /** The country the officers join (checked against the requester's scope before queueing). */
+  @Matches(/^[A-Z]{2}$/)
+  country: string;
+
+  @IsUUID()
+  requestedBy: string;
+}
+
+export class SendNotificationDigestsPayload {
+  /** ISO time of the run; defaults to when the job runs (tests set it). */
+  @IsOptional()
+  @IsString()
+  now?: string;
+}
+
+export class ScanExpiringLicencesPayload {
+  /** ISO time to count the 30 days from; defaults to when the job runs (tests set it). */
+  @IsOptional()
+  @IsString()
+  now?: string;
+}
+
 export interface JobPayloads {
   [JobName.SystemEcho]: SystemEchoPayload;
   [JobName.SendEmail]: SendEmailPayload;
@@ -186,6 +222,9 @@ export interface JobPayloads {
   [JobName.PurgeSignIns]: PurgeSignInsPayload;
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload;
   [JobName.ExtractInteractions]: ExtractInteractionsPayload;
+  [JobName.ImportOfficers]: ImportOfficersPayload;
+  [JobName.SendNotificationDigests]: SendNotificationDigestsPayload;
+  [JobName.ScanExpiringLicences]: ScanExpiringLicencesPayload;
 }
 
 export interface JobResults {
@@ -206,6 +245,16 @@ export interface JobResults {
   [JobName.PurgeSignIns]: { removed: number };
   [JobName.GenerateCertificatePdf]: { certificateId: string; bytes: number; alreadyStored: boolean };
   [JobName.ExtractInteractions]: { attemptId: string; interactions: number };
+  [JobName.ImportOfficers]: {
+    country: string;
+    rows: number;
+    created: number;
+    alreadyRegistered: number;
+    rejectedCount: number;
+    rejected: Array<{ line: number; email: string; name: string; problem: string }>;
+  };
+  [JobName.SendNotificationDigests]: { recipients: number; notifications: number };
+  [JobName.ScanExpiringLicences]: { licences: number; admins: number };
 }
 
 export type PayloadClass<N extends JobName> = new () => JobPayloads[N];
@@ -222,4 +271,7 @@ export const JOB_PAYLOAD_CLASS: { [N in JobName]: PayloadClass<N> } = {
   [JobName.PurgeSignIns]: PurgeSignInsPayload,
   [JobName.GenerateCertificatePdf]: GenerateCertificatePdfPayload,
   [JobName.ExtractInteractions]: ExtractInteractionsPayload,
+  [JobName.ImportOfficers]: ImportOfficersPayload,
+  [JobName.SendNotificationDigests]: SendNotificationDigestsPayload,
+  [JobName.ScanExpiringLicences]: ScanExpiringLicencesPayload,
 };

@@ -130,6 +130,32 @@ export class QueueService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Queues many jobs of one name in one round trip per `chunk` (BullMQ `addBulk`), each payload
+   * validated first. Each job needs its deterministic id: a repeat queues nothing twice.
+   */
+  async enqueueBulk<N extends JobName>(
+    name: N,
+    jobs: ReadonlyArray<{ payload: JobPayloads[N]; jobId: string }>,
+    chunk = 500,
+  ): Promise<void> {
+    const checked = jobs.map(({ payload, jobId }) => ({
+      name,
+      data: { ...parseJobPayload(name, payload) },
+      opts: { jobId },
+    }));
+    try {
+      for (let start = 0; start < checked.length; start += chunk) {
+        await this.queue(JOB_QUEUE[name]).addBulk(checked.slice(start, start + chunk));
+      }
+    } catch (error) {
+      this.logger.warn(`Could not queue ${name} (bulk): ${(error as Error).message}`);
+      throw DomainException.unavailable(
+        'The job queue is not available right now: nothing was queued, try again in a moment',
+      );
+    }
+  }
+
   /** Whether Redis still holds the job (in any state). */
   async isKnown(name: JobName, id: string): Promise<boolean> {
     return (await this.queue(JOB_QUEUE[name]).getJobState(id)) !== 'unknown';

@@ -6,6 +6,7 @@ import { GROUP_ENTITIES } from '@app/groups';
 import { IMPORTS_ENTITIES } from '@app/imports';
 import { LEARNING_ENTITIES } from '@app/learning';
 import { LICENCES_ENTITIES } from '@app/licences';
+import { NOTIFICATIONS_ENTITIES } from '@app/notifications';
 
 /**
  * Every entity of the platform, composed from the context libraries' own lists (no globs: they
@@ -22,4 +23,5 @@ export const ENTITIES = [
   ...GROUP_ENTITIES,
   ...CURRICULA_ENTITIES,
   ...CERTIFICATES_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
 ];

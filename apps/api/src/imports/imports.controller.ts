@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser, Roles, UserRole } from '@app/accounts';
+import { AuthenticatedUser, CurrentUser, OFFICER_CSV_LIMITS, PageQueryDto, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   ImportJob,
@@ -18,6 +18,7 @@ import { isZip, receiveUpload } from './upload';
 
 export const MAX_PACKAGE_BYTES = 1024 ** 3;
 export const MAX_BUNDLE_BYTES = 8 * 1024 ** 3;
+const MAX_OFFICER_CSV_BYTES = OFFICER_CSV_LIMITS.maxBytes;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 function importJobView(job: ImportJob): ImportJobView {
@@ -195,6 +196,48 @@ export class ImportsController {
           language,
           sourcePackageId,
         }),
+      };
+    } catch (error) {
+      await this.imports.discardUpload(uploadPath);
+      throw error;
+    }
+  }
+
+  /**
+   * Bulk onboarding (docs/people.md): a CSV of officers (e-mail, name, job title; at most 2 MiB and
+   * 10,000 rows) becomes approved accounts of the country, each mailed a link to choose a
+   * password. Coordinators onboard into their own country; admins name it (`country`). The row
+   * report is the job's result at `GET /api/import-jobs/:id`.
+   */
+  @Roles('coordinator', UserRole.Admin)
+  @Post('registrations/import')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        country: { type: 'string', pattern: '^[A-Z]{2}$' },
+      },
+    },
+  })
+  @ApiAcceptedResponse({ type: JobAcceptedView })
+  @ApiErrors(400, 401, 403, 413, 415, 503)
+  async importOfficers(
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<JobAcceptedView> {
+    const { jobId, uploadPath } = await this.imports.reserveUpload();
+    try {
+      const { fileName, fields } = await receiveUpload(request, uploadPath, {
+        maxBytes: MAX_OFFICER_CSV_BYTES,
+        allowedFields: ['country'],
+        what: 'officer list',
+      });
+      return {
+        jobId: await this.imports.queueOfficerImport(user, { jobId, uploadPath, fileName, country: fields.country }),
       };
     } catch (error) {
       await this.imports.discardUpload(uploadPath);

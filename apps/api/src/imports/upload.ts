@@ -47,9 +47,7 @@ export async function receiveUpload(
         });
         await pipeline(part.file, tap, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
         if (part.file.truncated) {
-          throw DomainException.tooLarge(
-            `The ${options.what} is larger than ${Math.round(options.maxBytes / 1024 ** 3)} GiB`,
-          );
+          throw DomainException.tooLarge(`The ${options.what} is larger than ${sizeText(options.maxBytes)}`);
         }
       } else {
         fields[part.fieldname] = String(part.value);
@@ -66,6 +64,10 @@ export async function receiveUpload(
     throw DomainException.badRequest(`Unknown field(s): ${unknown.join(', ')}`, ErrorCode.ValidationFailed);
   }
   return { fileName, fields, sha256: hash.digest('hex') };
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${Math.round(bytes / 1024 ** 3)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
 }
 
 /** Whether a stored upload starts like a zip archive (a local file header). */

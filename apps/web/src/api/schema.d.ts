@@ -180,6 +180,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyNotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyNotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MyNotificationsController_preferences"];
+        put: operations["MyNotificationsController_setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registrations": {
         parameters: {
             query?: never;
@@ -622,6 +670,22 @@ export type paths = {
         get?: never;
         put?: never;
         post: operations["ImportsController_importTranslation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ImportsController_importOfficers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1912,6 +1976,45 @@ export type components = {
             /** Format: password */
             newPassword: string;
         };
+        /** @enum {string} */
+        NotificationKind: "registrations_waiting" | "group_invitation" | "certificate_issued" | "import_ended" | "licence_expiring";
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description What the web app words the notification with (by kind, docs/notifications.md) */
+            params: {
+                [key: string]: string;
+            };
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationView"][];
+            total: number;
+            /** @description Unread notifications in all (the badge) */
+            unread: number;
+        };
+        MarkReadDto: {
+            ids?: string[];
+            /** @description Every notification of the caller */
+            all?: boolean;
+        };
+        UnreadView: {
+            unread: number;
+        };
+        /** @enum {string} */
+        NotificationDelivery: "immediate" | "digest" | "off";
+        NotificationPreferenceDto: {
+            kind: components["schemas"]["NotificationKind"];
+            delivery: components["schemas"]["NotificationDelivery"];
+        };
+        NotificationPreferencesView: {
+            preferences: components["schemas"]["NotificationPreferenceDto"][];
+        };
+        NotificationPreferencesDto: {
+            preferences: components["schemas"]["NotificationPreferenceDto"][];
+        };
         RegistrationView: {
             /** Format: uuid */
             id: string;
@@ -2247,7 +2350,27 @@ export type components = {
             units: string[];
         };
         /** @enum {string} */
-        ImportKind: "scorm_package" | "licence_bundle" | "translation";
+        OfficerRowProblem: "INVALID_EMAIL" | "MISSING_NAME" | "NAME_TOO_LONG" | "JOB_TITLE_TOO_LONG" | "UNSAFE_CHARACTERS" | "INVALID_LANGUAGE" | "DUPLICATE_IN_FILE" | "EMAIL_OF_ANOTHER_COUNTRY" | "EMAIL_OF_ANOTHER_ACCOUNT";
+        RejectedOfficerRowView: {
+            line: number;
+            /** @description The e-mail cell as written */
+            email: string;
+            name: string;
+            problem: components["schemas"]["OfficerRowProblem"];
+        };
+        OfficerImportResultView: {
+            country: string;
+            /** @description Officer rows in the file, the header aside */
+            rows: number;
+            created: number;
+            /** @description Addresses that already had an account in the country: left as they were */
+            alreadyRegistered: number;
+            rejectedCount: number;
+            /** @description The first 1,000 rejected rows, by line */
+            rejected: components["schemas"]["RejectedOfficerRowView"][];
+        };
+        /** @enum {string} */
+        ImportKind: "scorm_package" | "licence_bundle" | "translation" | "officers";
         /** @enum {string} */
         ImportState: "waiting" | "active" | "completed" | "failed";
         ImportJobView: {
@@ -2257,7 +2380,7 @@ export type components = {
             state: components["schemas"]["ImportState"];
             progress: number;
             /** @description Once completed: what the import left, by kind */
-            result: (components["schemas"]["PackageImportResultView"] | components["schemas"]["LicenceImportResultView"] | components["schemas"]["XliffImportResultView"]) | null;
+            result: (components["schemas"]["PackageImportResultView"] | components["schemas"]["LicenceImportResultView"] | components["schemas"]["XliffImportResultView"] | components["schemas"]["OfficerImportResultView"]) | null;
             /** @description Why it failed, for a person */
             error: string | null;
             errorCode: string | null;
@@ -3893,6 +4016,156 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadView"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MyNotificationsController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
             };
             /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
             400: {
@@ -5779,6 +6052,85 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the media type the route takes (code UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_importOfficers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    country?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedView"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

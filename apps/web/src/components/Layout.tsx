@@ -5,6 +5,7 @@ import { hasRole, useAuth } from '../auth/AuthContext';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { RegistrationsNavLink } from './RegistrationsNavLink';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function Layout() {
           </Link>
           <div className="header-tools">
             <LanguageSwitcher />
+            <NotificationBell />
             <AccountMenu />
           </div>
         </div>

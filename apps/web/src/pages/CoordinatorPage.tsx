@@ -10,6 +10,7 @@ import { useLoader } from '../hooks/useLoader';
 import { useErrorText } from '../i18n/errors';
 import { DecisionsSection } from './coordinator/DecisionsSection';
 import { DomainsSection } from './coordinator/DomainsSection';
+import { OnboardingSection } from './coordinator/OnboardingSection';
 import { RegistrationsSection } from './coordinator/RegistrationsSection';
 
 export interface Scope {
@@ -51,6 +52,7 @@ function CoordinatorWorkspace() {
           <RegistrationsSection scope={scope} onDecided={() => setDecisions((value) => value + 1)} />
           <DecisionsSection scope={scope} version={decisions} />
           <DomainsSection scope={scope} />
+          <OnboardingSection scope={scope} />
         </>
       )}
     </Page>

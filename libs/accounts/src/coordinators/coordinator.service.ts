@@ -92,10 +92,10 @@ export class CoordinatorService {
   /** Active coordinators of a country, for reminders. */
   async activeCoordinatorsOf(
     country: string,
-  ): Promise<Array<{ email: string; displayName: string; language: 'en' | 'fr' | 'es' }>> {
+  ): Promise<Array<{ id: string; email: string; displayName: string; language: 'en' | 'fr' | 'es' }>> {
     const appointments = await this.appointments.findActiveForCountry(country, new Date());
     const users = await this.users.findActiveByIds([...new Set(appointments.map((a) => a.userId))]);
-    return users.map((u) => ({ email: u.email, displayName: u.displayName, language: u.preferredLanguage }));
+    return users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, language: u.preferredLanguage }));
   }
 
   assertMayManageCountry(caller: AuthenticatedUser, country: string): void {

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
-import { MailTemplate, NotificationsService } from '@app/notifications';
+import { MailTemplate, NotificationCenter, NotificationKind, NotificationsService } from '@app/notifications';
+import { CoordinatorService } from '../coordinators/coordinator.service';
 import { CountriesService } from '../countries/countries.service';
 import { RateLimitKind, RateLimitService } from '../rate-limit/rate-limit.service';
 import { OneTimeToken, OneTimeTokenPurpose } from '../entities/one-time-token.entity';
@@ -49,6 +50,8 @@ export class RegistrationService {
     private readonly config: AppConfig,
     private readonly limits: RateLimitService,
     private readonly hasher: PasswordHasher,
+    private readonly coordinators: CoordinatorService,
+    private readonly center: NotificationCenter,
   ) {}
 
   /**
@@ -210,6 +213,15 @@ export class RegistrationService {
         language: user.preferredLanguage,
         params: { displayName: user.displayName, link: new URL('/sign-in', this.config.publicUrl).toString() },
       });
+    }
+    if (!autoApprove && user.country) {
+      // Once a day per country: each coordinator's notification (by default in the daily digest).
+      await this.center.notify(
+        await this.coordinators.activeCoordinatorsOf(user.country),
+        NotificationKind.RegistrationsWaiting,
+        { country: user.country },
+        { dedupeKey: `registrations:${user.country}:${now.toISOString().slice(0, 10)}` },
+      );
     }
     this.logger.log({ userId: user.id, status }, 'Email verified');
     return { status };

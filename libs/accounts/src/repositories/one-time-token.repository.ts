@@ -11,6 +11,12 @@ export class OneTimeTokenRepository {
     await this.tokens.insert(token);
   }
 
+  async insertMany(tokens: OneTimeToken[], manager: EntityManager): Promise<void> {
+    if (tokens.length > 0) {
+      await manager.createQueryBuilder().insert().into(OneTimeToken).values(tokens).updateEntity(false).execute();
+    }
+  }
+
   findUsable(tokenHash: string, purpose: OneTimeTokenPurpose, at: Date): Promise<OneTimeToken | null> {
     return this.tokens.findOneBy({ tokenHash, purpose, usedAt: IsNull(), expiresAt: MoreThan(at) });
   }

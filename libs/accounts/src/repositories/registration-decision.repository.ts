@@ -19,6 +19,18 @@ export class RegistrationDecisionRepository {
     await manager.getRepository(RegistrationDecision).insert(decision);
   }
 
+  async appendMany(decisions: RegistrationDecision[], manager: EntityManager): Promise<void> {
+    if (decisions.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(RegistrationDecision)
+        .values(decisions)
+        .updateEntity(false)
+        .execute();
+    }
+  }
+
   /** Decisions in the scope, newest first, with the names a person reads. */
   async findInScope(
     scope: CountryScope,

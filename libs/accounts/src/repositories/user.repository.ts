@@ -168,6 +168,28 @@ export class UserRepository {
     return this.users.findBy({ role: UserRole.Admin, status: UserStatus.Active });
   }
 
+  /** The accounts holding these (normalised) addresses: id, email and country only. */
+  findByEmails(emails: string[]): Promise<Array<Pick<User, 'id' | 'email' | 'country'>>> {
+    return emails.length === 0
+      ? Promise.resolve([])
+      : this.users.find({ select: { id: true, email: true, country: true }, where: { email: In(emails) } });
+  }
+
+  /**
+   * Inserts many accounts in one statement, skipping any whose address is taken by then (a
+   * concurrent run of the same file). Returns the ids actually inserted.
+   */
+  async insertManyIgnoringTaken(users: User[], manager: EntityManager): Promise<Set<string>> {
+    if (users.length === 0) {
+      return new Set();
+    }
+    await manager.createQueryBuilder().insert().into(User).values(users).orIgnore().updateEntity(false).execute();
+    const inserted = await manager
+      .getRepository(User)
+      .find({ select: { id: true }, where: { id: In(users.map((user) => user.id)) } });
+    return new Set(inserted.map((user) => user.id));
+  }
+
   findAllByIds(ids: string[]): Promise<User[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.users.findBy({ id: In(ids) });
   }

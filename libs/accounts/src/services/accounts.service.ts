@@ -70,6 +70,11 @@ export class AccountsService {
     return user?.status === UserStatus.Active ? user : null;
   }
 
+  /** Active admins (hub and national Secretariat), for notices such as licences ending. */
+  activeAdmins(): Promise<User[]> {
+    return this.users.findActiveAdmins();
+  }
+
   countUsers(): Promise<number> {
     return this.users.count();
   }

@@ -79,7 +79,12 @@ export class PasswordService {
       if (!(await this.tokens.spend(token.id, now, manager))) {
         return false;
       }
-      await this.users.update(user.id, { passwordHash, tokenVersion: user.tokenVersion + 1 }, manager);
+      // The link came by mail: the address is confirmed (an onboarded officer's first password).
+      await this.users.update(
+        user.id,
+        { passwordHash, tokenVersion: user.tokenVersion + 1, emailVerifiedAt: user.emailVerifiedAt ?? now },
+        manager,
+      );
       return true;
     });
     if (!done) {

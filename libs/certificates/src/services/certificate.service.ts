@@ -28,6 +28,7 @@ import { pdfLanguage } from '../pdf/pdf-text';
 import { CertificateRepository, NewCertificate } from '../repositories/certificate.repository';
 import { CertificateKeysService } from '../statement/certificate-keys.service';
 import { readStatement, signStatement, statementSignatureValid } from '../statement/certificate-statement';
+import { NotificationCenter, NotificationKind } from '@app/notifications';
 
 /** What issuing reads of the stored course result (libs/learning's CourseResult). */
 export interface CompletedResult {
@@ -56,6 +57,7 @@ export class CertificateService {
     private readonly keys: CertificateKeysService,
     private readonly blobs: BlobStore,
     private readonly queue: QueueService,
+    private readonly notifications: NotificationCenter,
   ) {}
 
   /**
@@ -67,6 +69,20 @@ export class CertificateService {
       await this.queuePdf(certificate.id);
     } catch (error) {
       this.logger.warn(`PDF of certificate ${certificate.id} not queued: ${(error as Error).message}`);
+    }
+    await this.notifyHolder(certificate);
+  }
+
+  /** Tells the learner their certificate is issued (docs/notifications.md); never throws. */
+  private async notifyHolder(certificate: Certificate): Promise<void> {
+    const [holder] = await this.accounts.usersByIds([certificate.userId]).catch(() => []);
+    if (holder) {
+      await this.notifications.notify(
+        { id: holder.id, email: holder.email, displayName: holder.displayName, language: holder.preferredLanguage },
+        NotificationKind.CertificateIssued,
+        { certificateId: certificate.id, courseTitle: certificate.courseTitle },
+        { dedupeKey: `certificate:${certificate.id}` },
+      );
     }
   }
 

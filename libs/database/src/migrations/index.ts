@@ -22,6 +22,8 @@ import { UsersReportIndex1764510000002 } from './1764510000002-users-report-inde
 import { Rtcs1764490000000 } from './1764490000000-rtcs';
 import { Certificates1764470000000 } from './1764470000000-certificates';
 import { ReceivedCertificateKeys1764500000000 } from './1764500000000-received-certificate-keys';
+import { OfficerImports1764520000000 } from './1764520000000-officer-imports';
+import { Notifications1764521000000 } from './1764521000000-notifications';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   ReportSummaries1764510000000,
   AttemptInteractions1764510000001,
   UsersReportIndex1764510000002,
+  OfficerImports1764520000000,
+  Notifications1764521000000,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { NotificationCenter, NotificationKind } from '@app/notifications';
 import { AccountsService, UserStatus } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
@@ -30,6 +31,7 @@ export class GroupsService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly accounts: AccountsService,
+    private readonly notifications: NotificationCenter,
   ) {}
 
   /** The group as seen by an active member; 404 for everyone else. */
@@ -186,7 +188,26 @@ export class GroupsService {
       }
       throw error;
     }
+    await this.notifyInvited(access.group, { userId, email }, caller.id);
     return { id: invitation.id };
+  }
+
+  /** Tells the invited person (docs/notifications.md): an account by its preference, a plain address by mail. */
+  private async notifyInvited(
+    group: { id: string; name: string },
+    invited: { userId: string | null; email: string | null },
+    inviterId: string,
+  ): Promise<void> {
+    const [person, inviter] = await this.accounts
+      .usersByIds(invited.userId ? [invited.userId, inviterId] : [inviterId])
+      .then((users) => [users.find((u) => u.id === invited.userId), users.find((u) => u.id === inviterId)]);
+    const recipient = person
+      ? { id: person.id, email: person.email, displayName: person.displayName, language: person.preferredLanguage }
+      : { id: null, email: invited.email!, displayName: invited.email!, language: inviter?.preferredLanguage ?? 'en' };
+    await this.notifications.notify(recipient, NotificationKind.GroupInvitation, {
+      groupId: group.id,
+      groupName: group.name,
+    });
   }
 
   async myInvitations(caller: GroupCaller): Promise<InvitationView[]> {

@@ -28,18 +28,55 @@ export class XliffImportResultView {
   @ApiProperty({ type: [String] }) units: string[];
 }
 
+/** One row of an officers' CSV that was left out: its line, what it held, and why (a stable code). */
+export class RejectedOfficerRowView {
+  @ApiProperty() line: number;
+  @ApiProperty({ description: 'The e-mail cell as written' }) email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({
+    enum: [
+      'INVALID_EMAIL',
+      'MISSING_NAME',
+      'NAME_TOO_LONG',
+      'JOB_TITLE_TOO_LONG',
+      'UNSAFE_CHARACTERS',
+      'INVALID_LANGUAGE',
+      'DUPLICATE_IN_FILE',
+      'EMAIL_OF_ANOTHER_COUNTRY',
+      'EMAIL_OF_ANOTHER_ACCOUNT',
+    ],
+    enumName: 'OfficerRowProblem',
+  })
+  problem: string;
+}
+
+/** What an officers' CSV import left (bulk onboarding, docs/people.md). */
+export class OfficerImportResultView {
+  @ApiProperty() country: string;
+  @ApiProperty({ description: 'Officer rows in the file, the header aside' }) rows: number;
+  @ApiProperty() created: number;
+  @ApiProperty({ description: 'Addresses that already had an account in the country: left as they were' })
+  alreadyRegistered: number;
+  @ApiProperty() rejectedCount: number;
+  @ApiProperty({ type: [RejectedOfficerRowView], description: 'The first 1,000 rejected rows, by line' })
+  rejected: RejectedOfficerRowView[];
+}
+
 /** An import job as its history in the database keeps it (docs/architecture.md, queues). */
-@ApiExtraModels(PackageImportResultView, LicenceImportResultView, XliffImportResultView)
+@ApiExtraModels(PackageImportResultView, LicenceImportResultView, XliffImportResultView, OfficerImportResultView)
 export class ImportJobView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['scorm_package', 'licence_bundle', 'translation'], enumName: 'ImportKind' }) kind: string;
+  @ApiProperty({ enum: ['scorm_package', 'licence_bundle', 'translation', 'officers'], enumName: 'ImportKind' })
+  kind: string;
   @ApiProperty({ enum: ['waiting', 'active', 'completed', 'failed'], enumName: 'ImportState' }) state: string;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress: number;
   @ApiProperty({
     nullable: true,
-    oneOf: [PackageImportResultView, LicenceImportResultView, XliffImportResultView].map((view) => ({
-      $ref: getSchemaPath(view),
-    })),
+    oneOf: [PackageImportResultView, LicenceImportResultView, XliffImportResultView, OfficerImportResultView].map(
+      (view) => ({
+        $ref: getSchemaPath(view),
+      }),
+    ),
     description: 'Once completed: what the import left, by kind',
   })
   result: object | null;

@@ -5,6 +5,8 @@ export enum ImportJobKind {
   ScormPackage = 'scorm_package',
   LicenceBundle = 'licence_bundle',
   Translation = 'translation',
+  /** A coordinator's CSV of officers to onboard (docs/people.md). */
+  Officers = 'officers',
 }
 
 export enum ImportJobState {

@@ -5,7 +5,20 @@ import { ImportJob, ImportJobState } from '../entities/import-job.entity';
 
 @Injectable()
 export class ImportJobRepository {
+  private readonly finishedListeners: Array<(id: string) => Promise<void>> = [];
+
   constructor(@InjectRepository(ImportJob) private readonly jobs: Repository<ImportJob>) {}
+
+  /** Called after a job is marked completed or failed (its requester is told: ImportNotifier). */
+  onFinished(listener: (id: string) => Promise<void>): void {
+    this.finishedListeners.push(listener);
+  }
+
+  private async finished(id: string): Promise<void> {
+    for (const listener of this.finishedListeners) {
+      await listener(id);
+    }
+  }
 
   async insert(job: ImportJob): Promise<void> {
     await this.jobs.insert(job);
@@ -77,6 +90,7 @@ export class ImportJobRepository {
       { id },
       { state: ImportJobState.Completed, progress: 100, result, error: null, errorCode: null, finishedAt: new Date() },
     );
+    await this.finished(id);
   }
 
   async markFailed(id: string, error: string, errorCode: string): Promise<void> {
@@ -89,6 +103,7 @@ export class ImportJobRepository {
         finishedAt: new Date(),
       },
     );
+    await this.finished(id);
   }
 
   /** Back to waiting for a retry, keeping the last error for people to read. */

@@ -39,6 +39,7 @@ describe(ImportsService.name, () => {
       catalogue as never,
       { uploadsDir: () => Promise.resolve(dir) } as never,
       receivedLicences as never,
+      {} as never,
     );
   });
 

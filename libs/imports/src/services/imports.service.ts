@@ -2,13 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { AuthenticatedUser, BulkOnboardingService, UserRole } from '@app/accounts';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { ReceivedLicenceRepository } from '@app/licences';
 import { JobName, JobPayloads, QueueService } from '@app/queue';
 
 /** The jobs an ImportJob row can mirror. */
-type ImportJobName = JobName.ImportScormPackage | JobName.ImportLicenceBundle | JobName.ImportXliffTranslation;
+type ImportJobName =
+  JobName.ImportScormPackage | JobName.ImportLicenceBundle | JobName.ImportXliffTranslation | JobName.ImportOfficers;
 import { BlobStore } from '@app/storage';
 import { ImportJob, ImportJobKind, ImportJobState } from '../entities/import-job.entity';
 import { ImportJobRepository } from '../repositories/import-job.repository';
@@ -30,6 +32,7 @@ export class ImportsService {
     private readonly catalogue: CatalogueService,
     private readonly blobs: BlobStore,
     private readonly receivedLicences: ReceivedLicenceRepository,
+    private readonly onboarding: BulkOnboardingService,
   ) {}
 
   /** A path for an upload to stream into, and its future job id. */
@@ -162,6 +165,32 @@ export class ImportsService {
     await this.jobs.insert(job);
     await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Translation import queued');
+    return job.id;
+  }
+
+  /**
+   * Queues a coordinator's CSV of officers (bulk onboarding, docs/people.md) on the `imports` queue.
+   * A coordinator onboards into their own country (another is 403); an admin names the country.
+   */
+  async queueOfficerImport(
+    caller: AuthenticatedUser,
+    input: { jobId: string; uploadPath: string; fileName: string; country?: string },
+  ): Promise<string> {
+    const country = this.onboarding.targetCountry(caller, input.country);
+    const requester: ImportRequester = { id: caller.id, isAdmin: caller.roles.includes(UserRole.Admin) };
+    const job = this.newJob(input.jobId, ImportJobKind.Officers, input.fileName, requester, {
+      name: JobName.ImportOfficers,
+      data: {
+        importJobId: input.jobId,
+        uploadPath: input.uploadPath,
+        fileName: input.fileName.slice(0, 255),
+        country,
+        requestedBy: requester.id,
+      },
+    });
+    await this.jobs.insert(job);
+    await this.enqueue(job, input.uploadPath);
+    this.logger.log({ jobId: job.id, fileName: job.fileName, country }, 'Officer import queued');
     return job.id;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository, Between } from 'typeorm';
 import { LicenceChange, LicenceChangeKind, LicenceTerms } from '../entities/licence-change.entity';
 import { LicenceCourse } from '../entities/licence-course.entity';
 import { Licence } from '../entities/licence.entity';
@@ -97,5 +97,10 @@ export class LicenceRepository {
       return Promise.resolve([]);
     }
     return this.changes.findBy(licences.map((licence) => ({ licenceId: licence.id, revision: licence.revision })));
+  }
+
+  /** Licences whose last day falls between `from` and `to` (ISO dates, inclusive). */
+  endingBetween(from: string, to: string): Promise<Licence[]> {
+    return this.licences.find({ where: { validUntil: Between(from, to) }, order: { validUntil: 'ASC' } });
   }
 }

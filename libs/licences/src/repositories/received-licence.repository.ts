@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Between, DataSource, EntityManager, Repository } from 'typeorm';
 import { CertificateIssuerKey } from '../bundle/bundle-format';
 import { ReceivedCertificateKey } from '../entities/received-certificate-key.entity';
 import { ReceivedLicenceCourse } from '../entities/received-licence-course.entity';
@@ -79,5 +79,10 @@ export class ReceivedLicenceRepository {
 
   findCertificateKey(keyId: string): Promise<ReceivedCertificateKey | null> {
     return this.certificateKeys.findOneBy({ keyId });
+  }
+
+  /** Received licences whose last day falls between `from` and `to` (ISO dates, inclusive). */
+  endingBetween(from: string, to: string): Promise<ReceivedLicence[]> {
+    return this.received.find({ where: { validUntil: Between(from, to) }, order: { validUntil: 'ASC' } });
   }
 }

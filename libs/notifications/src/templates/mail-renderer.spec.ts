@@ -4,6 +4,8 @@ import { MAIL_LANGUAGES, MAIL_TEMPLATE_PARAMS, MAIL_TEMPLATES, MailLanguage } fr
 
 const SAMPLE: Record<string, string> = {
   displayName: 'Amina Diallo',
+  title: 'Your import is finished',
+  text: 'The import of “officers.csv” is finished.',
   link: 'https://clearance.example.org/verify-email?token=abc123&x=1',
   reason: 'The administration could not confirm your employment.',
   country: 'KE',

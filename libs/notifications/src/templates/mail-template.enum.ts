@@ -18,4 +18,10 @@ export enum MailTemplate {
   GroupDigest = 'group-digest',
   /** To the owner of an address someone tried to register again. params: displayName, link (sign-in page) */
   RegistrationAttempt = 'registration-attempt',
+  /** To an officer a coordinator onboarded. params: displayName, country, link (choose a password) */
+  AccountCreated = 'account-created',
+  /** One notification (docs/notifications.md). params: displayName, title, text, link (notifications page) */
+  Notification = 'notification',
+  /** The day's notifications of a person who chose the digest. params: displayName, count, summary, link */
+  NotificationDigest = 'notification-digest',
 }

@@ -48,6 +48,9 @@ export const MAIL_TEMPLATE_PARAMS: Record<MailTemplate, readonly string[]> = {
   [MailTemplate.GroupMention]: ['displayName', 'authorName', 'groupName', 'threadTitle', 'link'],
   [MailTemplate.GroupDigest]: ['displayName', 'count', 'summary', 'link'],
   [MailTemplate.RegistrationAttempt]: ['displayName', 'link'],
+  [MailTemplate.AccountCreated]: ['displayName', 'country', 'link'],
+  [MailTemplate.Notification]: ['displayName', 'title', 'text', 'link'],
+  [MailTemplate.NotificationDigest]: ['displayName', 'count', 'summary', 'link'],
 };
 
 export const MAIL_COMMON_TEXT: Record<MailLanguage, MailCommonText> = {
@@ -366,6 +369,92 @@ export const MAIL_TEMPLATES: Record<MailTemplate, Record<MailLanguage, MailTempl
       ],
       action: 'Iniciar sesión',
       after: ['Si no fue usted, puede ignorar este mensaje: no da acceso a su cuenta a nadie.'],
+    },
+  },
+  [MailTemplate.AccountCreated]: {
+    en: {
+      subject: 'Your Clearance account is ready',
+      greeting: 'Hello {displayName},',
+      body: [
+        'The national coordination of {country} has opened an account for you on Clearance, the learning ' +
+          'platform of the customs community. Your account is approved: choose your password to sign in.',
+      ],
+      action: 'Choose my password',
+      after: ['This link works once and for 14 days. After that, choose "Forgot your password?" on the sign-in page.'],
+    },
+    fr: {
+      subject: 'Votre compte Clearance est prêt',
+      greeting: 'Bonjour {displayName},',
+      body: [
+        'La coordination nationale ({country}) vous a ouvert un compte sur Clearance, la plateforme ' +
+          'd’apprentissage de la communauté douanière. Votre compte est approuvé\u00a0: choisissez votre mot de ' +
+          'passe pour vous connecter.',
+      ],
+      action: 'Choisir mon mot de passe',
+      after: [
+        'Ce lien ne sert qu’une fois, pendant 14\u00a0jours. Ensuite, choisissez «\u00a0Mot de passe oublié\u00a0?\u00a0» ' +
+          'sur la page de connexion.',
+      ],
+    },
+    es: {
+      subject: 'Su cuenta de Clearance está lista',
+      greeting: 'Estimado/a {displayName}:',
+      body: [
+        'La coordinación nacional ({country}) le ha abierto una cuenta en Clearance, la plataforma de ' +
+          'aprendizaje de la comunidad aduanera. Su cuenta está aprobada: elija su contraseña para iniciar sesión.',
+      ],
+      action: 'Elegir mi contraseña',
+      after: [
+        'Este enlace sirve una sola vez y durante 14 días. Después, elija «¿Olvidó su contraseña?» en la página ' +
+          'de inicio de sesión.',
+      ],
+    },
+  },
+  [MailTemplate.Notification]: {
+    en: {
+      subject: '{title}',
+      greeting: 'Hello {displayName},',
+      body: ['{text}'],
+      action: 'See my notifications',
+      after: ['You choose which notifications you receive, and how, on your profile page.'],
+    },
+    fr: {
+      subject: '{title}',
+      greeting: 'Bonjour {displayName},',
+      body: ['{text}'],
+      action: 'Voir mes notifications',
+      after: ['Vous choisissez les notifications que vous recevez, et comment, sur votre page de profil.'],
+    },
+    es: {
+      subject: '{title}',
+      greeting: 'Estimado/a {displayName}:',
+      body: ['{text}'],
+      action: 'Ver mis notificaciones',
+      after: ['Usted elige qué notificaciones recibe, y cómo, en su página de perfil.'],
+    },
+  },
+
+  [MailTemplate.NotificationDigest]: {
+    en: {
+      subject: 'Clearance: {count|# notification|# notifications} of the day',
+      greeting: 'Hello {displayName},',
+      body: ['Here is what happened for you today:', '{summary}'],
+      action: 'See my notifications',
+      after: ['You choose which notifications you receive, and how, on your profile page.'],
+    },
+    fr: {
+      subject: 'Clearance\u00a0: {count|# notification|# notifications} du jour',
+      greeting: 'Bonjour {displayName},',
+      body: ['Voici ce qui vous concerne aujourd’hui\u00a0:', '{summary}'],
+      action: 'Voir mes notifications',
+      after: ['Vous choisissez les notifications que vous recevez, et comment, sur votre page de profil.'],
+    },
+    es: {
+      subject: 'Clearance: {count|# notificación|# notificaciones} del día',
+      greeting: 'Estimado/a {displayName}:',
+      body: ['Esto es lo que le concierne hoy:', '{summary}'],
+      action: 'Ver mis notificaciones',
+      after: ['Usted elige qué notificaciones recibe, y cómo, en su página de perfil.'],
     },
   },
 };

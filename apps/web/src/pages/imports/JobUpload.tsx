@@ -22,7 +22,7 @@ const wait = (ms: number) => new Promise((resolve) => window.setTimeout(resolve,
 
 export interface JobUploadProps {
   /** The api route that takes the multipart form and answers 202 {jobId}. */
-  url: '/api/courses/packages' | '/api/imports/licence' | '/api/imports/translation';
+  url: '/api/courses/packages' | '/api/imports/licence' | '/api/imports/translation' | '/api/registrations/import';
   fileLabel: string;
   fileHelp?: string;
   /** The file input's accept attribute. */

@@ -34,6 +34,9 @@ const IMPORT_CODES = [
 
 type ImportCode = (typeof IMPORT_CODES)[number];
 
+/** Why an officers' CSV could not be read (bulk onboarding), worded under `onboarding.errors.`. */
+const CSV_CODES = ['CSV_NOT_UTF8', 'CSV_MALFORMED', 'CSV_HEADER_INVALID', 'CSV_TOO_MANY_ROWS', 'CSV_EMPTY'] as const;
+
 function importCode(code: string | null | undefined): ImportCode | undefined {
   return IMPORT_CODES.find((known) => known === code);
 }
@@ -57,7 +60,8 @@ export function useJobFailureSummary(): (job: ImportJob) => string | null {
   return useCallback(
     (job: ImportJob) => {
       const known = importCode(job.errorCode);
-      return known ? t(`importErrors.${known}`) : null;
+      const csv = CSV_CODES.find((code) => code === job.errorCode);
+      return known ? t(`importErrors.${known}`) : csv ? t(`onboarding.errors.${csv}`) : null;
     },
     [t],
   );

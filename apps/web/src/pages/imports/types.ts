@@ -3,7 +3,7 @@ import type { CourseLanguage, ImportJob } from '../../api/types';
 
 export type ImportKind = Schemas['ImportKind'];
 
-export const IMPORT_KINDS: readonly ImportKind[] = ['scorm_package', 'licence_bundle', 'translation'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['scorm_package', 'licence_bundle', 'translation', 'officers'];
 
 export type LicenceImportResult = Schemas['LicenceImportResultView'];
 export type XliffImportResult = Schemas['XliffImportResultView'];
