@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
+import { AuditModule } from '@app/audit';
 import { CatalogueModule } from '@app/catalogue';
 import { CertificatesModule } from '@app/certificates';
 import { ScormModule } from '@app/scorm';
@@ -47,6 +48,8 @@ import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
+import { AuditContextInterceptor } from './audit/audit-context.interceptor';
+import { AuditController } from './audit/audit.controller';
 
 @Module({
   imports: [
@@ -67,6 +70,7 @@ import { ReportsController } from './reports/reports.controller';
     LearningModule,
     ReportsModule,
     CertificatesModule,
+    AuditModule,
   ],
   controllers: [
     HealthController,
@@ -95,6 +99,7 @@ import { ReportsController } from './reports/reports.controller';
     EnrolmentsController,
     AttemptsController,
     MyLearningController,
+    AuditController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -102,6 +107,7 @@ import { ReportsController } from './reports/reports.controller';
     // Order matters: authenticate, then check roles.
     { provide: APP_GUARD, useExisting: JwtAuthGuard },
     { provide: APP_GUARD, useExisting: RolesGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
   ],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
@@ -9,7 +10,7 @@ import { CertificateKeysService } from './statement/certificate-keys.service';
 
 /** Certificates of course completion and their public verification (docs/certificates.md). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule],
+  imports: [TypeOrmModule.forFeature([Certificate]), AccountsModule, CatalogueModule, AuditModule],
   providers: [CertificateRepository, CertificateKeysService, CertificateService],
   exports: [CertificateService],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { CatalogueModule } from '@app/catalogue';
 import { LicencesModule } from '@app/licences';
 import { IMPORTS_ENTITIES } from './entities';
@@ -12,7 +13,7 @@ import { TranslationImportService } from './services/translation-import.service'
 
 /** Import jobs (packages, licence bundles, translations): the upload, the queued job, its history. */
 @Module({
-  imports: [TypeOrmModule.forFeature(IMPORTS_ENTITIES), CatalogueModule, LicencesModule],
+  imports: [TypeOrmModule.forFeature(IMPORTS_ENTITIES), CatalogueModule, LicencesModule, AuditModule],
   providers: [
     ImportJobRepository,
     PackageInspector,

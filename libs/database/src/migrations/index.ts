@@ -18,6 +18,7 @@ import { SharedDataStores1764442000000 } from './1764442000000-shared-data-store
 import { SignIns1764480000000 } from './1764480000000-sign-ins';
 import { Rtcs1764490000000 } from './1764490000000-rtcs';
 import { Certificates1764470000000 } from './1764470000000-certificates';
+import { AuditTrail1764530000000 } from './1764530000000-audit-trail';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SignIns1764480000000,
   Rtcs1764490000000,
   Certificates1764470000000,
+  AuditTrail1764530000000,
 ];

@@ -1,3 +1,4 @@
+import { AuditAction, AuditService } from '@app/audit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccountsService, UserStatus } from '@app/accounts';
@@ -30,6 +31,7 @@ export class GroupsService {
   constructor(
     private readonly groups: GroupRepository,
     private readonly accounts: AccountsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The group as seen by an active member; 404 for everyone else. */
@@ -59,7 +61,9 @@ export class GroupsService {
       role: GroupRole.Owner,
       state: MembershipState.Active,
     });
-    await this.groups.create(group, owner);
+    await this.groups.create(group, owner, (manager) =>
+      this.audit.record(manager, { action: AuditAction.GroupCreate, targetType: 'group', targetId: group.id }),
+    );
     return { id: group.id };
   }
 

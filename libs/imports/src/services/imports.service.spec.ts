@@ -14,6 +14,7 @@ const SHA = 'ab'.repeat(32);
 describe(ImportsService.name, () => {
   const jobs = {
     insert: jest.fn(),
+    inTransaction: jest.fn((work: (manager: unknown) => Promise<unknown>) => work({})),
     findVisible: jest.fn(),
     history: jest.fn(),
     markFailed: jest.fn(),
@@ -39,6 +40,7 @@ describe(ImportsService.name, () => {
       catalogue as never,
       { uploadsDir: () => Promise.resolve(dir) } as never,
       receivedLicences as never,
+      { record: jest.fn() } as never,
     );
   });
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { AuditAction, AuditService } from '@app/audit';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { ReceivedLicenceRepository } from '@app/licences';
@@ -30,6 +31,7 @@ export class ImportsService {
     private readonly catalogue: CatalogueService,
     private readonly blobs: BlobStore,
     private readonly receivedLicences: ReceivedLicenceRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** A path for an upload to stream into, and its future job id. */
@@ -85,7 +87,7 @@ export class ImportsService {
         requestedBy: requester.id,
       },
     });
-    await this.jobs.insert(job);
+    await this.insertJob(job);
     await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Package import queued');
     return job.id;
@@ -119,7 +121,7 @@ export class ImportsService {
       },
     });
     try {
-      await this.jobs.insert(job);
+      await this.insertJob(job);
     } catch (error) {
       if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
         await this.discardUpload(input.uploadPath); // the same bundle, uploaded at the same moment
@@ -156,7 +158,7 @@ export class ImportsService {
         requestedBy: requester.id,
       },
     });
-    await this.jobs.insert(job);
+    await this.insertJob(job);
     await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Translation import queued');
     return job.id;
@@ -179,6 +181,19 @@ export class ImportsService {
       this.logger.warn({ jobId: job.id, kind: job.kind }, 'Import job lost by Redis: queued again');
     }
     return requeued;
+  }
+
+  /** The job's row and its audit entry ("an import started") commit together. */
+  private async insertJob(job: ImportJob): Promise<void> {
+    const action = {
+      [ImportJobKind.ScormPackage]: AuditAction.ImportPackage,
+      [ImportJobKind.LicenceBundle]: AuditAction.ImportLicence,
+      [ImportJobKind.Translation]: AuditAction.ImportTranslation,
+    }[job.kind];
+    await this.jobs.inTransaction(async (manager) => {
+      await this.jobs.insert(job, manager);
+      await this.audit.record(manager, { action, targetType: 'import_job', targetId: job.id });
+    });
   }
 
   private newJob(
