@@ -87,9 +87,9 @@ describe('Audit trail (issue 17, item 5)', () => {
     request(server())[method](url).auth(token, { type: 'bearer' }).set('X-Forwarded-For', ip);
 
   async function newest(): Promise<AuditRow[]> {
-    const rows = (await dataSource.query(
+    const rows = await dataSource.query<AuditRow[]>(
       'SELECT seq, actor_id AS actorId, action, target_type AS targetType, target_id AS targetId, target_country AS targetCountry, ip FROM audit_log ORDER BY seq DESC LIMIT 50',
-    )) as AuditRow[];
+    );
     return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
   }
 
@@ -103,9 +103,7 @@ describe('Audit trail (issue 17, item 5)', () => {
   }
 
   async function maxSeq(): Promise<number> {
-    const [row] = (await dataSource.query('SELECT COALESCE(MAX(seq), 0) AS seq FROM audit_log')) as Array<{
-      seq: string;
-    }>;
+    const [row] = await dataSource.query<Array<{ seq: string }>>('SELECT COALESCE(MAX(seq), 0) AS seq FROM audit_log');
     return Number(row.seq);
   }
 
@@ -116,7 +114,10 @@ describe('Audit trail (issue 17, item 5)', () => {
 
   async function newCourse(): Promise<string> {
     const response = await call(admin.token, 'post', '/api/courses', nextIp())
-      .send({ topic: 'customs-valuation', texts: [{ language: 'en', title: `Valuation ${randomUUID()}`, description: '' }] })
+      .send({
+        topic: 'customs-valuation',
+        texts: [{ language: 'en', title: `Valuation ${randomUUID()}`, description: '' }],
+      })
       .expect(201);
     return (response.body as { id: string }).id;
   }
@@ -210,7 +211,9 @@ describe('Audit trail (issue 17, item 5)', () => {
     },
     'POST /api/admin/coordinators': async (ip) => {
       const user = await createUser(app, { country: 'TZ' });
-      await call(admin.token, 'post', '/api/admin/coordinators', ip).send({ userId: user.id, country: 'TZ' }).expect(201);
+      await call(admin.token, 'post', '/api/admin/coordinators', ip)
+        .send({ userId: user.id, country: 'TZ' })
+        .expect(201);
       return { actor: admin, action: 'coordinator.appoint', targetId: user.id };
     },
     'POST /api/admin/coordinators/{id}/end': async (ip) => {
@@ -218,9 +221,12 @@ describe('Audit trail (issue 17, item 5)', () => {
       const appointed = await call(admin.token, 'post', '/api/admin/coordinators', nextIp())
         .send({ userId: user.id, country: 'UG' })
         .expect(201);
-      await call(admin.token, 'post', `/api/admin/coordinators/${(appointed.body as { id: string }).id}/end`, ip).expect(
-        200,
-      );
+      await call(
+        admin.token,
+        'post',
+        `/api/admin/coordinators/${(appointed.body as { id: string }).id}/end`,
+        ip,
+      ).expect(200);
       return { actor: admin, action: 'coordinator.end', targetId: user.id };
     },
     'POST /api/admin/users/{id}/suspend': async (ip) => {
@@ -301,7 +307,9 @@ describe('Audit trail (issue 17, item 5)', () => {
     },
     'POST /api/imports/translation': async (ip) => {
       const xliff = await file('texts.xlf', '<xliff/>');
-      const response = await call(admin.token, 'post', '/api/imports/translation', ip).attach('file', xliff).expect(202);
+      const response = await call(admin.token, 'post', '/api/imports/translation', ip)
+        .attach('file', xliff)
+        .expect(202);
       return { actor: admin, action: 'import.translation', targetId: (response.body as { jobId: string }).jobId };
     },
     'POST /api/licences': async (ip) => {
@@ -363,7 +371,9 @@ describe('Audit trail (issue 17, item 5)', () => {
     },
     'POST /api/certificates/{id}/revoke': async (ip) => {
       const id = await certificate();
-      await call(admin.token, 'post', `/api/certificates/${id}/revoke`, ip).send({ reason: 'Wrong person' }).expect(200);
+      await call(admin.token, 'post', `/api/certificates/${id}/revoke`, ip)
+        .send({ reason: 'Wrong person' })
+        .expect(200);
       return { actor: admin, action: 'certificate.revoke', targetId: id };
     },
     'POST /api/certificates/{id}/reissue': async (ip) => {
@@ -467,9 +477,8 @@ describe('Audit trail (issue 17, item 5)', () => {
     expect(
       (await call(coordinator.token, 'get', `/api/admin/audit?targetId=${ghanaian.id}`, nextIp()).expect(200)).body,
     ).toMatchObject({ total: 0 });
-    const everyRow = (
-      await call(coordinator.token, 'get', '/api/admin/audit?pageSize=200', nextIp()).expect(200)
-    ).body as { items: Array<AuditRow & { actorCountry: string | null }> };
+    const everyRow = (await call(coordinator.token, 'get', '/api/admin/audit?pageSize=200', nextIp()).expect(200))
+      .body as { items: Array<AuditRow & { actorCountry: string | null }> };
     expect(everyRow.items.length).toBeGreaterThan(0);
     for (const row of everyRow.items) {
       expect([row.actorCountry, row.targetCountry]).toContain('KE');
@@ -510,12 +519,18 @@ describe('Audit trail (issue 17, item 5)', () => {
     expect(await cli('audit-check')).toMatchObject({ code: 0, stdout: expect.stringContaining('intact') });
 
     // A silent edit: the row no longer matches its hash.
-    const [victim] = (await dataSource.query('SELECT seq, ip FROM audit_log ORDER BY seq LIMIT 1 OFFSET 4')) as Array<{
-      seq: string;
-      ip: string | null;
-    }>;
+    const [victim] = await dataSource.query<
+      Array<{
+        seq: string;
+        ip: string | null;
+      }>
+    >('SELECT seq, ip FROM audit_log ORDER BY seq LIMIT 1 OFFSET 4');
     await dataSource.query('UPDATE audit_log SET ip = ? WHERE seq = ?', ['192.0.2.66', victim.seq]);
-    expect(await audit.check()).toMatchObject({ ok: false, brokenSeq: Number(victim.seq), checked: Number(victim.seq) - 1 });
+    expect(await audit.check()).toMatchObject({
+      ok: false,
+      brokenSeq: Number(victim.seq),
+      checked: Number(victim.seq) - 1,
+    });
     const failed = await cli('audit-check');
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`Audit trail broken at entry ${victim.seq}`);
@@ -523,18 +538,18 @@ describe('Audit trail (issue 17, item 5)', () => {
     expect((await audit.check()).ok).toBe(true);
 
     // A silent removal: the next row names a hash that is no longer its predecessor's.
-    const [removed] = (await dataSource.query('SELECT * FROM audit_log ORDER BY seq LIMIT 1 OFFSET 7')) as Array<
-      Record<string, unknown>
-    >;
+    const [removed] = await dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT * FROM audit_log ORDER BY seq LIMIT 1 OFFSET 7',
+    );
     await dataSource.query('DELETE FROM audit_log WHERE seq = ?', [removed.seq]);
     expect(await audit.check()).toMatchObject({ ok: false, brokenSeq: Number(removed.seq) + 1 });
     await restore(removed);
     expect((await audit.check()).ok).toBe(true);
 
     // Removing the newest entry is caught by the chain's head.
-    const [last] = (await dataSource.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')) as Array<
-      Record<string, unknown>
-    >;
+    const [last] = await dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
     await dataSource.query('DELETE FROM audit_log WHERE seq = ?', [last.seq]);
     expect(await audit.check()).toMatchObject({ ok: false, brokenSeq: Number(last.seq) });
     await restore(last);

@@ -82,8 +82,13 @@ export class AuditEntryView {
   @ApiProperty({ type: String, nullable: true })
   ip: string | null;
 
-  @ApiProperty({ type: Object, nullable: true, description: 'Facts about the action (statuses, counts)' })
-  details: Record<string, unknown> | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+    nullable: true,
+    description: 'Facts about the action (statuses, counts)',
+  })
+  details: Record<string, string | number | boolean> | null;
 
   @ApiProperty()
   hash: string;
@@ -99,7 +104,7 @@ export class AuditEntryView {
       targetId: entry.targetId,
       targetCountry: entry.targetCountry,
       ip: entry.ip,
-      details: entry.details ? (JSON.parse(entry.details) as Record<string, unknown>) : null,
+      details: entry.details ? (JSON.parse(entry.details) as Record<string, string | number | boolean>) : null,
       hash: entry.hash,
     };
   }

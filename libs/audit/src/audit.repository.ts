@@ -63,10 +63,12 @@ export class AuditRepository {
    * transactions deadlock on the upgrade).
    */
   private async lockHead(manager: EntityManager): Promise<{ seq: string | number; hash: string } | undefined> {
-    const rows = (await manager.query('SELECT `seq`, `hash` FROM `audit_chain_head` WHERE `id` = 1 FOR UPDATE')) as Array<{
-      seq: string | number;
-      hash: string;
-    }>;
+    const rows = await manager.query<
+      Array<{
+        seq: string | number;
+        hash: string;
+      }>
+    >('SELECT `seq`, `hash` FROM `audit_chain_head` WHERE `id` = 1 FOR UPDATE');
     return rows[0];
   }
 
@@ -124,10 +126,12 @@ export class AuditRepository {
   }
 
   async head(): Promise<{ seq: number; hash: string } | null> {
-    const rows = (await this.entries.query('SELECT `seq`, `hash` FROM `audit_chain_head` WHERE `id` = 1')) as Array<{
-      seq: string | number;
-      hash: string;
-    }>;
+    const rows = await this.entries.query<
+      Array<{
+        seq: string | number;
+        hash: string;
+      }>
+    >('SELECT `seq`, `hash` FROM `audit_chain_head` WHERE `id` = 1');
     return rows.length ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
   }
 

@@ -19,8 +19,7 @@ export interface AuditRecord {
 }
 
 export type AuditCheckResult =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenSeq: number; reason: string };
+  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
 
 /** The audit trail (docs/audit.md): append in the action's transaction, read in scope, check the chain. */
 @Injectable()
@@ -122,7 +121,12 @@ export class AuditService {
           return { ok: false, checked, brokenSeq: seq, reason: `entry ${expectedSeq} is missing before entry ${seq}` };
         }
         if (row.prevHash !== previousHash) {
-          return { ok: false, checked, brokenSeq: seq, reason: 'its previous hash is not the hash of the entry before' };
+          return {
+            ok: false,
+            checked,
+            brokenSeq: seq,
+            reason: 'its previous hash is not the hash of the entry before',
+          };
         }
         const hash = chainHash(previousHash, { ...row, seq });
         if (hash !== row.hash) {

@@ -17,8 +17,6 @@ export class AuditContextInterceptor implements NestInterceptor {
     }
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const audit = { actorId: request.user?.id ?? null, actorCountry: request.user?.country ?? null, ip: request.ip };
-    return new Observable((subscriber) =>
-      AuditContextStore.run(audit, () => next.handle().subscribe(subscriber)),
-    );
+    return new Observable((subscriber) => AuditContextStore.run(audit, () => next.handle().subscribe(subscriber)));
   }
 }

@@ -3263,7 +3263,9 @@ export type components = {
             targetCountry: string | null;
             ip: string | null;
             /** @description Facts about the action (statuses, counts) */
-            details: Record<string, never> | null;
+            details: {
+                [key: string]: string | number | boolean;
+            } | null;
             hash: string;
         };
         AuditPage: {

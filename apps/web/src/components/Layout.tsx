@@ -57,6 +57,11 @@ export function Layout() {
                 <NavLink to="/admin/users">{t('nav.people')}</NavLink>
               </li>
             )}
+            {hasRole(user, 'coordinator', 'admin') && (
+              <li>
+                <NavLink to="/admin/audit">{t('audit.nav')}</NavLink>
+              </li>
+            )}
             {hasRole(user, 'admin') && (
               <li>
                 <NavLink to="/admin/rtcs">{t('nav.rtcs')}</NavLink>

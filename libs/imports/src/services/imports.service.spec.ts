@@ -67,6 +67,7 @@ describe(ImportsService.name, () => {
       expect(order).toEqual(['insert', 'enqueue']);
       expect(jobs.insert).toHaveBeenCalledWith(
         expect.objectContaining({ id: 'job-1', kind: ImportJobKind.ScormPackage, state: ImportJobState.Waiting }),
+        expect.anything(),
       );
       expect(queues.enqueue).toHaveBeenCalledWith(
         JobName.ImportScormPackage,
