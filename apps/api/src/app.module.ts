@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
 import { AuditModule } from '@app/audit';
+import { PrivacyModule } from '@app/privacy';
 import { CatalogueModule } from '@app/catalogue';
 import { CertificatesModule } from '@app/certificates';
 import { ScormModule } from '@app/scorm';
@@ -50,6 +51,7 @@ import { SystemJobsController } from './system/system-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { AuditContextInterceptor } from './audit/audit-context.interceptor';
 import { AuditController } from './audit/audit.controller';
+import { PersonalDataController } from './privacy/personal-data.controller';
 
 @Module({
   imports: [
@@ -71,6 +73,7 @@ import { AuditController } from './audit/audit.controller';
     ReportsModule,
     CertificatesModule,
     AuditModule,
+    PrivacyModule,
   ],
   controllers: [
     HealthController,
@@ -100,6 +103,7 @@ import { AuditController } from './audit/audit.controller';
     AttemptsController,
     MyLearningController,
     AuditController,
+    PersonalDataController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
