@@ -13,6 +13,7 @@ import { useCountries } from '../hooks/useCountries';
 import { useLoader } from '../hooks/useLoader';
 import { LANGUAGES, changeLanguage, isLanguage, type Language } from '../i18n';
 import { passwordProblemKey, useErrorText } from '../i18n/errors';
+import { MyDataSection } from './privacy/MyDataSection';
 
 type Failure = { message: string; field: string | null; attempt: number } | null;
 
@@ -346,6 +347,7 @@ function Profile() {
           <PasswordForm />
         </div>
       )}
+      {me.data && <MyDataSection />}
     </Page>
   );
 }
