@@ -3,5 +3,9 @@ import { AuditModule } from '@app/audit';
 import { HealthService } from './health.service';
 import { SystemEchoService } from './system-echo.service';
 
-@Module({ imports: [AuditModule], providers: [HealthService, SystemEchoService], exports: [HealthService, SystemEchoService] })
+@Module({
+  imports: [AuditModule],
+  providers: [HealthService, SystemEchoService],
+  exports: [HealthService, SystemEchoService],
+})
 export class SystemModule {}

@@ -5,9 +5,7 @@ import { AutoApproveDomain } from '../entities/auto-approve-domain.entity';
 
 @Injectable()
 export class AutoApproveDomainRepository {
-  constructor(
-    @InjectRepository(AutoApproveDomain) private readonly domains: Repository<AutoApproveDomain>,
-  ) {}
+  constructor(@InjectRepository(AutoApproveDomain) private readonly domains: Repository<AutoApproveDomain>) {}
 
   async listForCountry(country: string): Promise<string[]> {
     const rows = await this.domains.find({ where: { country }, order: { domain: 'ASC' } });
@@ -19,7 +17,13 @@ export class AutoApproveDomainRepository {
   }
 
   /** Replaces a country's list, in the caller's transaction (the caller retries on a deadlock). */
-  async replaceForCountry(country: string, domains: string[], by: string, at: Date, manager: EntityManager): Promise<void> {
+  async replaceForCountry(
+    country: string,
+    domains: string[],
+    by: string,
+    at: Date,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.delete(AutoApproveDomain, { country });
     if (domains.length > 0) {
       await manager.insert(

@@ -84,7 +84,10 @@ export class SessionRepository {
   }
 
   async revokeAllOfUser(userId: string, reason: string, at: Date, manager?: EntityManager): Promise<void> {
-    await (manager?.getRepository(AuthSession) ?? this.sessions).update({ userId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+    await (manager?.getRepository(AuthSession) ?? this.sessions).update(
+      { userId, revokedAt: IsNull() },
+      { revokedAt: at, revokedReason: reason },
+    );
   }
 
   /** A person's most recent sign-ins, newest first. */

@@ -186,7 +186,11 @@ export class LicenceService {
     });
     await this.audit.record(manager, {
       action:
-        kind === 'created' ? AuditAction.LicenceGrant : kind === 'ended' ? AuditAction.LicenceEnd : AuditAction.LicenceRevise,
+        kind === 'created'
+          ? AuditAction.LicenceGrant
+          : kind === 'ended'
+            ? AuditAction.LicenceEnd
+            : AuditAction.LicenceRevise,
       targetType: 'licence',
       targetId: licence.id,
       details: { revision: licence.revision },
