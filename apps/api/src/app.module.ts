@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule, JwtAuthGuard, RolesGuard } from '@app/accounts';
+import { AuditModule } from '@app/audit';
+import { PrivacyModule } from '@app/privacy';
 import { CatalogueModule } from '@app/catalogue';
 import { CertificatesModule } from '@app/certificates';
 import { ScormModule } from '@app/scorm';
@@ -50,6 +52,9 @@ import { loggerParams } from './logger';
 import { SystemJobsController } from './system/system-jobs.controller';
 import { ReportsController } from './reports/reports.controller';
 import { QuestionAnalysisController } from './reports/question-analysis.controller';
+import { AuditContextInterceptor } from './audit/audit-context.interceptor';
+import { AuditController } from './audit/audit.controller';
+import { PersonalDataController } from './privacy/personal-data.controller';
 
 @Module({
   imports: [
@@ -71,6 +76,8 @@ import { QuestionAnalysisController } from './reports/question-analysis.controll
     ReportsModule,
     CertificatesModule,
     NotificationsModule,
+    AuditModule,
+    PrivacyModule,
   ],
   controllers: [
     HealthController,
@@ -101,6 +108,8 @@ import { QuestionAnalysisController } from './reports/question-analysis.controll
     EnrolmentsController,
     AttemptsController,
     MyLearningController,
+    AuditController,
+    PersonalDataController,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -108,6 +117,7 @@ import { QuestionAnalysisController } from './reports/question-analysis.controll
     // Order matters: authenticate, then check roles.
     { provide: APP_GUARD, useExisting: JwtAuthGuard },
     { provide: APP_GUARD, useExisting: RolesGuard },
+    { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
   ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@app/accounts';
+import { AuditModule } from '@app/audit';
 import { CatalogueModule } from '@app/catalogue';
 import { ImportsModule } from '@app/imports';
 import { StorageModule } from '@app/storage';
@@ -20,6 +21,7 @@ import { RedisModule } from '@app/redis';
     AccountsModule,
     CatalogueModule,
     ImportsModule,
+    AuditModule,
   ],
 })
 export class CliModule {}

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { EnvironmentError } from '@app/config';
 import { CliError } from './cli-error';
+import { auditCheck } from './commands/audit-check.command';
 import { createAdmin } from './commands/create-admin.command';
 import { certificateKeygen } from './commands/certificate-keygen.command';
 import { licenceKeygen } from './commands/licence-keygen.command';
@@ -15,6 +16,7 @@ Commands:
   create-admin --email E --password P   create an admin, or make an existing account one (idempotent)
   migrate                               run pending database migrations (idempotent)
   db-check                              fail when the entities differ from the migrations
+  audit-check                           fail, naming the first broken entry, when the audit trail was edited
   seed                                  add demo accounts when the database has no users
   start                                 migrate, seed when empty, then run api and worker together
   licence-keygen                        print a new Ed25519 key pair for signing licence bundles
@@ -45,6 +47,8 @@ async function run(argv: string[]): Promise<string | undefined> {
       return migrate();
     case 'db-check':
       return checkSchema();
+    case 'audit-check':
+      return auditCheck();
     case 'seed':
       return seedDemoData();
     case 'start':

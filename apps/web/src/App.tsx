@@ -23,6 +23,7 @@ const NewCoursePage = lazy(() => import('./pages/NewCoursePage'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage'));
 const LicencesPage = lazy(() => import('./pages/licences/LicencesPage'));
 const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const PersonPage = lazy(() => import('./pages/people/PersonPage'));
 const RtcsPage = lazy(() => import('./pages/people/RtcsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -69,6 +70,7 @@ export function App() {
         <Route path="coordinator" element={<CoordinatorPage />} />
         <Route path="admin/coordinators" element={<AdminCoordinatorsPage />} />
         <Route path="admin/users" element={<PeoplePage />} />
+        <Route path="admin/audit" element={<AuditPage />} />
         <Route path="admin/users/:id" element={<PersonPage />} />
         <Route path="admin/rtcs" element={<RtcsPage />} />
         <Route path="admin/imports" element={<ImportsPage />} />

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { NotificationsModule } from '@app/notifications';
 import { AuthService } from './auth/auth.service';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -83,6 +84,7 @@ const SERVICES = [
     PassportModule,
     JwtModule.register({}),
     NotificationsModule,
+    AuditModule,
   ],
   providers: [
     UserRepository,

@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
@@ -18,6 +19,7 @@ import { NotificationsModule } from '@app/notifications';
     CatalogueModule,
     LicencesModule,
     NotificationsModule,
+    AuditModule,
   ],
   providers: [CertificateRepository, CertificateKeysService, CertificateService, TranscriptService],
   exports: [CertificateService, TranscriptService, CertificateKeysService],

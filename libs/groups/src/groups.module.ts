@@ -1,3 +1,4 @@
+import { AuditModule } from '@app/audit';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
@@ -16,7 +17,7 @@ import { MentionNotifier } from './services/mention-notifier.service';
 import { WorkshopsService } from './services/workshops.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(GROUP_ENTITIES), AccountsModule, StorageModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature(GROUP_ENTITIES), AccountsModule, StorageModule, NotificationsModule, AuditModule],
   providers: [
     GroupRepository,
     ThreadRepository,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '@app/accounts';
+import { AuditModule } from '@app/audit';
 import { CatalogueModule } from '@app/catalogue';
 import { LicencesModule } from '@app/licences';
 import { NotificationsModule } from '@app/notifications';
@@ -22,6 +23,7 @@ import { TranslationImportService } from './services/translation-import.service'
     LicencesModule,
     AccountsModule,
     NotificationsModule,
+    AuditModule,
   ],
   providers: [
     ImportJobRepository,

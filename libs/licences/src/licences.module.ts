@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { CatalogueModule } from '@app/catalogue';
 import { LICENCES_ENTITIES } from './entities';
 import { LicenceRepository } from './repositories/licence.repository';
@@ -13,7 +14,7 @@ import { LicenceService } from './services/licence.service';
  * keys and received-licence repository.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(LICENCES_ENTITIES), CatalogueModule],
+  imports: [TypeOrmModule.forFeature(LICENCES_ENTITIES), CatalogueModule, AuditModule],
   providers: [LicenceRepository, ReceivedLicenceRepository, LicenceService, LicenceExpiryService],
   exports: [LicenceService, ReceivedLicenceRepository, LicenceExpiryService],
 })

@@ -1,4 +1,5 @@
 import { ACCOUNTS_ENTITIES } from '@app/accounts';
+import { AUDIT_ENTITIES } from '@app/audit';
 import { CATALOGUE_ENTITIES } from '@app/catalogue';
 import { CERTIFICATES_ENTITIES } from '@app/certificates';
 import { CURRICULA_ENTITIES } from '@app/curricula';
@@ -24,4 +25,5 @@ export const ENTITIES = [
   ...CURRICULA_ENTITIES,
   ...CERTIFICATES_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
+  ...AUDIT_ENTITIES,
 ];

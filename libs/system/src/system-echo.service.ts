@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AuditAction, AuditService } from '@app/audit';
 import { JobContext, JobName, JobResults, QueueService, SystemEchoPayload } from '@app/queue';
 
 const STEPS = 10;
@@ -7,10 +8,15 @@ const STEPS = 10;
 /** The pipeline's round trip: the api enqueues, the worker answers with what it was sent. */
 @Injectable()
 export class SystemEchoService {
-  constructor(private readonly queues: QueueService) {}
+  constructor(
+    private readonly queues: QueueService,
+    private readonly audit: AuditService,
+  ) {}
 
-  enqueue(payload: SystemEchoPayload): Promise<string> {
-    return this.queues.enqueue(JobName.SystemEcho, payload);
+  async enqueue(payload: SystemEchoPayload): Promise<string> {
+    const jobId = await this.queues.enqueue(JobName.SystemEcho, payload);
+    await this.audit.record(null, { action: AuditAction.SystemEchoJob, targetType: 'job', targetId: jobId });
+    return jobId;
   }
 
   inspect(jobId: string): ReturnType<QueueService['inspect']> {

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { HealthService } from './health.service';
 import { SystemEchoService } from './system-echo.service';
 
-@Module({ providers: [HealthService, SystemEchoService], exports: [HealthService, SystemEchoService] })
+@Module({
+  imports: [AuditModule],
+  providers: [HealthService, SystemEchoService],
+  exports: [HealthService, SystemEchoService],
+})
 export class SystemModule {}

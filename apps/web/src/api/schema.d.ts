@@ -1860,6 +1860,54 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalDataController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -3535,6 +3583,30 @@ export type components = {
             startedAt: string;
             /** Format: date-time */
             lastActivityAt: string;
+        };
+        AuditEntryView: {
+            /** @description Position in the chain: 1, 2, 3… */
+            seq: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Null for the command line and jobs */
+            actorId: string | null;
+            actorCountry: string | null;
+            /** @enum {string} */
+            action: "registration.approve" | "registration.reject" | "country.auto-approve-domains.set" | "coordinator.appoint" | "coordinator.end" | "user.suspend" | "user.reinstate" | "user.end-sessions" | "user.resend-verification" | "user.left-service" | "user.erase" | "rtc.create" | "rtc.update" | "rtc-staff.appoint" | "rtc-staff.end" | "course.create" | "course.update" | "course.publish" | "course.archive" | "import.package" | "import.licence" | "import.translation" | "licence.grant" | "licence.revise" | "licence.end" | "group.create" | "certificate.revoke" | "certificate.reissue" | "system.echo-job" | "export.decisions" | "export.learners" | "export.licence-bundle" | "export.xliff" | "export.audit";
+            targetType: string;
+            targetId: string;
+            targetCountry: string | null;
+            ip: string | null;
+            /** @description Facts about the action (statuses, counts) */
+            details: {
+                [key: string]: string | number | boolean;
+            } | null;
+            hash: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntryView"][];
+            total: number;
         };
     };
     responses: never;
@@ -11278,6 +11350,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Who acted (a user id) */
+                actorId?: string;
+                /** @description What the action was about (a user, course, licence… id, or a country code) */
+                targetId?: string;
+                action?: "registration.approve" | "registration.reject" | "country.auto-approve-domains.set" | "coordinator.appoint" | "coordinator.end" | "user.suspend" | "user.reinstate" | "user.end-sessions" | "user.resend-verification" | "user.left-service" | "user.erase" | "rtc.create" | "rtc.update" | "rtc-staff.appoint" | "rtc-staff.end" | "course.create" | "course.update" | "course.publish" | "course.archive" | "import.package" | "import.licence" | "import.translation" | "licence.grant" | "licence.revise" | "licence.end" | "group.create" | "certificate.revoke" | "certificate.reissue" | "system.echo-job" | "export.decisions" | "export.learners" | "export.licence-bundle" | "export.xliff" | "export.audit";
+                /** @description From this instant (inclusive) */
+                from?: string;
+                /** @description Until this instant (exclusive) */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query?: {
+                /** @description Who acted (a user id) */
+                actorId?: string;
+                /** @description What the action was about (a user, course, licence… id, or a country code) */
+                targetId?: string;
+                action?: "registration.approve" | "registration.reject" | "country.auto-approve-domains.set" | "coordinator.appoint" | "coordinator.end" | "user.suspend" | "user.reinstate" | "user.end-sessions" | "user.resend-verification" | "user.left-service" | "user.erase" | "rtc.create" | "rtc.update" | "rtc-staff.appoint" | "rtc-staff.end" | "course.create" | "course.update" | "course.publish" | "course.archive" | "import.package" | "import.licence" | "import.translation" | "licence.grant" | "licence.revise" | "licence.end" | "group.create" | "certificate.revoke" | "certificate.reissue" | "system.echo-job" | "export.decisions" | "export.learners" | "export.licence-bundle" | "export.xliff" | "export.audit";
+                /** @description From this instant (inclusive) */
+                from?: string;
+                /** @description Until this instant (exclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries in scope for these filters as CSV, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (code VALIDATION_FAILED or a domain code) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Signed in, but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PersonalDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your data as JSON files in a zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
             /** @description Not signed in, or the session ended */

@@ -72,6 +72,11 @@ export function Layout() {
                 <NavLink to="/reports/secretariat">{t('reports.navSecretariat')}</NavLink>
               </li>
             )}
+            {hasRole(user, 'coordinator', 'admin') && (
+              <li>
+                <NavLink to="/admin/audit">{t('audit.nav')}</NavLink>
+              </li>
+            )}
             {hasRole(user, 'admin') && (
               <li>
                 <NavLink to="/admin/rtcs">{t('nav.rtcs')}</NavLink>

@@ -14,6 +14,7 @@ import { useLoader } from '../hooks/useLoader';
 import { LANGUAGES, changeLanguage, isLanguage, type Language } from '../i18n';
 import { passwordProblemKey, useErrorText } from '../i18n/errors';
 import { NotificationPreferencesSection } from './notifications/NotificationPreferencesSection';
+import { MyDataSection } from './privacy/MyDataSection';
 
 type Failure = { message: string; field: string | null; attempt: number } | null;
 
@@ -348,6 +349,7 @@ function Profile() {
         </div>
       )}
       {me.data && <NotificationPreferencesSection />}
+      {me.data && <MyDataSection />}
     </Page>
   );
 }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
 import { DomainException, ErrorCode } from '@app/common';
+import { retryOnDeadlock } from '@app/database';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CountriesService } from '../countries/countries.service';
 import { CoordinatorAppointment } from '../entities/coordinator-appointment.entity';
@@ -26,6 +30,8 @@ export class CoordinatorService {
     private readonly users: UserRepository,
     private readonly domains: AutoApproveDomainRepository,
     private readonly countries: CountriesService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async appoint(admin: AuthenticatedUser, userId: string, country: string): Promise<CoordinatorAppointment> {
@@ -54,7 +60,20 @@ export class CoordinatorService {
       endsAt: null,
       endedBy: null,
     };
-    if (!(await this.appointments.insertIfNoActive(appointment))) {
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.appointments.insertIfNoActive(appointment, manager))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        action: AuditAction.CoordinatorAppoint,
+        targetType: 'user',
+        targetId: userId,
+        targetCountry: code,
+        details: { appointmentId: appointment.id, country: code },
+      });
+      return true;
+    });
+    if (!inserted) {
       throw DomainException.conflict(`Already a coordinator for ${code}`, ErrorCode.AlreadyCoordinator);
     }
     return appointment;
@@ -67,7 +86,20 @@ export class CoordinatorService {
       throw DomainException.notFound('Appointment', ErrorCode.AppointmentNotFound);
     }
     const now = new Date();
-    if (!(await this.appointments.end(appointmentId, admin.id, now))) {
+    const ended = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.appointments.end(appointmentId, admin.id, now, manager))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        action: AuditAction.CoordinatorEnd,
+        targetType: 'user',
+        targetId: appointment.userId,
+        targetCountry: appointment.country,
+        details: { appointmentId, country: appointment.country },
+      });
+      return true;
+    });
+    if (!ended) {
       throw DomainException.conflict('This appointment has already ended', ErrorCode.AppointmentEnded);
     }
     return { ...appointment, endsAt: now, endedBy: admin.id };
@@ -132,7 +164,20 @@ export class CoordinatorService {
         { details: free },
       );
     }
-    await this.domains.replaceForCountry(code, cleaned.sort(), caller.id, new Date());
+    // Concurrent replaces of the same (possibly empty) list take gap locks and may deadlock: InnoDB
+    // rolls one back, and running it again is the documented remedy.
+    await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (manager) => {
+        await this.domains.replaceForCountry(code, cleaned.sort(), caller.id, new Date(), manager);
+        await this.audit.record(manager, {
+          action: AuditAction.AutoApproveDomainsSet,
+          targetType: 'country',
+          targetId: code,
+          targetCountry: code,
+          details: { domains: cleaned.length },
+        });
+      }),
+    );
     return this.domains.listForCountry(code);
   }
 }

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
 import { DomainException, ErrorCode } from '@app/common';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { User, UserRole } from '../entities/user.entity';
@@ -29,6 +32,8 @@ export class UserAdministrationService {
     private readonly accounts: AccountsService,
     private readonly sessions: SessionService,
     private readonly registrations: RegistrationService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async directory(
@@ -63,12 +68,27 @@ export class UserAdministrationService {
   /** Signs the person out everywhere: every session and its access tokens stop on their next request. */
   async endSessions(userId: string): Promise<User> {
     const user = await this.find({ kind: 'all' }, userId);
-    await this.sessions.endAllOfUser(user.id, 'ended_by_admin');
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.endAllOfUser(user.id, 'ended_by_admin', new Date(), manager);
+      await this.audit.record(manager, {
+        action: AuditAction.UserEndSessions,
+        targetType: 'user',
+        targetId: user.id,
+        targetCountry: user.country,
+      });
+    });
     return user;
   }
 
   async resendVerification(userId: string): Promise<void> {
-    await this.registrations.resendVerificationTo(userId);
+    const user = await this.registrations.resendVerificationTo(userId);
+    // The new link's row is written by the registration flow; the entry records that it was sent.
+    await this.audit.record(null, {
+      action: AuditAction.UserResendVerification,
+      targetType: 'user',
+      targetId: user.id,
+      targetCountry: user.country,
+    });
   }
 
   /** A coordinator (or the Secretariat) records that an officer left the service: suspended, records kept. */

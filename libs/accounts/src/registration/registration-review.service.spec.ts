@@ -36,6 +36,7 @@ describe(RegistrationReviewService.name, () => {
   const decisions = { append: jest.fn() };
   const sessions = { endAllOfUser: jest.fn() };
   const notifications = { sendEmail: jest.fn() };
+  const audit = { record: jest.fn() };
   const config = { publicUrl: new URL('https://clearance.example') } as AppConfig;
   let sut: RegistrationReviewService;
 
@@ -49,6 +50,7 @@ describe(RegistrationReviewService.name, () => {
       sessions as never,
       notifications as never,
       config,
+      audit as never,
     );
   });
 
@@ -67,6 +69,12 @@ describe(RegistrationReviewService.name, () => {
 
     expect(approved.status).toBe(UserStatus.Active);
     expect(users.transition).toHaveBeenCalledWith('user-1', UserStatus.Pending, { status: UserStatus.Active }, manager);
+    expect(audit.record).toHaveBeenCalledWith(manager, {
+      action: 'registration.approve',
+      targetType: 'user',
+      targetId: 'user-1',
+      targetCountry: 'KE',
+    });
     expect(decisions.append).toHaveBeenCalledWith(
       expect.objectContaining({
         userId: 'user-1',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { MailTemplate, NotificationsService } from '@app/notifications';
@@ -28,6 +29,7 @@ export class RegistrationReviewService {
     private readonly sessions: SessionService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   scopeOf(caller: AuthenticatedUser): CountryScope {
@@ -82,6 +84,12 @@ export class RegistrationReviewService {
 
   /** Every decision in scope as CSV (RFC 4180; cells that could start a formula are defused). */
   async decisionsCsv(caller: AuthenticatedUser, country?: string): Promise<string> {
+    await this.audit.record(null, {
+      action: AuditAction.ExportDecisions,
+      targetType: 'export',
+      targetId: country?.toUpperCase() ?? 'all',
+      targetCountry: country?.toUpperCase() ?? null,
+    });
     const header = ['decided_at', 'country', 'outcome', 'email', 'display_name', 'reason', 'decided_by'];
     const lines = [header.join(',')];
     for (let page = 1; ; page++) {
@@ -152,6 +160,12 @@ export class RegistrationReviewService {
         },
         manager,
       );
+      await this.audit.record(manager, {
+        action: outcome === DecisionOutcome.Approved ? AuditAction.RegistrationApprove : AuditAction.RegistrationReject,
+        targetType: 'user',
+        targetId: user.id,
+        targetCountry: user.country,
+      });
       return true;
     });
     if (!recorded) {

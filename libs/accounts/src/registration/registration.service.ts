@@ -137,7 +137,7 @@ export class RegistrationService {
   }
 
   /** The Secretariat mails a fresh confirmation link to an account that has not confirmed yet. */
-  async resendVerificationTo(userId: string): Promise<void> {
+  async resendVerificationTo(userId: string): Promise<User> {
     const user = await this.users.findById(userId);
     if (!user) {
       throw DomainException.notFound('User', ErrorCode.UserNotFound);
@@ -149,6 +149,7 @@ export class RegistrationService {
       );
     }
     await this.sendVerification(user);
+    return user;
   }
 
   /** Confirms the address: pending review, or active at once when the domain is on the country's allow-list. */

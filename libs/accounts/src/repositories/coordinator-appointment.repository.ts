@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
 import { CoordinatorAppointment } from '../entities/coordinator-appointment.entity';
 
 @Injectable()
@@ -13,8 +13,8 @@ export class CoordinatorAppointmentRepository {
    * Inserts the appointment unless the user already holds an active one for that country. The
    * user's row is locked for the check and insert, so simultaneous appointments cannot both pass.
    */
-  async insertIfNoActive(appointment: CoordinatorAppointment): Promise<boolean> {
-    return this.appointments.manager.transaction(async (manager) => {
+  async insertIfNoActive(appointment: CoordinatorAppointment, outer?: EntityManager): Promise<boolean> {
+    return (outer ?? this.appointments.manager).transaction(async (manager) => {
       await manager.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [appointment.userId]);
       const active = await manager
         .getRepository(CoordinatorAppointment)
@@ -67,8 +67,8 @@ export class CoordinatorAppointmentRepository {
   }
 
   /** Ends an appointment that is still open; false when it already ended. */
-  async end(id: string, endedBy: string, at: Date): Promise<boolean> {
-    const result = await this.appointments
+  async end(id: string, endedBy: string, at: Date, manager?: EntityManager): Promise<boolean> {
+    const result = await (manager?.getRepository(CoordinatorAppointment) ?? this.appointments)
       .createQueryBuilder()
       .update()
       .set({ endsAt: at, endedBy })

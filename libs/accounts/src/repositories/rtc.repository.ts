@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
 import { RtcStaffAppointment } from '../entities/rtc-staff-appointment.entity';
 import { Rtc } from '../entities/rtc.entity';
 import { User, UserRole } from '../entities/user.entity';
@@ -20,9 +20,9 @@ export class RtcRepository {
   ) {}
 
   /** False when the name is taken. */
-  async insert(rtc: Rtc): Promise<boolean> {
+  async insert(rtc: Rtc, manager?: EntityManager): Promise<boolean> {
     try {
-      await this.rtcs.insert(rtc);
+      await (manager?.getRepository(Rtc) ?? this.rtcs).insert(rtc);
       return true;
     } catch (error) {
       if (isDuplicate(error)) {
@@ -33,9 +33,9 @@ export class RtcRepository {
   }
 
   /** False when the new name is taken. */
-  async update(id: string, changes: RtcChanges): Promise<boolean> {
+  async update(id: string, changes: RtcChanges, manager?: EntityManager): Promise<boolean> {
     try {
-      await this.rtcs.update({ id }, changes);
+      await (manager?.getRepository(Rtc) ?? this.rtcs).update({ id }, changes);
       return true;
     } catch (error) {
       if (isDuplicate(error)) {
@@ -82,8 +82,8 @@ export class RtcRepository {
    * Inserts the appointment unless one is already active for this person and RTC, and gives a
    * learner the `rtc_staff` role, in one transaction with the person's row locked.
    */
-  async appoint(appointment: RtcStaffAppointment): Promise<boolean> {
-    return this.staff.manager.transaction(async (manager) => {
+  async appoint(appointment: RtcStaffAppointment, outer?: EntityManager): Promise<boolean> {
+    return (outer ?? this.staff.manager).transaction(async (manager) => {
       const [user] = await manager.query<Array<{ role: UserRole }>>('SELECT role FROM users WHERE id = ? FOR UPDATE', [
         appointment.userId,
       ]);
@@ -110,8 +110,8 @@ export class RtcRepository {
    * Ends an open appointment; when it was the person's last one, an `rtc_staff` account goes back
    * to `learner`. False when it had already ended.
    */
-  async end(appointment: RtcStaffAppointment, endedBy: string, at: Date): Promise<boolean> {
-    return this.staff.manager.transaction(async (manager) => {
+  async end(appointment: RtcStaffAppointment, endedBy: string, at: Date, outer?: EntityManager): Promise<boolean> {
+    return (outer ?? this.staff.manager).transaction(async (manager) => {
       await manager.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [appointment.userId]);
       const result = await manager
         .createQueryBuilder()

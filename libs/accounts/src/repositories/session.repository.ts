@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
 import { UserStatus } from '../entities/user.entity';
@@ -83,8 +83,11 @@ export class SessionRepository {
     await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
   }
 
-  async revokeAllOfUser(userId: string, reason: string, at: Date): Promise<void> {
-    await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+  async revokeAllOfUser(userId: string, reason: string, at: Date, manager?: EntityManager): Promise<void> {
+    await (manager?.getRepository(AuthSession) ?? this.sessions).update(
+      { userId, revokedAt: IsNull() },
+      { revokedAt: at, revokedReason: reason },
+    );
   }
 
   /** A person's most recent sign-ins, newest first. */

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
 import { DomainException, ErrorCode } from '@app/common';
 import { AuthenticatedUser } from '../auth/authenticated-user';
 import { CountriesService } from '../countries/countries.service';
@@ -20,6 +23,8 @@ export class RtcService {
     private readonly rtcs: RtcRepository,
     private readonly users: UserRepository,
     private readonly countries: CountriesService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   list(): Promise<Rtc[]> {
@@ -43,19 +48,44 @@ export class RtcService {
       wcoRegion: body.wcoRegion ?? null,
       contact: body.contact ?? '',
     });
-    if (!(await this.rtcs.insert(rtc))) {
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.rtcs.insert(rtc, manager))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        action: AuditAction.RtcCreate,
+        targetType: 'rtc',
+        targetId: rtc.id,
+        targetCountry: rtc.country,
+      });
+      return true;
+    });
+    if (!inserted) {
       throw DomainException.conflict(`An RTC is already named ${body.name}`, ErrorCode.RtcNameTaken);
     }
     return this.get(rtc.id);
   }
 
   async update(id: string, body: UpdateRtcDto): Promise<Rtc> {
-    await this.get(id);
+    const before = await this.get(id);
     if (body.country !== undefined) {
       this.checkCountry(body.country);
     }
     const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-    if (Object.keys(changes).length > 0 && !(await this.rtcs.update(id, changes))) {
+    const updated = await this.dataSource.transaction(async (manager) => {
+      if (Object.keys(changes).length > 0 && !(await this.rtcs.update(id, changes, manager))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        action: AuditAction.RtcUpdate,
+        targetType: 'rtc',
+        targetId: id,
+        targetCountry: body.country ?? before.country,
+        details: { fields: Object.keys(changes).sort().join(' ') },
+      });
+      return true;
+    });
+    if (!updated) {
       throw DomainException.conflict(`An RTC is already named ${String(body.name)}`, ErrorCode.RtcNameTaken);
     }
     return this.get(id);
@@ -79,7 +109,20 @@ export class RtcService {
       endsAt: null,
       endedBy: null,
     };
-    if (!(await this.rtcs.appoint(appointment))) {
+    const appointed = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.rtcs.appoint(appointment, manager))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        action: AuditAction.RtcStaffAppoint,
+        targetType: 'user',
+        targetId: userId,
+        targetCountry: user.country,
+        details: { appointmentId: appointment.id, rtcId: rtc.id },
+      });
+      return true;
+    });
+    if (!appointed) {
       throw DomainException.conflict(`Already staff of ${rtc.name}`, ErrorCode.AlreadyRtcStaff);
     }
     return (await this.details([appointment]))[0];
@@ -92,7 +135,19 @@ export class RtcService {
       throw DomainException.notFound('Appointment', ErrorCode.AppointmentNotFound);
     }
     const now = new Date();
-    if (!(await this.rtcs.end(appointment, admin.id, now))) {
+    const ended = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.rtcs.end(appointment, admin.id, now, manager))) {
+        return false;
+      }
+      await this.audit.record(manager, {
+        action: AuditAction.RtcStaffEnd,
+        targetType: 'user',
+        targetId: appointment.userId,
+        details: { appointmentId, rtcId },
+      });
+      return true;
+    });
+    if (!ended) {
       throw DomainException.conflict('This appointment has already ended', ErrorCode.AppointmentEnded);
     }
     return (await this.details([{ ...appointment, endsAt: now, endedBy: admin.id }]))[0];

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
 import { isEmail } from 'class-validator';
 import { DomainException, ErrorCode, safeText } from '@app/common';
 import { Language, User, UserRole, UserStatus } from '../entities/user.entity';
@@ -26,6 +29,8 @@ export class AccountsService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Suspends an active account: every session and access token of it stops on its next request. */
@@ -34,13 +39,26 @@ export class AccountsService {
     if (!user) {
       throw DomainException.notFound('User', ErrorCode.UserNotFound);
     }
-    if (
-      user.status !== UserStatus.Active ||
-      !(await this.users.transition(user.id, UserStatus.Active, {
-        status: UserStatus.Suspended,
-        tokenVersion: user.tokenVersion + 1,
-      }))
-    ) {
+    const suspended =
+      user.status === UserStatus.Active &&
+      (await this.dataSource.transaction(async (manager) => {
+        const moved = await this.users.transition(
+          user.id,
+          UserStatus.Active,
+          { status: UserStatus.Suspended, tokenVersion: user.tokenVersion + 1 },
+          manager,
+        );
+        if (moved) {
+          await this.audit.record(manager, {
+            action: reason === 'left_service' ? AuditAction.UserLeftService : AuditAction.UserSuspend,
+            targetType: 'user',
+            targetId: user.id,
+            targetCountry: user.country,
+          });
+        }
+        return moved;
+      }));
+    if (!suspended) {
       throw DomainException.conflict(`This account is ${user.status}, not active`, ErrorCode.UserNotActive);
     }
     await this.sessions.endAllOfUser(user.id, reason);
@@ -53,7 +71,19 @@ export class AccountsService {
     if (!user) {
       throw DomainException.notFound('User', ErrorCode.UserNotFound);
     }
-    if (!(await this.users.transition(user.id, UserStatus.Suspended, { status: UserStatus.Active }))) {
+    const reinstated = await this.dataSource.transaction(async (manager) => {
+      const moved = await this.users.transition(user.id, UserStatus.Suspended, { status: UserStatus.Active }, manager);
+      if (moved) {
+        await this.audit.record(manager, {
+          action: AuditAction.UserReinstate,
+          targetType: 'user',
+          targetId: user.id,
+          targetCountry: user.country,
+        });
+      }
+      return moved;
+    });
+    if (!reinstated) {
       throw DomainException.conflict(`This account is ${user.status}, not suspended`, ErrorCode.UserNotSuspended);
     }
     return { ...user, status: UserStatus.Active };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { DomainException, ErrorCode } from '@app/common';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
@@ -93,8 +94,8 @@ export class SessionService {
     }
   }
 
-  async endAllOfUser(userId: string, reason: string, now = new Date()): Promise<void> {
-    await this.sessions.revokeAllOfUser(userId, reason, now);
+  async endAllOfUser(userId: string, reason: string, now = new Date(), manager?: EntityManager): Promise<void> {
+    await this.sessions.revokeAllOfUser(userId, reason, now, manager);
   }
 
   /** The session of an access token is usable: not revoked, not past its absolute lifetime. */

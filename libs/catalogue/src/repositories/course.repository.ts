@@ -72,8 +72,9 @@ export class CourseRepository {
     return this.topics.existsBy({ code });
   }
 
-  async create(course: Course, texts: CourseTranslation[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  /** In the caller's transaction when given one, else in its own. */
+  async create(course: Course, texts: CourseTranslation[], outer?: EntityManager): Promise<void> {
+    await (outer ?? this.dataSource.manager).transaction(async (manager) => {
       await this.lockCatalogue(manager);
       await this.insertCourse(course, texts, manager);
     });
@@ -182,8 +183,9 @@ export class CourseRepository {
     id: string,
     changes: Partial<Pick<Course, 'status' | 'topicCode' | 'estimatedHours'>>,
     text?: CourseTranslation,
+    outer?: EntityManager,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await (outer ?? this.dataSource.manager).transaction(async (manager) => {
       await this.lockCatalogue(manager);
       if (Object.keys(changes).length > 0) {
         await manager.update(Course, { id }, changes);

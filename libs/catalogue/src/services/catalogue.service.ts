@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
+import { AuditAction, AuditService } from '@app/audit';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CreateCourseDto, CourseQueryDto, UpdateCourseDto } from '../dto/course.dto';
@@ -86,6 +87,7 @@ export class CatalogueService {
     private readonly courses: CourseRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -273,10 +275,14 @@ export class CatalogueService {
       origin: CourseOrigin.Local,
       createdBy: admin.id,
     });
-    await this.courses.create(
-      course,
-      body.texts.map((text) => ({ courseId: course.id, ...text })),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await this.courses.create(
+        course,
+        body.texts.map((text) => ({ courseId: course.id, ...text })),
+        manager,
+      );
+      await this.audit.record(manager, { action: AuditAction.CourseCreate, targetType: 'course', targetId: course.id });
+    });
     return this.detail(admin, course.id, body.texts[0].language);
   }
 
@@ -313,15 +319,30 @@ export class CatalogueService {
         description: body.description ?? existing?.description ?? '',
       };
     }
-    await this.courses.update(
-      id,
-      {
-        ...(body.status ? { status: body.status } : {}),
-        ...(body.topic ? { topicCode: body.topic } : {}),
-        ...(body.estimatedHours !== undefined ? { estimatedHours: body.estimatedHours } : {}),
-      },
-      text,
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await this.courses.update(
+        id,
+        {
+          ...(body.status ? { status: body.status } : {}),
+          ...(body.topic ? { topicCode: body.topic } : {}),
+          ...(body.estimatedHours !== undefined ? { estimatedHours: body.estimatedHours } : {}),
+        },
+        text,
+        manager,
+      );
+      const changed = body.status && body.status !== course.status ? body.status : null;
+      await this.audit.record(manager, {
+        action:
+          changed === CourseStatus.Published
+            ? AuditAction.CoursePublish
+            : changed === CourseStatus.Archived
+              ? AuditAction.CourseArchive
+              : AuditAction.CourseUpdate,
+        targetType: 'course',
+        targetId: id,
+        details: changed ? { from: course.status, to: changed } : undefined,
+      });
+    });
     return this.detail(admin, id, language);
   }
 
@@ -485,6 +506,12 @@ export class CatalogueService {
         ErrorCode.ValidationFailed,
       );
     }
+    await this.audit.record(null, {
+      action: AuditAction.ExportXliff,
+      targetType: 'course',
+      targetId: courseId,
+      details: { source, target },
+    });
     return { source: sourceText, target: texts.find((text) => text.language === target) ?? null };
   }
 

@@ -166,14 +166,23 @@ export class CertificateRepository {
   }
 
   /** Revokes it unless already revoked; true if this call did. */
-  async revoke(id: string, reason: string, at: Date): Promise<boolean> {
-    const result = await this.certificates
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: at, revokedReason: reason })
-      .where('id = :id AND revoked_at IS NULL', { id })
-      .execute();
-    return result.affected === 1;
+  async revoke(
+    id: string,
+    reason: string,
+    at: Date,
+    alsoInTransaction: (manager: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
+    return this.certificates.manager.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Certificate)
+        .set({ revokedAt: at, revokedReason: reason })
+        .where('id = :id AND revoked_at IS NULL', { id })
+        .execute();
+      if (result.affected !== 1) return false;
+      await alsoInTransaction(manager);
+      return true;
+    });
   }
 
   /**
@@ -183,6 +192,7 @@ export class CertificateRepository {
   async replace(
     id: string,
     build: (old: Certificate, sequence: number) => NewCertificate,
+    alsoInTransaction?: (manager: EntityManager, replacement: NewCertificate) => Promise<void>,
   ): Promise<{ old: Certificate; replacement: Certificate } | null> {
     return this.certificates.manager.transaction(async (manager) => {
       const old = await manager
@@ -201,6 +211,7 @@ export class CertificateRepository {
       const fresh = build(old, Number(max) + 1);
       await manager.insert(Certificate, fresh);
       await manager.update(Certificate, { id }, { replacedById: fresh.id, replacedAt: fresh.issuedAt });
+      await alsoInTransaction?.(manager, fresh);
       return {
         old: Object.assign(old, { replacedById: fresh.id, replacedAt: fresh.issuedAt }),
         replacement: Object.assign(new Certificate(), fresh, {

@@ -1,3 +1,4 @@
+import { AuditAction, AuditService } from '@app/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, ReadStream } from 'node:fs';
@@ -58,6 +59,7 @@ export class CertificateService {
     private readonly blobs: BlobStore,
     private readonly queue: QueueService,
     private readonly notifications: NotificationCenter,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -335,7 +337,10 @@ export class CertificateService {
       throw DomainException.conflict('This certificate is already revoked', ErrorCode.CertificateRevoked);
     }
     const at = new Date();
-    if (!(await this.certificates.revoke(id, reason.trim(), at))) {
+    const revoked = await this.certificates.revoke(id, reason.trim(), at, (manager) =>
+      this.audit.record(manager, { action: AuditAction.CertificateRevoke, targetType: 'certificate', targetId: id }),
+    );
+    if (!revoked) {
       throw DomainException.conflict('This certificate is already revoked', ErrorCode.CertificateRevoked);
     }
     return this.toAdmin(Object.assign(certificate, { revokedAt: at, revokedReason: reason.trim() }));
@@ -358,7 +363,17 @@ export class CertificateService {
       assessed: certificate.assessed,
       completedAt: certificate.completedAt,
     });
-    const done = await this.certificates.replace(id, (_old, sequence) => ({ ...fresh, sequence }));
+    const done = await this.certificates.replace(
+      id,
+      (_old, sequence) => ({ ...fresh, sequence }),
+      (manager, replacement) =>
+        this.audit.record(manager, {
+          action: AuditAction.CertificateReissue,
+          targetType: 'certificate',
+          targetId: id,
+          details: { replacementId: replacement.id },
+        }),
+    );
     if (!done) throw DomainException.conflict('This certificate was already replaced', ErrorCode.CertificateReplaced);
     return this.toAdmin(done.replacement);
   }

@@ -24,6 +24,7 @@ import { Certificates1764470000000 } from './1764470000000-certificates';
 import { ReceivedCertificateKeys1764500000000 } from './1764500000000-received-certificate-keys';
 import { OfficerImports1764520000000 } from './1764520000000-officer-imports';
 import { Notifications1764521000000 } from './1764521000000-notifications';
+import { AuditTrail1764530000000 } from './1764530000000-audit-trail';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   UsersReportIndex1764510000002,
   OfficerImports1764520000000,
   Notifications1764521000000,
+  AuditTrail1764530000000,
 ];

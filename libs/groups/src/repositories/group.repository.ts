@@ -40,10 +40,16 @@ export class GroupRepository {
     @InjectRepository(GroupMembership) private readonly memberships: Repository<GroupMembership>,
   ) {}
 
-  async create(group: CommunityGroup, owner: GroupMembership): Promise<void> {
+  /** `alsoInTransaction`: more to write with the group, or not at all (its audit entry). */
+  async create(
+    group: CommunityGroup,
+    owner: GroupMembership,
+    alsoInTransaction?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(CommunityGroup, group);
       await manager.insert(GroupMembership, owner);
+      await alsoInTransaction?.(manager);
     });
   }
 

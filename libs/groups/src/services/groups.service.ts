@@ -1,3 +1,4 @@
+import { AuditAction, AuditService } from '@app/audit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NotificationCenter, NotificationKind } from '@app/notifications';
@@ -32,6 +33,7 @@ export class GroupsService {
     private readonly groups: GroupRepository,
     private readonly accounts: AccountsService,
     private readonly notifications: NotificationCenter,
+    private readonly audit: AuditService,
   ) {}
 
   /** The group as seen by an active member; 404 for everyone else. */
@@ -61,7 +63,9 @@ export class GroupsService {
       role: GroupRole.Owner,
       state: MembershipState.Active,
     });
-    await this.groups.create(group, owner);
+    await this.groups.create(group, owner, (manager) =>
+      this.audit.record(manager, { action: AuditAction.GroupCreate, targetType: 'group', targetId: group.id }),
+    );
     return { id: group.id };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { ImportJob, ImportJobState } from '../entities/import-job.entity';
 
 @Injectable()
@@ -20,8 +20,13 @@ export class ImportJobRepository {
     }
   }
 
-  async insert(job: ImportJob): Promise<void> {
-    await this.jobs.insert(job);
+  async insert(job: ImportJob, manager?: EntityManager): Promise<void> {
+    await (manager?.getRepository(ImportJob) ?? this.jobs).insert(job);
+  }
+
+  /** Runs `work` in one transaction. */
+  inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.jobs.manager.transaction(work);
   }
 
   /** A job the caller may see: their own, or any when `requestedBy` is null (admins). */

@@ -14,6 +14,7 @@ const SHA = 'ab'.repeat(32);
 describe(ImportsService.name, () => {
   const jobs = {
     insert: jest.fn(),
+    inTransaction: jest.fn((work: (manager: unknown) => Promise<unknown>) => work({})),
     findVisible: jest.fn(),
     history: jest.fn(),
     markFailed: jest.fn(),
@@ -40,6 +41,7 @@ describe(ImportsService.name, () => {
       { uploadsDir: () => Promise.resolve(dir) } as never,
       receivedLicences as never,
       {} as never,
+      { record: jest.fn() } as never,
     );
   });
 
@@ -66,6 +68,7 @@ describe(ImportsService.name, () => {
       expect(order).toEqual(['insert', 'enqueue']);
       expect(jobs.insert).toHaveBeenCalledWith(
         expect.objectContaining({ id: 'job-1', kind: ImportJobKind.ScormPackage, state: ImportJobState.Waiting }),
+        expect.anything(),
       );
       expect(queues.enqueue).toHaveBeenCalledWith(
         JobName.ImportScormPackage,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AuthenticatedUser, BulkOnboardingService, UserRole } from '@app/accounts';
+import { AuditAction, AuditService } from '@app/audit';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { ReceivedLicenceRepository } from '@app/licences';
@@ -33,6 +34,7 @@ export class ImportsService {
     private readonly blobs: BlobStore,
     private readonly receivedLicences: ReceivedLicenceRepository,
     private readonly onboarding: BulkOnboardingService,
+    private readonly audit: AuditService,
   ) {}
 
   /** A path for an upload to stream into, and its future job id. */
@@ -91,7 +93,7 @@ export class ImportsService {
         requestedBy: requester.id,
       },
     });
-    await this.jobs.insert(job);
+    await this.insertJob(job);
     await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Package import queued');
     return job.id;
@@ -125,7 +127,7 @@ export class ImportsService {
       },
     });
     try {
-      await this.jobs.insert(job);
+      await this.insertJob(job);
     } catch (error) {
       if ((error as { code?: string }).code === 'ER_DUP_ENTRY') {
         await this.discardUpload(input.uploadPath); // the same bundle, uploaded at the same moment
@@ -162,7 +164,7 @@ export class ImportsService {
         requestedBy: requester.id,
       },
     });
-    await this.jobs.insert(job);
+    await this.insertJob(job);
     await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName }, 'Translation import queued');
     return job.id;
@@ -188,7 +190,7 @@ export class ImportsService {
         requestedBy: requester.id,
       },
     });
-    await this.jobs.insert(job);
+    await this.insertJob(job);
     await this.enqueue(job, input.uploadPath);
     this.logger.log({ jobId: job.id, fileName: job.fileName, country }, 'Officer import queued');
     return job.id;
@@ -211,6 +213,20 @@ export class ImportsService {
       this.logger.warn({ jobId: job.id, kind: job.kind }, 'Import job lost by Redis: queued again');
     }
     return requeued;
+  }
+
+  /** The job's row and its audit entry ("an import started") commit together. */
+  private async insertJob(job: ImportJob): Promise<void> {
+    const action = {
+      [ImportJobKind.ScormPackage]: AuditAction.ImportPackage,
+      [ImportJobKind.LicenceBundle]: AuditAction.ImportLicence,
+      [ImportJobKind.Translation]: AuditAction.ImportTranslation,
+      [ImportJobKind.Officers]: AuditAction.ImportOfficers,
+    }[job.kind];
+    await this.jobs.inTransaction(async (manager) => {
+      await this.jobs.insert(job, manager);
+      await this.audit.record(manager, { action, targetType: 'import_job', targetId: job.id });
+    });
   }
 
   private newJob(

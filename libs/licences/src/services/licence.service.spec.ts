@@ -42,7 +42,13 @@ describe(LicenceService.name, () => {
     catalogue.courseTitles.mockResolvedValue([{ id: COURSE, titles: { en: 'Valuation' } }]);
     licences.currentChanges.mockResolvedValue([]);
     config = {};
-    sut = new LicenceService(licences as never, catalogue as never, {} as never, config as AppConfig);
+    sut = new LicenceService(
+      licences as never,
+      catalogue as never,
+      {} as never,
+      config as AppConfig,
+      { record: jest.fn() } as never,
+    );
   });
 
   describe('create', () => {

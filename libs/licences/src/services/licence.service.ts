@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '@app/audit';
 import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -82,6 +83,7 @@ export class LicenceService {
     private readonly catalogue: CatalogueService,
     private readonly blobs: BlobStore,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async create(adminId: string, input: NewLicence): Promise<Licence> {
@@ -182,6 +184,17 @@ export class LicenceService {
       kind,
       changedBy: adminId,
       terms: termsOf(licence),
+    });
+    await this.audit.record(manager, {
+      action:
+        kind === 'created'
+          ? AuditAction.LicenceGrant
+          : kind === 'ended'
+            ? AuditAction.LicenceEnd
+            : AuditAction.LicenceRevise,
+      targetType: 'licence',
+      targetId: licence.id,
+      details: { revision: licence.revision },
     });
   }
 
@@ -367,6 +380,12 @@ export class LicenceService {
         false,
       );
       const stamp = new Date().toISOString().slice(0, 10);
+      await this.audit.record(null, {
+        action: AuditAction.ExportLicenceBundle,
+        targetType: 'licence',
+        targetId: licence.id,
+        details: { revision: licence.revision },
+      });
       return {
         file,
         fileName: `licence-${licence.licenseeCountry.toLowerCase()}-${licence.id.slice(0, 8)}-r${licence.revision}-${stamp}.zip`,

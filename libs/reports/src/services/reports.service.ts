@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ALL_COUNTRIES, AuthenticatedUser, countriesScope, CountryScope, UserRole } from '@app/accounts';
+import { AuditAction, AuditService } from '@app/audit';
 import { DomainException, ErrorCode } from '@app/common';
 import { QueueName, QueueService } from '@app/queue';
 import type { LearnerFilterDto, LearnerQueryDto, ReportQueryDto } from '../dto/report-query.dto';
@@ -23,6 +24,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportRepository,
     private readonly queues: QueueService,
+    private readonly audit: AuditService,
   ) {}
 
   scopeFor(caller: AuthenticatedUser, country: string | undefined): CountryScope {
@@ -88,12 +90,24 @@ export class ReportsService {
 
   async learnersCsv(caller: AuthenticatedUser, query: LearnerFilterDto): Promise<Readable> {
     const scope = this.scopeFor(caller, query.country);
+    await this.recordExport(query, 'csv');
     return learnersCsv(await this.reports.streamLearners(scope, this.periodOf(query), filterOf(query)));
   }
 
   async learnersXlsx(caller: AuthenticatedUser, query: LearnerFilterDto): Promise<Readable> {
     const scope = this.scopeFor(caller, query.country);
+    await this.recordExport(query, 'xlsx');
     return learnersXlsx(await this.reports.streamLearners(scope, this.periodOf(query), filterOf(query)));
+  }
+
+  private recordExport(query: LearnerFilterDto, format: 'csv' | 'xlsx'): Promise<void> {
+    return this.audit.record(null, {
+      action: AuditAction.ExportLearners,
+      targetType: 'export',
+      targetId: query.country ?? 'all',
+      targetCountry: query.country ?? null,
+      details: { format },
+    });
   }
 
   /** One officer's courses, read-only; an officer outside the caller's scope is not found. */
