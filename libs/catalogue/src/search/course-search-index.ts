@@ -136,10 +136,11 @@ export class CourseSearchIndex {
     this.today = state.today;
     const latest = state.generation === null ? -1 : Number(state.generation);
     const unchanged = latest === this.generation;
-    if (recount) {
-      // After a change, count again on the next catch-up: it compares the index with the table once
-      // the change is in.
-      this.countedAt = unchanged ? startedAt : 0;
+    if (!unchanged) {
+      // Count again on the next catch-up, which compares the index with the table once this change is in.
+      this.countedAt = 0;
+    } else if (recount) {
+      this.countedAt = startedAt;
     }
     // Rows are only ever rewritten, never deleted, by the application. Rows deleted by hand (or a
     // test's reset) show as a lower highest generation when the newest went, else as a count the
