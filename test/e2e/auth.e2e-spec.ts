@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { UserRole, UserStatus } from '@app/accounts';
 import { createTestApp, createUser, login, resetDatabase, TestApp } from '../support/app';
 
@@ -168,6 +168,55 @@ describe('sign-in and the access token', () => {
         await app.get(DataSource).query("UPDATE users SET status = 'suspended' WHERE id = ?", [user.id]);
         await request(app.getHttpServer()).get('/api/me').auth(token, { type: 'bearer' }).expect(401);
       });
+    });
+  });
+
+  describe('what an authenticated request costs', () => {
+    /** Counts the statements the api sends through TypeORM while `run` runs. */
+    const countQueries = async (run: () => Promise<unknown>): Promise<string[]> => {
+      const dataSource = app.get(DataSource);
+      const seen: string[] = [];
+      const counter: EntitySubscriberInterface = { beforeQuery: (event) => void seen.push(event.query) };
+      dataSource.subscribers.push(counter);
+      try {
+        await run();
+      } finally {
+        dataSource.subscribers.splice(dataSource.subscribers.indexOf(counter), 1);
+      }
+      return seen;
+    };
+
+    it('is one query: account, session and appointments together, current to the millisecond', async () => {
+      const user = await createUser(app, { country: 'KE' });
+      const db = app.get(DataSource);
+      const appoint = (country: string, startsAt: string, endsAt: string | null) =>
+        db.query(
+          'INSERT INTO coordinator_appointments (id, user_id, country, appointed_by, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [randomUUID(), user.id, country, user.id, new Date(startsAt), endsAt === null ? null : new Date(endsAt)],
+        );
+      await appoint('UG', '2020-01-01T00:00:00Z', null);
+      await appoint('KE', '2020-01-01T00:00:00Z', null);
+      await appoint('KE', '2021-01-01T00:00:00Z', null); // a second one in the same country counts once
+      await appoint('TZ', '2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z'); // ended
+      await appoint('RW', '2999-01-01T00:00:00Z', null); // not started
+      const token = await login(app, user.email, user.password);
+      const me = await request(app.getHttpServer()).get('/api/me').auth(token, { type: 'bearer' }).expect(200);
+      expect(me.body).toMatchObject({ roles: ['learner', 'coordinator'], coordinatorCountries: ['KE', 'UG'] });
+
+      // An admin-only route: the roles guard refuses after authentication, so only the guard's queries run.
+      const refused = await countQueries(() =>
+        request(app.getHttpServer()).get('/api/certificates').auth(token, { type: 'bearer' }).expect(403),
+      );
+      expect(refused).toHaveLength(1);
+
+      // Nothing is cached: the appointment's end is seen on the very next request.
+      await db.query('UPDATE coordinator_appointments SET ends_at = ? WHERE user_id = ? AND country = ?', [
+        new Date(Date.now() - 1000),
+        user.id,
+        'UG',
+      ]);
+      const after = await request(app.getHttpServer()).get('/api/me').auth(token, { type: 'bearer' }).expect(200);
+      expect(after.body).toMatchObject({ roles: ['learner', 'coordinator'], coordinatorCountries: ['KE'] });
     });
   });
 });

@@ -267,4 +267,16 @@ describe('the course catalogue', () => {
       'fr',
     ]);
   });
+
+  it('notices a search row deleted by hand within a second, and takes the course back when it changes', async () => {
+    const found = async (q: string) =>
+      ((await as(admin).get(`/api/courses?q=${q}`).expect(200)).body.items as Array<{ id: string }>).map((c) => c.id);
+    expect(await found('harmonized')).toEqual([ids.hs]);
+    // Behind the catalogue's back: no generation moves, only the row count tells.
+    await app.get(DataSource).query('DELETE FROM course_search WHERE course_id = ?', [ids.hs]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await found('harmonized')).toEqual([]);
+    await as(admin).patch(`/api/courses/${ids.hs}`, { estimatedHours: 3 }).expect(200);
+    expect(await found('harmonized')).toEqual([ids.hs]);
+  });
 });

@@ -4,6 +4,7 @@ import { User, UserStatus } from '../entities/user.entity';
 import { RateLimitKind, RateLimitService } from '../rate-limit/rate-limit.service';
 import { CoordinatorAppointmentRepository } from '../repositories/coordinator-appointment.repository';
 import { RtcRepository } from '../repositories/rtc.repository';
+import { SessionRepository } from '../repositories/session.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { PasswordHasher } from '../services/password-hasher.service';
 import { SessionService } from '../sessions/session.service';
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly appointments: CoordinatorAppointmentRepository,
     private readonly rtcs: RtcRepository,
+    private readonly sessionRows: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly sessions: SessionService,
@@ -128,8 +130,9 @@ export class AuthService {
 
   /**
    * Re-checks a verified token against the account as it is now: status, token version, session
-   * and appointments. So suspension, password change, logout and an ended appointment all take
-   * effect on the next request.
+   * and appointments, read in one query (SessionRepository.findBearer: primary keys and the
+   * appointments' user index) and never cached, so suspension, password change, logout and an
+   * ended appointment take effect on the next request, whichever api process made the change.
    */
   async resolveAccessToken(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
     const invalid = (): DomainException =>
@@ -142,14 +145,20 @@ export class AuthService {
     ) {
       throw invalid();
     }
-    const [user, live] = await Promise.all([
-      this.users.findById(claims.sub),
-      this.sessions.isLive(claims.sid, claims.sub),
-    ]);
-    if (!user || !live || user.status !== UserStatus.Active || user.tokenVersion !== claims.ver) {
+    const now = new Date();
+    const bearer = await this.sessionRows.findBearer(claims.sid, claims.sub, now);
+    const session = bearer?.session;
+    if (
+      !bearer ||
+      !session ||
+      session.revokedAt ||
+      session.expiresAt <= now ||
+      bearer.status !== UserStatus.Active ||
+      bearer.tokenVersion !== claims.ver
+    ) {
       throw invalid();
     }
-    return this.describe(user, claims.sid);
+    return authenticated(claims.sub, bearer, bearer.coordinatorCountries, bearer.rtcIds, claims.sid);
   }
 
   async describe(user: User, sessionId: string): Promise<AuthenticatedUser> {
@@ -159,21 +168,32 @@ export class AuthService {
       this.rtcs.activeRtcIdsOf(user.id, now),
     ]);
     const coordinatorCountries = [...new Set(appointments.map((appointment) => appointment.country))].sort();
-    const roles: Role[] = [user.role];
-    if (coordinatorCountries.length > 0) {
-      roles.push('coordinator');
-    }
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      country: user.country,
-      roles,
-      coordinatorCountries,
-      rtcIds,
-      sessionId,
-    };
+    return authenticated(user.id, user, coordinatorCountries, rtcIds, sessionId);
   }
+}
+
+/** Roles as the API reports them: the base role, and `coordinator` while an appointment is active. */
+function authenticated(
+  id: string,
+  user: Pick<User, 'email' | 'displayName' | 'country' | 'role'>,
+  coordinatorCountries: string[],
+  rtcIds: string[],
+  sessionId: string,
+): AuthenticatedUser {
+  const roles: Role[] = [user.role];
+  if (coordinatorCountries.length > 0) {
+    roles.push('coordinator');
+  }
+  return {
+    id,
+    email: user.email,
+    displayName: user.displayName,
+    country: user.country,
+    roles,
+    coordinatorCountries,
+    rtcIds,
+    sessionId,
+  };
 }
 
 function publicView(user: AuthenticatedUser): SignedIn['user'] {

@@ -3,7 +3,59 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AuthSession } from '../entities/auth-session.entity';
 import { RefreshToken } from '../entities/refresh-token.entity';
-import { UserStatus } from '../entities/user.entity';
+import { UserRole, UserStatus } from '../entities/user.entity';
+
+/**
+ * What an access token's bearer is now: the account, the named session of that account (null when
+ * it is not theirs or does not exist), and the appointments active at the moment asked about.
+ */
+export interface Bearer {
+  email: string;
+  displayName: string;
+  country: string | null;
+  role: UserRole;
+  status: UserStatus;
+  tokenVersion: number;
+  session: Pick<AuthSession, 'revokedAt' | 'expiresAt'> | null;
+  /** Countries of the active coordinator appointments, sorted, each once. */
+  coordinatorCountries: string[];
+  /** RTCs of the active RTC staff appointments, sorted, each once. */
+  rtcIds: string[];
+}
+
+interface BearerRow {
+  email: string;
+  display_name: string;
+  country: string | null;
+  role: UserRole;
+  status: UserStatus;
+  token_version: number;
+  revoked_at: Date | null;
+  expires_at: Date | null;
+  coordinator_countries: string | string[] | null;
+  rtc_ids: string | string[] | null;
+}
+
+/**
+ * The bearer of an access token in one statement: the user by primary key, the session by primary
+ * key, and each kind of appointment through its `(user_id, ends_at)` index, aggregated as JSON arrays
+ * (JSON_ARRAYAGG: MariaDB 10.5+, MySQL 5.7.22+; GROUP_CONCAT would truncate at MySQL's 1,024 bytes).
+ */
+const BEARER_SQL = `SELECT u.email, u.display_name, u.country, u.role, u.status, u.token_version,
+    s.revoked_at, s.expires_at,
+    (SELECT JSON_ARRAYAGG(a.country) FROM coordinator_appointments a
+      WHERE a.user_id = u.id AND a.starts_at <= ? AND (a.ends_at IS NULL OR a.ends_at > ?)) AS coordinator_countries,
+    (SELECT JSON_ARRAYAGG(r.rtc_id) FROM rtc_staff_appointments r
+      WHERE r.user_id = u.id AND r.starts_at <= ? AND (r.ends_at IS NULL OR r.ends_at > ?)) AS rtc_ids
+  FROM users u
+  LEFT JOIN auth_sessions s ON s.id = ? AND s.user_id = u.id
+  WHERE u.id = ?`;
+
+/** A JSON array as MariaDB (text) or MySQL (parsed by mysql2) returns it: distinct strings, sorted. */
+function distinctSorted(value: string | string[] | null): string[] {
+  const items: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(items) ? [...new Set(items.map(String))].sort() : [];
+}
 
 export interface RefreshTokenWithSession {
   token: RefreshToken;
@@ -24,10 +76,6 @@ export class SessionRepository {
       await manager.insert(AuthSession, session);
       await manager.insert(RefreshToken, firstToken);
     });
-  }
-
-  findSession(id: string): Promise<AuthSession | null> {
-    return this.sessions.findOneBy({ id });
   }
 
   /**
@@ -52,6 +100,26 @@ export class SessionRepository {
     return {
       status: row.status,
       session: row.expires_at === null ? null : { revokedAt: row.revoked_at, expiresAt: row.expires_at },
+    };
+  }
+
+  /** An access token's bearer as of `at` (one query, see {@link BEARER_SQL}); null when the user does not exist. */
+  async findBearer(sessionId: string, userId: string, at: Date): Promise<Bearer | null> {
+    const rows: BearerRow[] = await this.dataSource.query(BEARER_SQL, [at, at, at, at, sessionId, userId]);
+    if (rows.length === 0) {
+      return null;
+    }
+    const [row] = rows;
+    return {
+      email: row.email,
+      displayName: row.display_name,
+      country: row.country,
+      role: row.role,
+      status: row.status,
+      tokenVersion: Number(row.token_version),
+      session: row.expires_at === null ? null : { revokedAt: row.revoked_at, expiresAt: row.expires_at },
+      coordinatorCountries: distinctSorted(row.coordinator_countries),
+      rtcIds: distinctSorted(row.rtc_ids),
     };
   }
 

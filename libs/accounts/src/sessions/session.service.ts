@@ -98,12 +98,6 @@ export class SessionService {
     await this.sessions.revokeAllOfUser(userId, reason, now, manager);
   }
 
-  /** The session of an access token is usable: not revoked, not past its absolute lifetime. */
-  async isLive(sessionId: string, userId: string, now = new Date()): Promise<boolean> {
-    const session = await this.sessions.findSession(sessionId);
-    return Boolean(session && session.userId === userId && !session.revokedAt && session.expiresAt > now);
-  }
-
   /** The standing of a sign-in session and its account now (one query). */
   async standing(sessionId: string, userId: string, now = new Date()): Promise<SessionStanding> {
     const found = await this.sessions.findStanding(sessionId, userId);
