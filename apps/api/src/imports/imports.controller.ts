@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuthenticatedUser, CurrentUser, OFFICER_CSV_LIMITS, PageQueryDto, Roles, UserRole } from '@app/accounts';
+import { AuthenticatedUser, CurrentUser, OFFICER_CSV_LIMITS, Roles, UserRole } from '@app/accounts';
 import { DomainException, ErrorCode } from '@app/common';
 import {
   ImportJob,
