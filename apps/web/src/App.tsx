@@ -71,7 +71,7 @@ export function App() {
         <Route path="courses/:id" element={<CoursePage />} />
         <Route path="my-learning" element={<MyLearningPage />} />
         <Route path="groups" element={<GroupsPage />} />
-        <Route path="groups/:id" element={<GroupPage />} />
+        <Route path="groups/:id/:tab?" element={<GroupPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />
         <Route path="curricula" element={<CurriculaPage />} />
         <Route path="curricula/new" element={<NewCurriculumPage />} />

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
+import { InvitationActions } from './InvitationActions';
 import { SignedOutIntro } from './SignedOutIntro';
 import { formText } from './files';
 import { GROUP_KINDS, type GroupKind, type GroupSummary } from './types';
@@ -129,30 +130,7 @@ function Groups() {
               <li key={invitation.id} data-invitation={invitation.id}>
                 <span className="group-name">{invitation.groupName}</span>{' '}
                 <span className="badge">{t(`groups.kinds.${invitation.groupKind}`)}</span>
-                <div className="actions">
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    onClick={() =>
-                      void act(() =>
-                        api.POST('/api/group-invitations/{id}/accept', { params: { path: { id: invitation.id } } }),
-                      )
-                    }
-                  >
-                    {t('groups.accept', { name: invitation.groupName })}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() =>
-                      void act(() =>
-                        api.POST('/api/group-invitations/{id}/decline', { params: { path: { id: invitation.id } } }),
-                      )
-                    }
-                  >
-                    {t('groups.decline', { name: invitation.groupName })}
-                  </button>
-                </div>
+                <InvitationActions invitation={invitation} act={(call) => void act(call)} />
               </li>
             ))}
           </ul>
