@@ -8,7 +8,7 @@ import { LoadedList } from '../../components/LoadedList';
 import { DataTable } from '../../components/DataTable';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedLoader } from '../../hooks/usePagedLoader';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../i18n/format';
 import { useJobFailureSummary } from '../imports/errors';
 import { courseOfJob, isImportKind, licenceResultOf } from '../imports/types';
 
@@ -55,7 +55,7 @@ export function ImportHistory({ version }: { version: number }) {
     (page, pageSize, signal) => unwrap(api.GET('/api/import-jobs', { params: { query: { page, pageSize } }, signal })),
     [api, version],
   );
-  const percent = (value: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
+  const percent = (value: number) => formatPercent(value, language);
 
   return (
     <section className="section" aria-labelledby={`${id}-heading`}>

@@ -7,8 +7,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useErrorText } from '../../i18n/errors';
-import { formatDate } from '../../i18n/format';
-import { downloadStoredFile, fileForm, formatBytes } from '../groups/files';
+import { formatBytes, formatDate, formatPercent } from '../../i18n/format';
+import { downloadStoredFile, fileForm } from '../groups/files';
 import type { Curriculum, CurriculumFile } from './types';
 
 /** The api's limit (MAX_CURRICULUM_FILE_BYTES): checked here too, so a too large file is not sent. */
@@ -76,7 +76,7 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
     }
   };
 
-  const percent = (value: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
+  const percent = (value: number) => formatPercent(value, language);
   const spoken = progress ? Math.floor(progress.percent / 10) * 10 : 0;
 
   return (

@@ -7,8 +7,8 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
-import { formatDateTime } from '../../i18n/format';
-import { downloadStoredFile, fileForm, formatBytes } from './files';
+import { formatBytes, formatDateTime } from '../../i18n/format';
+import { downloadStoredFile, fileForm } from './files';
 import type { GroupSummary, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 

@@ -6,10 +6,10 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
-import { formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
 import { FileVersions } from './FileVersions';
 import { VideoPlayer } from './VideoPlayer';
-import { downloadStoredFile, fileForm, formatBytes, formText, isPlayableVideo } from './files';
+import { downloadStoredFile, fileForm, formText, isPlayableVideo } from './files';
 import type { Folder, GroupSummary, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 

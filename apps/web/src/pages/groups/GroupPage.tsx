@@ -13,7 +13,7 @@ import { useActionState } from '../../hooks/useActionState';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
 import { fileForm, formText } from './files';
 import { GroupFiles } from './GroupFiles';
@@ -99,6 +99,7 @@ function Threads({ group }: { group: GroupSummary }) {
               {t('groups.threads.meta', {
                 author: thread.authorName,
                 count: thread.postCount,
+                number: formatNumber(thread.postCount, language),
                 date: formatDateTime(thread.lastPostAt, language),
               })}
             </span>

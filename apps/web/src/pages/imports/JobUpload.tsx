@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useLanguage } from '../../hooks/useLanguage';
+import { formatPercent } from '../../i18n/format';
 import { useImportErrorText } from './errors';
 import { JobFailure } from './JobFailure';
 
@@ -136,7 +137,7 @@ export function JobUpload(props: JobUploadProps) {
   const job = phase.kind === 'processing' || phase.kind === 'done' ? phase.job : null;
   // Announced in steps of ten, so a screen reader is not flooded with every percent.
   const spokenUpload = Math.floor(uploadPercent / 10) * 10;
-  const percent = (value: number) => new Intl.NumberFormat(uiLanguage, { style: 'percent' }).format(value / 100);
+  const percent = (value: number) => formatPercent(value, uiLanguage);
 
   return (
     <div className="upload">
