@@ -476,6 +476,9 @@ describe('running a group in the browser', () => {
         expect(box!.x + box!.width).toBeLessThanOrEqual(width);
         if (tab === 'files') {
           await page.getByLabel(words.groups.files.folderName, { exact: true }).waitFor();
+          // The file input in the interface language, not the browser's.
+          await page.locator('.file-input-button', { hasText: words.fileInput.choose }).waitFor();
+          await page.locator('.file-input-name', { hasText: words.fileInput.none }).waitFor();
           await page
             .getByRole('button', { name: words.groups.files.versions.replace('{{name}}', 'guide.txt') })
             .click();

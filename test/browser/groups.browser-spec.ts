@@ -125,6 +125,10 @@ describe('groups in the browser', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4 draft'),
     });
+    // The file input speaks the app's language and names the chosen file.
+    const chooser = page.locator('form .file-input').first();
+    expect(await chooser.locator('.file-input-button').innerText()).toBe('Choose a file');
+    expect(await chooser.locator('.file-input-name').innerText()).toBe('module-3 draft.pdf');
     await page.getByRole('button', { name: 'Start the discussion' }).click();
     await heading(page, 'Draft module 3').waitFor();
     const threadPath = new URL(page.url()).pathname;

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';

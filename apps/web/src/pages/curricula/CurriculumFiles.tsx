@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useErrorText } from '../../i18n/errors';
 import { formatBytes, formatDate, formatPercent } from '../../i18n/format';
@@ -125,9 +126,7 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
             help={t('curricula.files.help')}
             error={fileError}
           >
-            {(control) => (
-              <input {...control} ref={fileRef} type="file" disabled={busy} onChange={() => setFileError(null)} />
-            )}
+            {(control) => <FileInput {...control} ref={fileRef} disabled={busy} onChange={() => setFileError(null)} />}
           </Field>
           <div>
             <button type="submit" className="button button-primary" disabled={busy}>

@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatBytes, formatDateTime } from '../../i18n/format';
@@ -145,7 +146,7 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
       {!group.archived && (
         <form className="form" onSubmit={(event) => void upload(event)}>
           <Field id={`${id}-version`} label={t('groups.files.newVersion', { name: file.name })}>
-            {(control) => <input {...control} name="file" type="file" required />}
+            {(control) => <FileInput {...control} name="file" required />}
           </Field>
           <div>
             <button type="submit" className="button button-secondary" disabled={busy}>

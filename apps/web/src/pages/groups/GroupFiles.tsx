@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { formatBytes, formatDateTime } from '../../i18n/format';
@@ -252,7 +253,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
               label={t('groups.files.choose')}
               help={folder ? t('groups.files.intoFolder', { name: folder.name }) : t('groups.files.intoTop')}
             >
-              {(control) => <input {...control} name="file" type="file" required />}
+              {(control) => <FileInput {...control} name="file" required />}
             </Field>
             <div>
               <button type="submit" className="button button-secondary" disabled={busy}>

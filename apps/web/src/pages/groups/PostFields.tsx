@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
 import { MentionTextarea } from './MentionTextarea';
 
 /** The body (Markdown, @mentions) and optional attachment of a new thread or a reply. */
@@ -20,7 +21,7 @@ export function PostFields({ id, groupId, rows }: { id: string; groupId: string;
         {(control) => <MentionTextarea {...control} groupId={groupId} name="body" required rows={rows} />}
       </Field>
       <Field id={`${id}-file`} label={t('groups.threads.attachment')} optional>
-        {(control) => <input {...control} name="attachment" type="file" />}
+        {(control) => <FileInput {...control} name="attachment" />}
       </Field>
     </>
   );

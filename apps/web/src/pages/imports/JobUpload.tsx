@@ -6,6 +6,7 @@ import { NetworkError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatPercent } from '../../i18n/format';
 import { useImportErrorText } from './errors';
@@ -155,10 +156,9 @@ export function JobUpload(props: JobUploadProps) {
           {props.children}
           <Field key={formKey} id={`${id}-file`} label={props.fileLabel} help={props.fileHelp} error={fileError}>
             {(control) => (
-              <input
+              <FileInput
                 {...control}
                 ref={fileRef}
-                type="file"
                 accept={props.accept}
                 required
                 onChange={() => setFileError(null)}
