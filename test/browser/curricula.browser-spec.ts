@@ -436,7 +436,7 @@ describe('curricula, contact points and mentions in the browser', () => {
         }
       });
       await page.clock.setFixedTime(Date.now());
-      await page.goto(`/groups/${groupId}`);
+      await page.goto(`/groups/${groupId}/files`);
       await page.getByRole('heading', { level: 2, name: 'Files' }).waitFor();
       await page.waitForTimeout(4000);
       await page.clock.setFixedTime(Date.now());

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { SectionTabs } from '../../components/SectionTabs';
@@ -15,60 +16,40 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { fileForm, formText } from './files';
+import { formText } from './files';
 import { GroupFiles } from './GroupFiles';
 import { GroupSettings } from './GroupSettings';
 import { InvitationActions } from './InvitationActions';
 import { Members } from './Members';
-import { PostFields } from './PostFields';
+import { PostForm } from './PostFields';
 import type { GroupSummary } from './types';
 import { Workshops } from './Workshops';
 
 function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const { api, authUpload } = useAuth();
-  const errorText = useErrorText();
-  const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const file = form.get('attachment');
-    setBusy(true);
-    setError(null);
-    try {
-      const attachmentIds: string[] = [];
-      if (file instanceof File && file.size > 0) {
-        attachmentIds.push((await authUpload('/api/groups/{id}/files', { id: group.id }, fileForm(file))).id);
-      }
-      const created = await unwrap(
-        api.POST('/api/groups/{id}/threads', {
-          params: { path: { id: group.id } },
-          body: { title: formText(form, 'title'), body: formText(form, 'body'), attachmentIds },
-        }),
-      );
-      onCreated(created.id);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
-
+  const { api } = useAuth();
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('groups.threads.new')}</h3>
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-      <div className="field">
-        <label htmlFor={`${id}-subject`}>{t('groups.threads.subject')}</label>
-        <input id={`${id}-subject`} name="title" required maxLength={200} />
-      </div>
-      <PostFields id={id} groupId={group.id} rows={6} />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t('groups.threads.start')}
-      </button>
-    </form>
+    <PostForm
+      groupId={group.id}
+      title={t('groups.threads.new')}
+      level={3}
+      rows={6}
+      submitLabel={t('groups.threads.start')}
+      fields={(id) => (
+        <Field id={`${id}-subject`} label={t('groups.threads.subject')}>
+          {(control) => <input {...control} name="title" required maxLength={200} />}
+        </Field>
+      )}
+      send={async (form, attachmentIds) => {
+        const created = await unwrap(
+          api.POST('/api/groups/{id}/threads', {
+            params: { path: { id: group.id } },
+            body: { title: formText(form, 'title'), body: formText(form, 'body'), attachmentIds },
+          }),
+        );
+        onCreated(created.id);
+      }}
+    />
   );
 }
 

@@ -12,9 +12,9 @@ import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { downloadStoredFile, fileForm, formText } from './files';
+import { downloadStoredFile, formText } from './files';
 import { MentionTextarea } from './MentionTextarea';
-import { PostFields } from './PostFields';
+import { PostForm } from './PostFields';
 import type { Post, Thread } from './types';
 
 function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; onChanged: () => void }) {
@@ -128,48 +128,24 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
 
 function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void }) {
   const { t } = useTranslation();
-  const { api, authUpload } = useAuth();
-  const errorText = useErrorText();
-  const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const file = form.get('attachment');
-    setBusy(true);
-    setError(null);
-    try {
-      const attachmentIds: string[] = [];
-      if (file instanceof File && file.size > 0) {
-        attachmentIds.push((await authUpload('/api/groups/{id}/files', { id: thread.groupId }, fileForm(file))).id);
-      }
-      await unwrap(
-        api.POST('/api/threads/{id}/posts', {
-          params: { path: { id: thread.id } },
-          body: { body: formText(form, 'body'), attachmentIds },
-        }),
-      );
-      formElement.reset();
-      onPosted();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { api } = useAuth();
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('groups.posts.reply')}</h2>
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-      <PostFields id={id} groupId={thread.groupId} rows={5} />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t('groups.posts.send')}
-      </button>
-    </form>
+    <PostForm
+      groupId={thread.groupId}
+      title={t('groups.posts.reply')}
+      level={2}
+      rows={5}
+      submitLabel={t('groups.posts.send')}
+      send={async (form, attachmentIds) => {
+        await unwrap(
+          api.POST('/api/threads/{id}/posts', {
+            params: { path: { id: thread.id } },
+            body: { body: formText(form, 'body'), attachmentIds },
+          }),
+        );
+        onPosted();
+      }}
+    />
   );
 }
 
