@@ -29,7 +29,7 @@ function JobOutcome({ job, summary }: { job: ImportJob; summary: string | null }
     return licence.courseIds.length === 1 ? (
       <Link
         to={`/courses/${encodeURIComponent(licence.courseIds[0])}`}
-        aria-label={`${t('imports.openCourse')}: ${job.fileName}`}
+        aria-label={`${t('typography.label', { label: t('imports.openCourse') })} ${job.fileName}`}
       >
         {t('imports.openCourse')}
       </Link>
@@ -38,7 +38,10 @@ function JobOutcome({ job, summary }: { job: ImportJob; summary: string | null }
     );
   }
   return courseId ? (
-    <Link to={`/courses/${encodeURIComponent(courseId)}`} aria-label={`${t('imports.openCourse')}: ${job.fileName}`}>
+    <Link
+      to={`/courses/${encodeURIComponent(courseId)}`}
+      aria-label={`${t('typography.label', { label: t('imports.openCourse') })} ${job.fileName}`}
+    >
       {t('imports.openCourse')}
     </Link>
   ) : null;

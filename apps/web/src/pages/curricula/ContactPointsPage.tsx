@@ -292,12 +292,16 @@ function ContactPoints() {
                   <p>{[point.roleTitle, point.organisation].filter(Boolean).join(', ')}</p>
                 )}
                 <p>
-                  <span className="visually-hidden">{t('contactPoints.fields.email')}: </span>
+                  <span className="visually-hidden">
+                    {t('typography.label', { label: t('contactPoints.fields.email') })}{' '}
+                  </span>
                   <a href={`mailto:${point.email}`}>{point.email}</a>
                   {point.phone && (
                     <>
                       {' · '}
-                      <span className="visually-hidden">{t('contactPoints.fields.phone')}: </span>
+                      <span className="visually-hidden">
+                        {t('typography.label', { label: t('contactPoints.fields.phone') })}{' '}
+                      </span>
                       <a href={`tel:${point.phone.replace(/[^0-9+]/g, '')}`}>{point.phone}</a>
                     </>
                   )}

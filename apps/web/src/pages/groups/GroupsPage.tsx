@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
+import { useActionState } from '../../hooks/useActionState';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { InvitationActions } from './InvitationActions';
@@ -20,14 +21,12 @@ function CreateGroupForm() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useActionState();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
+    action.start();
     try {
       const created = await unwrap(
         api.POST('/api/groups', {
@@ -42,8 +41,7 @@ function CreateGroupForm() {
       );
       await navigate(`/groups/${created.id}`);
     } catch (caught) {
-      setError(caught);
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
@@ -51,7 +49,7 @@ function CreateGroupForm() {
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('groups.create.title')}</h2>
       <form className="form" onSubmit={(event) => void submit(event)}>
-        {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+        {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
         <Field id={`${id}-name`} label={t('groups.create.name')}>
           {(control) => <input {...control} name="name" required maxLength={200} />}
         </Field>
@@ -82,7 +80,7 @@ function CreateGroupForm() {
           <input id={`${id}-open`} name="open" type="checkbox" />
           <label htmlFor={`${id}-open`}>{t('groups.create.open')}</label>
         </div>
-        <button className="button button-primary" type="submit" disabled={busy}>
+        <button className="button button-primary" type="submit" disabled={action.busy}>
           {t('groups.create.submit')}
         </button>
       </form>
@@ -95,27 +93,28 @@ function Groups() {
   const { user, api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
-  const [actionError, setActionError] = useState<unknown>(null);
+  const action = useActionState();
   const mine = useLoader((signal) => unwrap(api.GET('/api/groups', { signal })), [api]);
   const invitations = useLoader((signal) => unwrap(api.GET('/api/me/group-invitations', { signal })), [api]);
   const open = useLoader((signal) => unwrap(api.GET('/api/groups/open', { signal })), [api]);
 
   const act = async (call: () => Promise<unknown>) => {
-    setActionError(null);
+    action.start();
     try {
       await call();
+      action.stop();
       mine.reload();
       invitations.reload();
       open.reload();
     } catch (caught) {
-      setActionError(caught);
+      action.fail(errorText(caught));
     }
   };
 
   return (
     <Page title={t('groups.title')} heading={t('groups.heading')} className="wide">
       <p className="lead">{t('groups.lead')}</p>
-      {actionError !== null && <Alert takeFocus>{errorText(actionError)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {[mine.error, invitations.error, open.error]
         .filter((error) => error !== null)
         .map((error, index) => (

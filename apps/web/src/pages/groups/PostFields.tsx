@@ -76,9 +76,7 @@ export function PostForm({ groupId, title, level, rows, submitLabel, fields, sen
   return (
     <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`}>{title}</Heading>
-      {action.failure && (
-<Alert key={action.failure.attempt}>{action.failure.message}</Alert>
-      )}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {fields?.(id)}
       <PostFields id={id} groupId={groupId} rows={rows} />
       <button type="submit" className="button button-primary" disabled={action.busy}>
