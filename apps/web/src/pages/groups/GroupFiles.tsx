@@ -125,13 +125,14 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
       <h2 id={`${id}-files`}>{t('groups.files.title')}</h2>
       {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {library.error !== null && <Alert takeFocus={false}>{errorText(library.error)}</Alert>}
-      <div className="quota">
-        <label htmlFor={`${id}-quota`}>{t('groups.files.quota')}</label>{' '}
-        <progress id={`${id}-quota`} max={quota} value={used} aria-describedby={`${id}-quota-text`} />{' '}
-        <span id={`${id}-quota-text`}>
-          {t('groups.files.used', { used: formatBytes(used, language), quota: formatBytes(quota, language) })}
-        </span>
-      </div>
+      <Field
+        id={`${id}-quota`}
+        label={t('groups.files.quota')}
+        className="quota"
+        help={t('groups.files.used', { used: formatBytes(used, language), quota: formatBytes(quota, language) })}
+      >
+        {(control) => <progress {...control} max={quota} value={used} />}
+      </Field>
 
       <nav className="breadcrumbs" aria-label={t('groups.files.path')}>
         <ol>

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -66,17 +67,18 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
         <p className="empty">{t('groups.posts.deleted')}</p>
       ) : editing ? (
         <form className="form" onSubmit={(event) => void save(event)}>
-          <div className="field">
-            <label htmlFor={`${id}-edit`}>{t('groups.posts.editLabel')}</label>
-            <MentionTextarea
-              groupId={groupId}
-              id={`${id}-edit`}
-              name="body"
-              defaultValue={post.bodySource}
-              rows={6}
-              required
-            />
-          </div>
+          <Field id={`${id}-edit`} label={t('groups.posts.editLabel')}>
+            {(control) => (
+              <MentionTextarea
+                {...control}
+                groupId={groupId}
+                name="body"
+                defaultValue={post.bodySource}
+                rows={6}
+                required
+              />
+            )}
+          </Field>
           <div className="actions">
             <button type="submit" className="button button-primary">
               {t('groups.posts.save')}
