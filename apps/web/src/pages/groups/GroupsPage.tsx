@@ -11,9 +11,10 @@ import { useActionState } from '../../hooks/useActionState';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { InvitationActions } from './InvitationActions';
+import { GroupLanguageAndKind } from './GroupFields';
 import { SignedOutIntro } from './SignedOutIntro';
 import { formText } from './files';
-import { GROUP_KINDS, type GroupKind, type GroupSummary } from './types';
+import type { GroupKind, GroupSummary } from './types';
 
 function CreateGroupForm() {
   const { t } = useTranslation();
@@ -53,26 +54,10 @@ function CreateGroupForm() {
         <Field id={`${id}-name`} label={t('groups.create.name')}>
           {(control) => <input {...control} name="name" required maxLength={200} />}
         </Field>
-        <Field id={`${id}-kind`} label={t('groups.create.kind')}>
-          {(control) => (
-            <select {...control} name="kind" defaultValue="expert_community">
-              {GROUP_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`groups.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={`${id}-language`} label={t('groups.create.language')}>
-          {(control) => (
-            <select {...control} name="language" defaultValue="en">
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-              <option value="es">Español</option>
-            </select>
-          )}
-        </Field>
+        <GroupLanguageAndKind
+          id={id}
+          labels={{ language: t('groups.create.language'), kind: t('groups.create.kind') }}
+        />
         <Field id={`${id}-description`} label={t('groups.create.description')} optional>
           {(control) => <textarea {...control} name="description" maxLength={5000} rows={3} />}
         </Field>
