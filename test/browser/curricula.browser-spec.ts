@@ -436,7 +436,7 @@ describe('curricula, contact points and mentions in the browser', () => {
         }
       });
       await page.clock.setFixedTime(Date.now());
-      await page.goto(`/groups/${groupId}`);
+      await page.goto(`/groups/${groupId}/files`);
       await page.getByRole('heading', { level: 2, name: 'Files' }).waitFor();
       await page.waitForTimeout(4000);
       await page.clock.setFixedTime(Date.now());
@@ -446,7 +446,8 @@ describe('curricula, contact points and mentions in the browser', () => {
         buffer: Buffer.from('library file'),
       });
       await page.getByRole('button', { name: 'Upload', exact: true }).click();
-      await page.getByText('library.txt', { exact: true }).waitFor();
+      // In the library's list (the file input shows the chosen name too).
+      await page.getByRole('list', { name: 'Files' }).getByText('library.txt', { exact: true }).waitFor();
       expect(groupUploads).toEqual([201]);
 
       await page.goto(`/threads/${threadId}`);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from '@app/accounts';
 import { bearer, isolateRedisPrefix } from '../support/accounts';
 import { createUser, login, nextClientIp, startTestServer, type TestApp } from '../support/app';
+import en from '../../apps/web/src/i18n/en.json';
 import es from '../../apps/web/src/i18n/es.json';
 import fr from '../../apps/web/src/i18n/fr.json';
 import { assertWebAppBuilt, launchBrowser, watchForProblems, type PageProblems } from './support/browser';
@@ -109,7 +110,7 @@ describe('running a group in the browser', () => {
     // The owner opens the group for join requests in its settings.
     const { page: ownerPage, problems: ownerProblems } = await open();
     await signIn(ownerPage, owner);
-    await ownerPage.goto(`/groups/${groupId}`);
+    await ownerPage.goto(`/groups/${groupId}/settings`);
     await heading(ownerPage, groupName).waitFor();
     const settings = ownerPage.getByRole('region', { name: 'Group settings' });
     await settings.getByLabel('Group description (optional)').fill('Harmonized System, chapters 84 and 85.');
@@ -137,7 +138,7 @@ describe('running a group in the browser', () => {
     expect(requested.map((row) => row.state)).toEqual(['requested']);
 
     // The owner lets them in, makes them a moderator, then hands the group over.
-    await ownerPage.reload();
+    await ownerPage.goto(`/groups/${groupId}/members`);
     const members = ownerPage.getByRole('region', { name: 'Members' });
     await members.getByRole('list', { name: 'Requests to join' }).getByText(joiner.name, { exact: true }).waitFor();
     await members.getByRole('button', { name: `Let ${joiner.name} join` }).click();
@@ -192,9 +193,12 @@ describe('running a group in the browser', () => {
     expect(invited).toEqual([{ state: 'invited', role: 'member', invited_by: owner.id }]);
 
     // Only the owner archives: the former owner no longer sees that control.
+    await ownerPage.goto(`/groups/${groupId}/settings`);
+    await ownerPage.getByRole('button', { name: 'Save the settings' }).waitFor();
     expect(await ownerPage.getByRole('button', { name: 'Archive this group' }).count()).toBe(0);
 
     // The former owner, now a moderator, files a syllabus in a new folder, then a second version of it.
+    await ownerPage.goto(`/groups/${groupId}/files`);
     const files = ownerPage.getByRole('region', { name: 'Files' });
     await files.getByLabel('New folder name').fill('Module 3');
     await files.getByRole('button', { name: 'Create the folder' }).click();
@@ -253,6 +257,7 @@ describe('running a group in the browser', () => {
     ]);
 
     // The moderator moves the workshop to Paris time with a meeting link, and links the syllabus as preparation.
+    await ownerPage.goto(`/groups/${groupId}/workshops`);
     const workshops = ownerPage.getByRole('region', { name: 'Workshops' });
     await workshops.getByRole('button', { name: 'Edit Chapter 84 review' }).click();
     const edit = ownerPage.getByRole('dialog', { name: 'Edit Chapter 84 review' });
@@ -297,7 +302,7 @@ describe('running a group in the browser', () => {
     ).body.id as string;
 
     // The new owner archives the group: it reads as read-only for both of them, and the api refuses writes.
-    await joinerPage.goto(`/groups/${groupId}`);
+    await joinerPage.goto(`/groups/${groupId}/settings`);
     await heading(joinerPage, groupName).waitFor();
     await joinerPage.getByRole('button', { name: 'Archive this group' }).click();
     const archive = joinerPage.getByRole('dialog', { name: `Archive ${groupName}?` });
@@ -307,7 +312,7 @@ describe('running a group in the browser', () => {
       'The group is archived: it is now read-only.',
     );
     for (const page of [joinerPage, ownerPage]) {
-      await page.goto(`/groups/${groupId}`);
+      await page.goto(`/groups/${groupId}/files`);
       await heading(page, groupName).waitFor();
       await page
         .getByRole('note')
@@ -322,17 +327,27 @@ describe('running a group in the browser', () => {
       expect(await dialog.getByLabel('New version of syllabus.txt').count()).toBe(0);
       await dialog.getByRole('button', { name: 'Close' }).click();
       await dialog.waitFor({ state: 'hidden' });
-      for (const control of [
-        'Start the discussion',
-        'Upload',
-        'Create the folder',
-        'Schedule',
-        'Send the invitation',
-      ]) {
-        expect(await page.getByRole('button', { name: control, exact: true }).count()).toBe(0);
+      for (const [tab, sectionHeading, ready] of [
+        ['threads', 'Discussions', page.locator('[data-thread]').first()],
+        ['files', 'Files', page.getByRole('button', { name: 'Open the folder Module 3' })],
+        ['workshops', 'Workshops', page.getByText('Chapters 84 and 85 review').first()],
+        ['members', 'Members', page.getByRole('list', { name: 'Members', exact: true })],
+      ] as const) {
+        await page.goto(`/groups/${groupId}/${tab}`);
+        await page.getByRole('heading', { level: 2, name: sectionHeading, exact: true }).waitFor();
+        await ready.waitFor();
+        for (const control of [
+          'Start the discussion',
+          'Upload',
+          'Create the folder',
+          'Schedule',
+          'Send the invitation',
+        ]) {
+          expect(await page.getByRole('button', { name: control, exact: true }).count()).toBe(0);
+        }
+        expect(await page.getByLabel('File to share').count()).toBe(0);
+        expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
       }
-      expect(await page.getByLabel('File to share').count()).toBe(0);
-      expect(await page.getByRole('button', { name: /^Edit / }).count()).toBe(0);
     }
     await joinerPage.goto(`/threads/${threadId}`);
     await heading(joinerPage, 'Notes on 84.71').waitFor();
@@ -341,7 +356,7 @@ describe('running a group in the browser', () => {
       .getByText(/This group is archived: it is read-only\./)
       .waitFor();
     expect(await joinerPage.getByRole('button', { name: 'Send the reply' }).count()).toBe(0);
-    await joinerPage.goto(`/groups/${groupId}`);
+    await joinerPage.goto(`/groups/${groupId}/settings`);
     await joinerPage.getByRole('button', { name: 'Unarchive this group' }).waitFor();
 
     const joinerToken = await login(app!, joiner.email, joiner.password);
@@ -381,9 +396,10 @@ describe('running a group in the browser', () => {
     // The owner unarchives: the composer is back. The former owner leaves, after a confirmation.
     await joinerPage.getByRole('button', { name: 'Unarchive this group' }).click();
     await joinerPage.getByText('The group is no longer archived.').waitFor();
+    await joinerPage.getByRole('link', { name: 'Discussions', exact: true }).click();
     await joinerPage.getByRole('button', { name: 'Start the discussion' }).waitFor();
     expect(await joinerPage.getByRole('note').count()).toBe(0);
-    await ownerPage.reload();
+    await ownerPage.goto(`/groups/${groupId}/members`);
     await ownerPage.getByRole('button', { name: 'Leave this group' }).click();
     await ownerPage
       .getByRole('dialog', { name: `Leave ${groupName}?` })
@@ -399,49 +415,93 @@ describe('running a group in the browser', () => {
   });
 
   it.each([
-    ['fr-FR', fr],
-    ['es-ES', es],
-  ])('shows the group management in %s, with no untranslated text', async (locale, words) => {
-    const token = await login(app!, owner.email, owner.password);
-    const groupId = (
+    ['en-US', en, 1280, 800],
+    ['fr-FR', fr, 1280, 800],
+    ['es-ES', es, 1280, 800],
+    ['en-US', en, 390, 844],
+    ['fr-FR', fr, 390, 844],
+    ['es-ES', es, 390, 844],
+  ])(
+    'shows the group tabs in %s at %d px, each at its own address, with no untranslated text',
+    async (locale, words, width, height) => {
+      const token = await login(app!, owner.email, owner.password);
+      const groupId = (
+        await http()
+          .post('/api/groups')
+          .set(bearer(token))
+          .send({ name: `Groupe ${locale} ${width}`, kind: 'expert_community' })
+          .expect(201)
+      ).body.id as string;
       await http()
-        .post('/api/groups')
+        .post(`/api/groups/${groupId}/files`)
         .set(bearer(token))
-        .send({ name: `Groupe ${locale}`, kind: 'expert_community' })
-        .expect(201)
-    ).body.id as string;
-    await http()
-      .post(`/api/groups/${groupId}/files`)
-      .set(bearer(token))
-      .attach('file', Buffer.from('x'), { filename: 'guide.txt', contentType: 'text/plain' })
-      .expect(201);
-    await http()
-      .post(`/api/groups/${groupId}/workshops`)
-      .set(bearer(token))
-      .send({ title: 'Atelier', start: '2027-05-03T09:00', end: '2027-05-03T10:00', timeZone: 'America/Lima' })
-      .expect(201);
+        .attach('file', Buffer.from('x'), { filename: 'guide.txt', contentType: 'text/plain' })
+        .expect(201);
+      await http()
+        .post(`/api/groups/${groupId}/workshops`)
+        .set(bearer(token))
+        .send({ title: 'Atelier', start: '2027-05-03T09:00', end: '2027-05-03T10:00', timeZone: 'America/Lima' })
+        .expect(201);
 
-    const { page, problems } = await open(locale);
-    await page.goto('/sign-in');
-    await heading(page, words.signIn.heading).waitFor();
-    await page.getByLabel(words.signIn.email, { exact: true }).fill(owner.email);
-    await page.getByLabel(words.signIn.password, { exact: true }).fill(owner.password);
-    await page.getByRole('button', { name: words.signIn.submit, exact: true }).click();
-    await page.getByRole('banner').getByText(words.account.signedInAs.replace('{{name}}', owner.name)).waitFor();
-    await page.goto(`/groups/${groupId}`);
-    await heading(page, `Groupe ${locale}`).waitFor();
-    for (const name of [words.groups.settings.title, words.groups.files.title, words.groups.members.title]) {
-      await page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
-    }
-    await page.getByRole('button', { name: words.groups.settings.archive, exact: true }).waitFor();
-    await page.getByLabel(words.groups.files.folderName, { exact: true }).waitFor();
-    await page.getByRole('button', { name: words.groups.files.versions.replace('{{name}}', 'guide.txt') }).click();
-    const dialog = page.getByRole('dialog', {
-      name: words.groups.files.versionsTitle.replace('{{name}}', 'guide.txt'),
-    });
-    await dialog.locator('tr[data-version="1"]').waitFor();
-    const text = (await page.locator('body').innerText()) + (await dialog.innerText());
-    expect(text).not.toMatch(/groups\.|\{\{/);
-    expect(problems.all).toEqual([]);
-  });
+      const { page, problems } = await open(locale);
+      await page.setViewportSize({ width, height });
+      await page.goto('/sign-in');
+      await heading(page, words.signIn.heading).waitFor();
+      await page.getByLabel(words.signIn.email, { exact: true }).fill(owner.email);
+      await page.getByLabel(words.signIn.password, { exact: true }).fill(owner.password);
+      await page.getByRole('button', { name: words.signIn.submit, exact: true }).click();
+      await page.waitForURL((address) => !address.pathname.startsWith('/sign-in'));
+      await page.goto(`/groups/${groupId}`);
+      await heading(page, `Groupe ${locale} ${width}`).waitFor();
+      const tabs = page.getByRole('navigation', { name: words.groupTabs.label, exact: true });
+      let text = '';
+      for (const [tab, sectionHeading] of [
+        ['files', words.groups.files.title],
+        ['workshops', words.groups.workshops.title],
+        ['members', words.groups.members.title],
+        ['settings', words.groups.settings.title],
+        ['threads', words.groups.threads.title],
+      ] as const) {
+        const link = tabs.getByRole('link', { name: words.groupTabs[tab], exact: true });
+        // Keyboard: the tab is a link, reached by focus and followed with Enter.
+        await link.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForURL(`**/groups/${groupId}/${tab}`);
+        await page.getByRole('heading', { level: 2, name: sectionHeading, exact: true }).waitFor();
+        expect(await link.getAttribute('aria-current')).toBe('page');
+        expect(await tabs.locator('[aria-current="page"]').count()).toBe(1);
+        // Focus stays on the tab just followed (the page is the same group).
+        expect(await page.evaluate('document.activeElement.textContent')).toBe(words.groupTabs[tab]);
+        const box = await link.boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+        if (tab === 'files') {
+          await page.getByLabel(words.groups.files.folderName, { exact: true }).waitFor();
+          // The file input in the interface language, not the browser's.
+          await page.locator('.file-input-button', { hasText: words.fileInput.choose }).waitFor();
+          await page.locator('.file-input-name', { hasText: words.fileInput.none }).waitFor();
+          await page
+            .getByRole('button', { name: words.groups.files.versions.replace('{{name}}', 'guide.txt') })
+            .click();
+          const dialog = page.getByRole('dialog', {
+            name: words.groups.files.versionsTitle.replace('{{name}}', 'guide.txt'),
+          });
+          await dialog.locator('tr[data-version="1"]').waitFor();
+          text += await dialog.innerText();
+          await page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'hidden' });
+        }
+        if (tab === 'settings') {
+          await page.getByRole('button', { name: words.groups.settings.archive, exact: true }).waitFor();
+        }
+        if (tab === 'workshops') {
+          await page.getByText('Atelier', { exact: true }).first().waitFor();
+        }
+        text += await page.locator('body').innerText();
+      }
+      expect(text).not.toMatch(/group(s|Tabs)\.|\{\{/);
+      // No sideways scrolling on a phone.
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+      expect(problems.all).toEqual([]);
+    },
+  );
 });

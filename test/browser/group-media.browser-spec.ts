@@ -126,7 +126,7 @@ describe('group file library media in the browser', () => {
       }
     });
     await signIn(page, owner);
-    await page.goto(`/groups/${groupId}`);
+    await page.goto(`/groups/${groupId}/files`);
     await page.getByRole('heading', { level: 1, name: groupName, exact: true }).waitFor();
     const files = page.getByRole('region', { name: 'Files' });
     await files

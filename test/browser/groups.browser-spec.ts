@@ -68,6 +68,8 @@ describe('groups in the browser', () => {
   };
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const tab = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Group sections', exact: true }).getByRole('link', { name, exact: true });
 
   const signIn = async (page: Page, who: Person) => {
     await page.goto('/sign-in');
@@ -95,15 +97,25 @@ describe('groups in the browser', () => {
     await heading(ownerPage, groupName).waitFor();
     const groupPath = new URL(ownerPage.url()).pathname;
     expect(groupPath).toMatch(/^\/groups\/[0-9a-f-]{36}$/);
+    await tab(ownerPage, 'Members').click();
+    await ownerPage.waitForURL(/\/members$/);
+    expect(await tab(ownerPage, 'Members').getAttribute('aria-current')).toBe('page');
     await ownerPage.getByLabel('Invite by email address').fill(expert.email);
     await ownerPage.getByRole('button', { name: 'Send the invitation' }).click();
     await ownerPage.getByRole('status').getByText(`${expert.email} is invited.`).waitFor();
 
-    // The expert accepts and starts a thread with an attachment.
+    // The expert opens the group's address: the invitation, not "Page not found"; accepts there, and
+    // starts a thread with an attachment.
     const { page, problems } = await open();
     await signIn(page, expert);
-    await page.goto('/groups');
+    await page.goto(groupPath);
+    await heading(page, groupName).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'You are invited' }).waitFor();
+    await page.getByRole('button', { name: `Decline the invitation to ${groupName}` }).waitFor();
     await page.getByRole('button', { name: `Accept the invitation to ${groupName}` }).click();
+    await tab(page, 'Discussions').waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: 'You are invited' }).count()).toBe(0);
+    await page.goto('/groups');
     await page.getByRole('list', { name: 'My groups' }).getByRole('link', { name: groupName }).click();
     await heading(page, groupName).waitFor();
     await page.getByLabel('Subject', { exact: true }).fill('Draft module 3');
@@ -113,6 +125,10 @@ describe('groups in the browser', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4 draft'),
     });
+    // The file input speaks the app's language and names the chosen file.
+    const chooser = page.locator('form .file-input').first();
+    expect(await chooser.locator('.file-input-button').innerText()).toBe('Choose a file');
+    expect(await chooser.locator('.file-input-name').innerText()).toBe('module-3 draft.pdf');
     await page.getByRole('button', { name: 'Start the discussion' }).click();
     await heading(page, 'Draft module 3').waitFor();
     const threadPath = new URL(page.url()).pathname;
@@ -135,11 +151,11 @@ describe('groups in the browser', () => {
 
     await page.reload();
     await page.locator('article.post').nth(1).getByText(owner.name).waitFor();
-    await page.goto(groupPath);
+    await page.goto(`${groupPath}/files`);
     await page.getByRole('list', { name: 'Files' }).getByText('module-3 draft.pdf', { exact: true }).waitFor();
 
     // The owner schedules a workshop; the expert takes it into a calendar.
-    await ownerPage.goto(groupPath);
+    await ownerPage.goto(`${groupPath}/workshops`);
     await heading(ownerPage, groupName).waitFor();
     await ownerPage.getByLabel('Title', { exact: true }).fill('Review session');
     await ownerPage.getByLabel('Starts', { exact: true }).fill('2027-03-15T09:00');
@@ -148,7 +164,7 @@ describe('groups in the browser', () => {
     await ownerPage.getByLabel('Meeting link (optional)').fill('https://meet.example.org/review');
     await ownerPage.getByRole('button', { name: 'Schedule', exact: true }).click();
     await ownerPage.getByText('2027-03-15 09:00 to 2027-03-15 11:00 (Africa/Nairobi)').waitFor();
-    await page.goto(groupPath);
+    await page.goto(`${groupPath}/workshops`);
     await page.getByText('2027-03-15 09:00 to 2027-03-15 11:00 (Africa/Nairobi)').waitFor();
     const ics = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Add Review session to my calendar (.ics)' }).click();
@@ -163,6 +179,8 @@ describe('groups in the browser', () => {
     expect(await outsiderPage.getByText(groupName).count()).toBe(0);
     await outsiderPage.goto(groupPath);
     await heading(outsiderPage, 'Page not found').waitFor();
+    await outsiderPage.goto(`${groupPath}/files`);
+    await heading(outsiderPage, 'Page not found').waitFor();
     await outsiderPage.goto(threadPath);
     await heading(outsiderPage, 'Page not found').waitFor();
     expect(await outsiderPage.getByText('module-3 draft.pdf').count()).toBe(0);
@@ -173,11 +191,47 @@ describe('groups in the browser', () => {
     for (const p of [page, ownerPage, outsiderPage]) {
       expect(await p.evaluate('window.__xss')).toEqual([]);
     }
-    expect(problems.all).toEqual([]);
+    // The expert's one 404 is the group itself, asked for before the invitation was accepted.
+    expect(problems.all.filter((line) => !isExpected404(line))).toEqual([]);
     expect(ownerProblems.all).toEqual([]);
     expect(outsiderProblems.all.filter((line) => !isExpected404(line))).toEqual([]);
   });
 
+  it('an invited person who opens the group sees the invitation and declines it; then the group is not found', async () => {
+    const http = () => request(app!.getHttpServer());
+    const token = await login(app!, owner.email, owner.password);
+    const groupName = `Origin rules ${Date.now()}`;
+    const groupId = (
+      await http()
+        .post('/api/groups')
+        .set(bearer(token))
+        .send({ name: groupName, kind: 'expert_community' })
+        .expect(201)
+    ).body.id as string;
+    await http()
+      .post(`/api/groups/${groupId}/invitations`)
+      .set(bearer(token))
+      .send({ userId: outsider.id })
+      .expect(201);
+
+    const { page, problems } = await open();
+    await signIn(page, outsider);
+    await page.goto(`/groups/${groupId}/files`);
+    await heading(page, groupName).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'You are invited' }).waitFor();
+    await page.getByRole('button', { name: `Accept the invitation to ${groupName}` }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Group sections' }).count()).toBe(0);
+    await page.getByRole('button', { name: `Decline the invitation to ${groupName}` }).click();
+    await heading(page, 'Groups').waitFor();
+    expect(await page.getByText(groupName).count()).toBe(0);
+    const outsiderToken = await login(app!, outsider.email, outsider.password);
+    expect((await http().get('/api/me/group-invitations').set(bearer(outsiderToken)).expect(200)).body).toEqual([]);
+    await page.goto(`/groups/${groupId}`);
+    await heading(page, 'Page not found').waitFor();
+    expect(problems.all.filter((line) => !isExpected404(line))).toEqual([]);
+  });
+
+  // 1,000 records made through the api first: on a loaded machine this takes longer than the default minute.
   it('shows 1,000 XSS payloads as text: no script runs, no CSP violation', async () => {
     const http = () => request(app!.getHttpServer());
     const token = await login(app!, owner.email, owner.password);
@@ -234,11 +288,12 @@ describe('groups in the browser', () => {
     await page.goto(`/groups/${groupId}`);
     await heading(page, 'XSS wall').waitFor();
     await page.locator('[data-thread]').nth(200).waitFor();
-    await page.locator('[data-file]').nth(199).waitFor();
     await page
       .getByRole('list', { name: 'Discussions' })
       .getByText('<script>alert(1)</script>', { exact: true })
       .waitFor();
+    await tab(page, 'Files').click();
+    await page.locator('[data-file]').nth(199).waitFor();
 
     await page.goto(`/threads/${wall}`);
     await heading(page, 'Wall').waitFor();
@@ -256,5 +311,5 @@ describe('groups in the browser', () => {
     expect(await page.evaluate('window.__xss')).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(problems.all).toEqual([]);
-  });
+  }, 180_000);
 });

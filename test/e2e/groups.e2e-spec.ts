@@ -111,7 +111,18 @@ describe('closed user groups, fora and files', () => {
       expect(invitations.body).toEqual([
         expect.objectContaining({ id: invitation.body.id, groupId, groupName: 'HS classification workshop' }),
       ]);
-      await as(outsider).post(`/api/group-invitations/${invitation.body.id}/accept`).expect(404);
+      // Another user's ids: the invitation is not theirs to see, accept or decline (the web's group page
+      // shows an invited person the invitation from this list, never from the group itself).
+      expect((await as(outsider).get('/api/me/group-invitations').expect(200)).body).toEqual([]);
+      const foreignAccept = await as(outsider).post(`/api/group-invitations/${invitation.body.id}/accept`).expect(404);
+      const foreignDecline = await as(outsider)
+        .post(`/api/group-invitations/${invitation.body.id}/decline`)
+        .expect(404);
+      expect([foreignAccept.body.code, foreignDecline.body.code]).toEqual([
+        'INVITATION_NOT_FOUND',
+        'INVITATION_NOT_FOUND',
+      ]);
+      expect((await as(expert).get('/api/me/group-invitations').expect(200)).body).toHaveLength(1);
       const accepted = await as(expert).post(`/api/group-invitations/${invitation.body.id}/accept`).expect(200);
       expect(accepted.body).toMatchObject({ id: groupId, myRole: 'member' });
       await as(expert).post(`/api/group-invitations/${invitation.body.id}/accept`).expect(404);

@@ -81,7 +81,7 @@ export function App() {
         <Route path="my-learning" element={<MyLearningPage />} />
         <Route path="my-learning/transcript" element={<MyTranscriptPage />} />
         <Route path="groups" element={<GroupsPage />} />
-        <Route path="groups/:id" element={<GroupPage />} />
+        <Route path="groups/:id/:tab?" element={<GroupPage />} />
         <Route path="threads/:id" element={<ThreadPage />} />
         <Route path="curricula" element={<CurriculaPage />} />
         <Route path="curricula/new" element={<NewCurriculumPage />} />

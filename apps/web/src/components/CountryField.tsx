@@ -8,15 +8,33 @@ interface CountryFieldProps {
   emptyLabel: string;
   countries: readonly { code: string; name: string }[];
   error?: string | null;
+  required?: boolean;
+  disabled?: boolean;
   onChange: (code: string) => void;
 }
 
 /** A labelled choice of one country (or none), as in the filters and forms of the admin pages. */
-export function CountryField({ id, label, value, emptyLabel, countries, error, onChange }: CountryFieldProps) {
+export function CountryField({
+  id,
+  label,
+  value,
+  emptyLabel,
+  countries,
+  error,
+  required,
+  disabled,
+  onChange,
+}: CountryFieldProps) {
   return (
     <Field id={id} label={label} error={error}>
       {(control) => (
-        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+        <select
+          {...control}
+          value={value}
+          required={required}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        >
           <option value="">{emptyLabel}</option>
           {countries.map((entry) => (
             <option key={entry.code} value={entry.code}>

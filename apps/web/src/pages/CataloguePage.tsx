@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -14,7 +13,7 @@ import { ApiError } from '../auth/api';
 import { hasRole, useAuth } from '../auth/AuthContext';
 import { Alert } from '../components/Alert';
 import { Page } from '../components/Page';
-import { FilterSelect, SearchField } from '../components/FilterFields';
+import { FilterForm, ResultCount } from '../components/FilterForm';
 import { Pagination } from '../components/Pagination';
 import { useLanguage } from '../hooks/useLanguage';
 import { useLoader } from '../hooks/useLoader';
@@ -42,10 +41,9 @@ function CatalogueBrowser({ isAdmin, signedIn }: { isAdmin: boolean; signedIn: b
     signedIn && learning.data ? learnerStateOf(learning.data.find((entry) => entry.courseId === courseId)) : null;
   const errorText = useErrorText();
   const topics = useTopics();
-  const id = useId();
   // The filters live in the address, so that going back from a course finds the same results.
   const filters = useUrlFilters();
-  const { q, page, update } = filters;
+  const { q, page } = filters;
   const topic = filters.text('topic');
   const lang = filters.oneOf<CourseLanguage>('lang', COURSE_LANGUAGES);
   const status = isAdmin ? filters.oneOf<CourseStatus>('status', COURSE_STATUSES) : '';
@@ -99,55 +97,53 @@ function CatalogueBrowser({ isAdmin, signedIn }: { isAdmin: boolean; signedIn: b
           </Link>
         </p>
       )}
-      <div role="search" aria-label={t('catalogue.searchLabel')}>
-        <form className="filters catalogue-filters" noValidate onSubmit={filters.onSubmit}>
-          <SearchField id={`${id}-q`} label={t('catalogue.search')} value={filters.draft} onChange={filters.setDraft} />
-          <FilterSelect
-            id={`${id}-topic`}
-            label={t('catalogue.topic')}
-            value={topic}
-            allLabel={t('catalogue.allTopics')}
-            options={topics.list.map((entry) => ({ value: entry.code, label: entry.name }))}
-            onChange={(value) => update({ topic: value })}
-          />
-          <FilterSelect
-            id={`${id}-lang`}
-            label={t('catalogue.language')}
-            value={lang}
-            allLabel={t('catalogue.allLanguages')}
-            options={COURSE_LANGUAGES.map((code) => ({ value: code, label: t(`courseLanguages.${code}`) }))}
-            onChange={(value) => update({ lang: value })}
-          />
-          {isAdmin && (
-            <FilterSelect
-              id={`${id}-status`}
-              label={t('catalogue.status')}
-              value={status}
-              allLabel={t('catalogue.allStatuses')}
-              options={COURSE_STATUSES.map((code) => ({ value: code, label: t(`courseStatuses.${code}`) }))}
-              onChange={(value) => update({ status: value })}
-            />
-          )}
-          <FilterSelect
-            id={`${id}-sort`}
-            label={t('catalogue.sort')}
-            value={sort || (q ? 'relevance' : 'title')}
-            options={SORTS.map((code) => ({ value: code, label: t(`catalogue.sorts.${code}`) }))}
-            onChange={(value) => update({ sort: value })}
-          />
-          <div className="filters-submit">
-            <button type="submit" className="button button-primary">
-              {t('catalogue.submit')}
-            </button>
-          </div>
-        </form>
-      </div>
+      <FilterForm
+        label={t('catalogue.searchLabel')}
+        className="catalogue-filters"
+        filters={filters}
+        searchLabel={t('catalogue.search')}
+        submitLabel={t('catalogue.submit')}
+        selects={[
+          {
+            key: 'topic',
+            label: t('catalogue.topic'),
+            value: topic,
+            allLabel: t('catalogue.allTopics'),
+            options: topics.list.map((entry) => ({ value: entry.code, label: entry.name })),
+          },
+          {
+            key: 'lang',
+            label: t('catalogue.language'),
+            value: lang,
+            allLabel: t('catalogue.allLanguages'),
+            options: COURSE_LANGUAGES.map((code) => ({ value: code, label: t(`courseLanguages.${code}`) })),
+          },
+          ...(isAdmin
+            ? [
+                {
+                  key: 'status',
+                  label: t('catalogue.status'),
+                  value: status,
+                  allLabel: t('catalogue.allStatuses'),
+                  options: COURSE_STATUSES.map((code) => ({ value: code, label: t(`courseStatuses.${code}`) })),
+                },
+              ]
+            : []),
+          {
+            key: 'sort',
+            label: t('catalogue.sort'),
+            value: sort || (q ? 'relevance' : 'title'),
+            options: SORTS.map((code) => ({ value: code, label: t(`catalogue.sorts.${code}`) })),
+          },
+        ]}
+      />
 
       {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      <p className="result-count" role="status">
-        {list.data ? t('catalogue.count', { number: formatNumber(total, language) }) : ''}
-        {list.loading && <span className="loading"> {t('loading')}</span>}
-      </p>
+      <ResultCount
+        text={list.data ? t('catalogue.count', { number: formatNumber(total, language) }) : ''}
+        loading={list.loading}
+        loadingText={t('loading')}
+      />
       {list.data &&
         (items.length === 0 ? (
           <p className="empty">{t('catalogue.empty')}</p>

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { COURSE_LANGUAGES, type CourseLanguage } from '../api/types';
 import { Page } from '../components/Page';
+import { SectionTabs } from '../components/SectionTabs';
 import { RequireAuth } from '../components/RequireAuth';
 import { ImportHistory } from './catalogue/ImportHistory';
 import { PackageUpload } from './catalogue/PackageUpload';
@@ -39,20 +40,15 @@ function Imports() {
 
   return (
     <Page title={t(HEADINGS[section])} heading={t(HEADINGS[section])} className="wide">
-      <nav className="section-tabs" aria-label={t('importSections.label')}>
-        <ul>
-          {SECTIONS.map((entry) => (
-            <li key={entry}>
-              <Link
-                to={entry === 'packages' ? '/admin/imports' : `/admin/imports?section=${entry}`}
-                aria-current={entry === section ? 'page' : undefined}
-              >
-                {t(`importSections.${entry}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs
+        label={t('importSections.label')}
+        current={section}
+        tabs={SECTIONS.map((entry) => ({
+          key: entry,
+          to: entry === 'packages' ? '/admin/imports' : `/admin/imports?section=${entry}`,
+          label: t(`importSections.${entry}`),
+        }))}
+      />
 
       {section === 'packages' && (
         <>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../components/Field';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, NetworkError } from '../auth/api';
 import { useAuth } from '../auth/AuthContext';
@@ -137,37 +138,39 @@ export default function SignInPage() {
           void submit();
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t('signIn.email')}</label>
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={emailInvalid || undefined}
-            aria-describedby={emailInvalid ? errorId : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t('signIn.password')}</label>
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={passwordInvalid || undefined}
-            aria-describedby={passwordInvalid ? errorId : undefined}
-          />
-        </div>
+        <Field id={`${id}-email`} label={t('signIn.email')}>
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              aria-invalid={emailInvalid || undefined}
+              aria-describedby={emailInvalid ? errorId : undefined}
+            />
+          )}
+        </Field>
+        <Field id={`${id}-password`} label={t('signIn.password')}>
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              aria-invalid={passwordInvalid || undefined}
+              aria-describedby={passwordInvalid ? errorId : undefined}
+            />
+          )}
+        </Field>
         <button type="submit" className="button button-primary" aria-disabled={submitting || undefined}>
           {submitting ? t('signIn.submitting') : t('signIn.submit')}
         </button>

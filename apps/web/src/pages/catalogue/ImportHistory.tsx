@@ -8,7 +8,7 @@ import { LoadedList } from '../../components/LoadedList';
 import { DataTable } from '../../components/DataTable';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedLoader } from '../../hooks/usePagedLoader';
-import { formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../i18n/format';
 import { useJobFailureSummary } from '../imports/errors';
 import { courseOfJob, isImportKind, licenceResultOf } from '../imports/types';
 
@@ -29,7 +29,7 @@ function JobOutcome({ job, summary }: { job: ImportJob; summary: string | null }
     return licence.courseIds.length === 1 ? (
       <Link
         to={`/courses/${encodeURIComponent(licence.courseIds[0])}`}
-        aria-label={`${t('imports.openCourse')}: ${job.fileName}`}
+        aria-label={`${t('typography.label', { label: t('imports.openCourse') })} ${job.fileName}`}
       >
         {t('imports.openCourse')}
       </Link>
@@ -38,7 +38,10 @@ function JobOutcome({ job, summary }: { job: ImportJob; summary: string | null }
     );
   }
   return courseId ? (
-    <Link to={`/courses/${encodeURIComponent(courseId)}`} aria-label={`${t('imports.openCourse')}: ${job.fileName}`}>
+    <Link
+      to={`/courses/${encodeURIComponent(courseId)}`}
+      aria-label={`${t('typography.label', { label: t('imports.openCourse') })} ${job.fileName}`}
+    >
       {t('imports.openCourse')}
     </Link>
   ) : null;
@@ -55,7 +58,7 @@ export function ImportHistory({ version }: { version: number }) {
     (page, pageSize, signal) => unwrap(api.GET('/api/import-jobs', { params: { query: { page, pageSize } }, signal })),
     [api, version],
   );
-  const percent = (value: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
+  const percent = (value: number) => formatPercent(value, language);
 
   return (
     <section className="section" aria-labelledby={`${id}-heading`}>

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { Page } from '../../components/Page';
 import { useErrorText } from '../../i18n/errors';
 import { useLanguage } from '../../hooks/useLanguage';
+import { formatLongDate } from '../../i18n/format';
 import { verifyCertificate, verifyStatement, type CertificateVerification, type StatementVerification } from './api';
 
 type Outcome =
@@ -190,7 +191,7 @@ export default function VerifyCertificatePage() {
     const value = typed.trim();
     if (value) void navigate(`/verify/${encodeURIComponent(value)}`);
   };
-  const date = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+  const date = (iso: string) => formatLongDate(iso, language);
 
   return (
     <Page title={t('certificateVerify.title')} heading={t('certificateVerify.heading')} className="narrow">

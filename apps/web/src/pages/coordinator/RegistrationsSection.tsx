@@ -95,7 +95,7 @@ export function RegistrationsSection({ scope, onDecided }: Props) {
     if (ids.length === 0) {
       return;
     }
-    action.start(t('registrations.bulkApproving', { number: formatNumber(ids.length, language) }));
+    action.start(t('registrations.bulkApproving', { count: ids.length, number: formatNumber(ids.length, language) }));
     try {
       const result = await unwrap(api.POST('/api/registrations/bulk', { body: { action: 'approve', userIds: ids } }));
       finish(bulkSummary(result));
@@ -124,7 +124,10 @@ export function RegistrationsSection({ scope, onDecided }: Props) {
     action.start(
       single
         ? t('registrations.rejecting', { name: rejecting.name })
-        : t('registrations.bulkRejecting', { number: formatNumber(rejecting.ids.length, language) }),
+        : t('registrations.bulkRejecting', {
+            count: rejecting.ids.length,
+            number: formatNumber(rejecting.ids.length, language),
+          }),
     );
     try {
       let message: string;

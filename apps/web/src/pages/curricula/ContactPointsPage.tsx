@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { CountryField } from '../../components/CountryField';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
@@ -132,23 +133,16 @@ function ContactPointDialog({
       {open && (
         <form className="form" noValidate onSubmit={(event) => void submit(event)}>
           {failure && <Alert key={failure.attempt}>{errorText(failure.error)}</Alert>}
-          <Field id={`${id}-country`} label={t('contactPoints.fields.country')} error={problems.country}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.country}
-                required
-                onChange={(event) => set('country', event.target.value)}
-              >
-                <option value="">{t('contactPoints.form.chooseCountry')}</option>
-                {countries.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountryField
+            id={`${id}-country`}
+            label={t('contactPoints.fields.country')}
+            error={problems.country}
+            value={draft.country}
+            required
+            emptyLabel={t('contactPoints.form.chooseCountry')}
+            countries={countries}
+            onChange={(code) => set('country', code)}
+          />
           {text('name', { max: 200 })}
           {text('roleTitle', { optional: true, max: 200 })}
           {text('organisation', { optional: true, max: 200 })}
@@ -249,22 +243,14 @@ function ContactPoints() {
       )}
       <div role="search" aria-label={t('contactPoints.searchLabel')}>
         <form className="filters" noValidate onSubmit={(event) => event.preventDefault()}>
-          <Field id={`${id}-country`} label={t('contactPoints.country')}>
-            {(control) => (
-              <select
-                {...control}
-                value={country}
-                onChange={(event) => setParams(event.target.value ? { country: event.target.value } : {})}
-              >
-                <option value="">{t('contactPoints.allCountries')}</option>
-                {countries.list.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountryField
+            id={`${id}-country`}
+            label={t('contactPoints.country')}
+            value={country}
+            emptyLabel={t('contactPoints.allCountries')}
+            countries={countries.list}
+            onChange={(code) => setParams(code ? { country: code } : {})}
+          />
           <Field id={`${id}-filter`} label={t('contactPoints.filter')} className="field-grow">
             {(control) => (
               <input {...control} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
@@ -292,12 +278,16 @@ function ContactPoints() {
                   <p>{[point.roleTitle, point.organisation].filter(Boolean).join(', ')}</p>
                 )}
                 <p>
-                  <span className="visually-hidden">{t('contactPoints.fields.email')}: </span>
+                  <span className="visually-hidden">
+                    {t('typography.label', { label: t('contactPoints.fields.email') })}{' '}
+                  </span>
                   <a href={`mailto:${point.email}`}>{point.email}</a>
                   {point.phone && (
                     <>
                       {' · '}
-                      <span className="visually-hidden">{t('contactPoints.fields.phone')}: </span>
+                      <span className="visually-hidden">
+                        {t('typography.label', { label: t('contactPoints.fields.phone') })}{' '}
+                      </span>
                       <a href={`tel:${point.phone.replace(/[^0-9+]/g, '')}`}>{point.phone}</a>
                     </>
                   )}

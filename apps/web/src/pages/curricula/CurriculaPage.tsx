@@ -1,11 +1,10 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { unwrap } from '../../api/client';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Page } from '../../components/Page';
-import { FilterSelect, SearchField } from '../../components/FilterFields';
+import { FilterForm, ResultCount } from '../../components/FilterForm';
 import { Pagination } from '../../components/Pagination';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useCountries } from '../../hooks/useCountries';
@@ -28,10 +27,9 @@ function Curricula() {
   const errorText = useErrorText();
   const countries = useCountries();
   const topics = useTopics();
-  const id = useId();
   // The filters live in the address, so going back from a curriculum finds the same results.
   const filters = useUrlFilters();
-  const { q, page, update } = filters;
+  const { q, page } = filters;
   const country = /^[A-Z]{2}$/.test(filters.text('country')) ? filters.text('country') : '';
   const topic = filters.text('topic');
   const lang = filters.oneOf('lang', CURRICULUM_LANGUAGES);
@@ -62,51 +60,42 @@ function Curricula() {
           {t('curricula.list.contactPoints')}
         </Link>
       </p>
-      <div role="search" aria-label={t('curricula.list.searchLabel')}>
-        <form className="filters" noValidate onSubmit={filters.onSubmit}>
-          <SearchField
-            id={`${id}-q`}
-            label={t('curricula.list.search')}
-            value={filters.draft}
-            onChange={filters.setDraft}
-          />
-          <FilterSelect
-            id={`${id}-country`}
-            label={t('curricula.list.country')}
-            value={country}
-            allLabel={t('curricula.list.allCountries')}
-            options={countries.list.map((entry) => ({ value: entry.code, label: entry.name }))}
-            onChange={(value) => update({ country: value })}
-          />
-          <FilterSelect
-            id={`${id}-topic`}
-            label={t('curricula.list.topic')}
-            value={topic}
-            allLabel={t('curricula.list.allTopics')}
-            options={topics.list.map((entry) => ({ value: entry.code, label: entry.name }))}
-            onChange={(value) => update({ topic: value })}
-          />
-          <FilterSelect
-            id={`${id}-lang`}
-            label={t('curricula.list.language')}
-            value={lang}
-            allLabel={t('curricula.list.allLanguages')}
-            options={CURRICULUM_LANGUAGES.map((code) => ({ value: code, label: languageName(code, language) }))}
-            onChange={(value) => update({ lang: value })}
-          />
-          <div className="filters-submit">
-            <button type="submit" className="button button-primary">
-              {t('curricula.list.submit')}
-            </button>
-          </div>
-        </form>
-      </div>
+      <FilterForm
+        label={t('curricula.list.searchLabel')}
+        filters={filters}
+        searchLabel={t('curricula.list.search')}
+        submitLabel={t('curricula.list.submit')}
+        selects={[
+          {
+            key: 'country',
+            label: t('curricula.list.country'),
+            value: country,
+            allLabel: t('curricula.list.allCountries'),
+            options: countries.list.map((entry) => ({ value: entry.code, label: entry.name })),
+          },
+          {
+            key: 'topic',
+            label: t('curricula.list.topic'),
+            value: topic,
+            allLabel: t('curricula.list.allTopics'),
+            options: topics.list.map((entry) => ({ value: entry.code, label: entry.name })),
+          },
+          {
+            key: 'lang',
+            label: t('curricula.list.language'),
+            value: lang,
+            allLabel: t('curricula.list.allLanguages'),
+            options: CURRICULUM_LANGUAGES.map((code) => ({ value: code, label: languageName(code, language) })),
+          },
+        ]}
+      />
 
       {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
-      <p className="result-count" role="status">
-        {list.data ? t('curricula.list.count', { count: total, number: formatNumber(total, language) }) : ''}
-        {list.loading && <span className="loading"> {t('loading')}</span>}
-      </p>
+      <ResultCount
+        text={list.data ? t('curricula.list.count', { count: total, number: formatNumber(total, language) }) : ''}
+        loading={list.loading}
+        loadingText={t('loading')}
+      />
       {list.data &&
         (items.length === 0 ? (
           <p className="empty">{t('curricula.list.empty')}</p>

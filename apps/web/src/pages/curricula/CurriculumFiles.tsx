@@ -5,10 +5,12 @@ import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
+import { useActionState } from '../../hooks/useActionState';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useErrorText } from '../../i18n/errors';
-import { formatDate } from '../../i18n/format';
-import { downloadStoredFile, fileForm, formatBytes } from '../groups/files';
+import { formatBytes, formatDate, formatPercent } from '../../i18n/format';
+import { downloadStoredFile, fileForm } from '../groups/files';
 import type { Curriculum, CurriculumFile } from './types';
 
 /** The api's limit (MAX_CURRICULUM_FILE_BYTES): checked here too, so a too large file is not sent. */
@@ -24,12 +26,12 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ percent: number; done: boolean; name: string } | null>(null);
-  const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
+  const action = useActionState();
   const [removing, setRemoving] = useState<CurriculumFile | null>(null);
   const [formKey, setFormKey] = useState(0);
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
-  const fail = (error: unknown) => setFailure((previous) => ({ error, attempt: (previous?.attempt ?? 0) + 1 }));
+  const fail = (error: unknown) => action.fail(errorText(error));
   const busy = progress !== null && !progress.done;
 
   const upload = async (event: FormEvent<HTMLFormElement>) => {
@@ -45,7 +47,7 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
       fileRef.current?.focus();
       return;
     }
-    setFailure(null);
+    action.clearFailure();
     const abort = new AbortController();
     controller.current = abort;
     setProgress({ percent: 0, done: false, name: file.name });
@@ -67,7 +69,7 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
 
   const remove = async (file: CurriculumFile) => {
     setRemoving(null);
-    setFailure(null);
+    action.clearFailure();
     try {
       await unwrap(api.DELETE('/api/curriculum-files/{id}', { params: { path: { id: file.id } } }));
       onChanged();
@@ -76,13 +78,13 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
     }
   };
 
-  const percent = (value: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
+  const percent = (value: number) => formatPercent(value, language);
   const spoken = progress ? Math.floor(progress.percent / 10) * 10 : 0;
 
   return (
     <section className="section" aria-labelledby={`${id}-files`}>
       <h2 id={`${id}-files`}>{t('curricula.files.title')}</h2>
-      {failure && <Alert key={failure.attempt}>{errorText(failure.error)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {curriculum.files.length === 0 ? (
         <p className="empty">{t('curricula.files.none')}</p>
       ) : (
@@ -125,9 +127,7 @@ export function CurriculumFiles({ curriculum, onChanged }: { curriculum: Curricu
             help={t('curricula.files.help')}
             error={fileError}
           >
-            {(control) => (
-              <input {...control} ref={fileRef} type="file" disabled={busy} onChange={() => setFileError(null)} />
-            )}
+            {(control) => <FileInput {...control} ref={fileRef} disabled={busy} onChange={() => setFileError(null)} />}
           </Field>
           <div>
             <button type="submit" className="button button-primary" disabled={busy}>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { CountryField } from '../../components/CountryField';
 import { Field } from '../../components/Field';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -91,18 +92,16 @@ export function CurriculumForm({ initial = EMPTY, submitLabel, onSubmit, onCance
           />
         )}
       </Field>
-      <Field id={`${id}-country`} label={t('curricula.form.country')} error={problems.country}>
-        {(control) => (
-          <select {...control} value={input.country} required onChange={(event) => set('country', event.target.value)}>
-            <option value="">{t('curricula.form.chooseCountry')}</option>
-            {countries.list.map((entry) => (
-              <option key={entry.code} value={entry.code}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CountryField
+        id={`${id}-country`}
+        label={t('curricula.form.country')}
+        error={problems.country}
+        value={input.country}
+        required
+        emptyLabel={t('curricula.form.chooseCountry')}
+        countries={countries.list}
+        onChange={(code) => set('country', code)}
+      />
       {rtcList.length > 0 && (
         <Field
           id={`${id}-rtcId`}

@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
+import { useActionState } from '../../hooks/useActionState';
 import { useLoader } from '../../hooks/useLoader';
 import { useTopics } from '../../hooks/useTopics';
 import { useErrorText } from '../../i18n/errors';
@@ -32,7 +33,7 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [failure, setFailure] = useState<{ error: unknown; attempt: number } | null>(null);
+  const action = useActionState();
   const curriculum = useLoader(
     (signal) => unwrap(api.GET('/api/curricula/{id}', { params: { path: { id: curriculumId } }, signal })),
     [api, curriculumId],
@@ -46,11 +47,12 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
 
   const remove = async () => {
     setDeleting(false);
+    action.start();
     try {
       await unwrap(api.DELETE('/api/curricula/{id}', { params: { path: { id: curriculumId } } }));
       void navigate('/curricula');
     } catch (caught) {
-      setFailure((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
+      action.fail(errorText(caught));
     }
   };
 
@@ -60,7 +62,7 @@ function CurriculumView({ curriculumId }: { curriculumId: string }) {
         <Link to="/curricula">{t('curricula.detail.back')}</Link>
       </p>
       {curriculum.error !== null && <Alert>{errorText(curriculum.error)}</Alert>}
-      {failure && <Alert key={failure.attempt}>{errorText(failure.error)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {data && (
         <>
           {saved && (

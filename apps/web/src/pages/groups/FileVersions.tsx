@@ -1,14 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
+import { useActionState } from '../../hooks/useActionState';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
-import { formatDateTime } from '../../i18n/format';
-import { downloadStoredFile, fileForm, formatBytes } from './files';
+import { formatBytes, formatDateTime } from '../../i18n/format';
+import { downloadStoredFile, fileForm } from './files';
 import type { GroupSummary, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
@@ -45,14 +47,11 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
   const { api, authUpload } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
-  const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useActionState();
   const detail = useLoader(
     (signal) => unwrap(api.GET('/api/group-files/{id}', { params: { path: { id: file.id } }, signal })),
     [api, file.id],
   );
-  const fail = (caught: unknown) => setError((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
 
   const upload = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -61,9 +60,7 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
     if (!(chosen instanceof File) || chosen.size === 0) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    setStatus('');
+    action.start();
     try {
       const updated = await authUpload(
         '/api/groups/{id}/files',
@@ -71,20 +68,18 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
         fileForm(chosen, { fileId: file.id }),
       );
       formElement.reset();
-      setStatus(t('groups.files.versionUploaded', { version: updated.currentVersion }));
+      action.stop(t('groups.files.versionUploaded', { version: updated.currentVersion }));
       detail.reload();
       onUploaded();
     } catch (caught) {
-      fail(caught);
-    } finally {
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
   const versions = detail.data?.versions ?? [];
   return (
     <>
-      {error && <Alert key={error.attempt}>{errorText(error.error)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {detail.error !== null && <Alert>{errorText(detail.error)}</Alert>}
       {!detail.data && detail.loading && (
         <p className="loading" role="status">
@@ -127,7 +122,7 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
                           file.id,
                           file.name,
                           version.version,
-                        ).catch(fail)
+                        ).catch((caught: unknown) => action.fail(errorText(caught)))
                       }
                     >
                       {t('groups.files.downloadVersion', { name: file.name, version: version.version })}
@@ -140,15 +135,15 @@ function VersionsBody({ file, group, onUploaded }: { file: LibraryFile; group: G
         </div>
       )}
       <p className="status-text" role="status">
-        {status}
+        {action.status}
       </p>
       {!group.archived && (
         <form className="form" onSubmit={(event) => void upload(event)}>
           <Field id={`${id}-version`} label={t('groups.files.newVersion', { name: file.name })}>
-            {(control) => <input {...control} name="file" type="file" required />}
+            {(control) => <FileInput {...control} name="file" required />}
           </Field>
           <div>
-            <button type="submit" className="button button-secondary" disabled={busy}>
+            <button type="submit" className="button button-secondary" disabled={action.busy}>
               {t('groups.files.uploadVersion')}
             </button>
           </div>

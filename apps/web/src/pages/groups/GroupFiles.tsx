@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
+import { useActionState } from '../../hooks/useActionState';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
-import { formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
 import { FileVersions } from './FileVersions';
 import { VideoPlayer } from './VideoPlayer';
-import { downloadStoredFile, fileForm, formatBytes, formText, isPlayableVideo } from './files';
+import { downloadStoredFile, fileForm, formText, isPlayableVideo } from './files';
 import type { Folder, GroupSummary, LibraryFile } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
 
@@ -20,16 +22,14 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   const { api, authUpload } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
-  const [error, setError] = useState<{ error: unknown; attempt: number } | null>(null);
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const action = useActionState();
+  const { busy } = action;
   /** The folders from the top of the library to the open one. */
   const [trail, setTrail] = useState<Folder[]>([]);
   const [versionsOf, setVersionsOf] = useState<LibraryFile | null>(null);
   const [playing, setPlaying] = useState<LibraryFile | null>(null);
   const folder = trail.at(-1) ?? null;
   const currentRef = useRef<HTMLSpanElement>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
   /** Whether the folder changed by the person's choice (then focus follows them into it). */
   const moved = useRef(false);
   useEffect(() => {
@@ -51,23 +51,22 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   const writable = !group.archived;
   const moderator = group.myRole !== 'member' && writable;
 
-  const fail = (caught: unknown) => setError((previous) => ({ error: caught, attempt: (previous?.attempt ?? 0) + 1 }));
-
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    setStatus('');
+  /** Runs an action; a deletion removes the button that was pressed, so focus goes to its outcome. */
+  const run = async (work: () => Promise<unknown>, done: string, focusOutcome = false) => {
+    action.start();
     try {
       await work();
-      setStatus(done);
+      if (focusOutcome) {
+        action.succeed(done);
+      } else {
+        action.stop(done);
+      }
       library.reload();
       onChanged?.();
       return true;
     } catch (caught) {
-      fail(caught);
+      action.fail(errorText(caught));
       return false;
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -110,18 +109,13 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   };
 
   const open = (next: Folder[]) => {
-    setError(null);
-    setStatus('');
+    action.clearFailure();
+    action.stop('');
     moved.current = true;
     setTrail(next);
   };
 
-  /** Deletions remove the button that was pressed: focus continues from the outcome. */
-  const remove = async (call: () => Promise<unknown>, done: string) => {
-    if (await run(call, done)) {
-      statusRef.current?.focus();
-    }
-  };
+  const remove = (call: () => Promise<unknown>, done: string) => run(call, done, true);
 
   const data = library.data;
   const used = data?.usedBytes ?? group.usedBytes;
@@ -129,15 +123,16 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
   return (
     <section className="section group-files" aria-labelledby={`${id}-files`}>
       <h2 id={`${id}-files`}>{t('groups.files.title')}</h2>
-      {error && <Alert key={error.attempt}>{errorText(error.error)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {library.error !== null && <Alert takeFocus={false}>{errorText(library.error)}</Alert>}
-      <div className="quota">
-        <label htmlFor={`${id}-quota`}>{t('groups.files.quota')}</label>{' '}
-        <progress id={`${id}-quota`} max={quota} value={used} aria-describedby={`${id}-quota-text`} />{' '}
-        <span id={`${id}-quota-text`}>
-          {t('groups.files.used', { used: formatBytes(used, language), quota: formatBytes(quota, language) })}
-        </span>
-      </div>
+      <Field
+        id={`${id}-quota`}
+        label={t('groups.files.quota')}
+        className="quota"
+        help={t('groups.files.used', { used: formatBytes(used, language), quota: formatBytes(quota, language) })}
+      >
+        {(control) => <progress {...control} max={quota} value={used} />}
+      </Field>
 
       <nav className="breadcrumbs" aria-label={t('groups.files.path')}>
         <ol>
@@ -160,8 +155,8 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
           })}
         </ol>
       </nav>
-      <p ref={statusRef} className="status-text" role="status" tabIndex={-1}>
-        {status}
+      <p ref={action.statusRef} className="status-text" role="status" tabIndex={-1}>
+        {action.status}
       </p>
 
       {data && data.folders.length > 0 && (
@@ -212,7 +207,9 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
               type="button"
               className="button button-quiet"
               onClick={() =>
-                void downloadStoredFile(api, '/api/group-files/{id}/download-link', file.id, file.name).catch(fail)
+                void downloadStoredFile(api, '/api/group-files/{id}/download-link', file.id, file.name).catch(
+                  (caught: unknown) => action.fail(errorText(caught)),
+                )
               }
             >
               {t('groups.files.download', { name: file.name })}
@@ -252,7 +249,7 @@ export function GroupFiles({ group, onChanged }: { group: GroupSummary; onChange
               label={t('groups.files.choose')}
               help={folder ? t('groups.files.intoFolder', { name: folder.name }) : t('groups.files.intoTop')}
             >
-              {(control) => <input {...control} name="file" type="file" required />}
+              {(control) => <FileInput {...control} name="file" required />}
             </Field>
             <div>
               <button type="submit" className="button button-secondary" disabled={busy}>

@@ -1,70 +1,55 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
+import { ActionStatus } from '../../components/ActionStatus';
 import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
+import { SectionTabs } from '../../components/SectionTabs';
+import { useActionState } from '../../hooks/useActionState';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { fileForm, formText } from './files';
+import { formText } from './files';
 import { GroupFiles } from './GroupFiles';
 import { GroupSettings } from './GroupSettings';
+import { InvitationActions } from './InvitationActions';
 import { Members } from './Members';
-import { PostFields } from './PostFields';
+import { PostForm } from './PostFields';
 import type { GroupSummary } from './types';
 import { Workshops } from './Workshops';
 
 function NewThreadForm({ group, onCreated }: { group: GroupSummary; onCreated: (id: string) => void }) {
   const { t } = useTranslation();
-  const { api, authUpload } = useAuth();
-  const errorText = useErrorText();
-  const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const file = form.get('attachment');
-    setBusy(true);
-    setError(null);
-    try {
-      const attachmentIds: string[] = [];
-      if (file instanceof File && file.size > 0) {
-        attachmentIds.push((await authUpload('/api/groups/{id}/files', { id: group.id }, fileForm(file))).id);
-      }
-      const created = await unwrap(
-        api.POST('/api/groups/{id}/threads', {
-          params: { path: { id: group.id } },
-          body: { title: formText(form, 'title'), body: formText(form, 'body'), attachmentIds },
-        }),
-      );
-      onCreated(created.id);
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
-  };
-
+  const { api } = useAuth();
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('groups.threads.new')}</h3>
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-      <div className="field">
-        <label htmlFor={`${id}-subject`}>{t('groups.threads.subject')}</label>
-        <input id={`${id}-subject`} name="title" required maxLength={200} />
-      </div>
-      <PostFields id={id} groupId={group.id} rows={6} />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t('groups.threads.start')}
-      </button>
-    </form>
+    <PostForm
+      groupId={group.id}
+      title={t('groups.threads.new')}
+      level={3}
+      rows={6}
+      submitLabel={t('groups.threads.start')}
+      fields={(id) => (
+        <Field id={`${id}-subject`} label={t('groups.threads.subject')}>
+          {(control) => <input {...control} name="title" required maxLength={200} />}
+        </Field>
+      )}
+      send={async (form, attachmentIds) => {
+        const created = await unwrap(
+          api.POST('/api/groups/{id}/threads', {
+            params: { path: { id: group.id } },
+            body: { title: formText(form, 'title'), body: formText(form, 'body'), attachmentIds },
+          }),
+        );
+        onCreated(created.id);
+      }}
+    />
   );
 }
 
@@ -95,6 +80,7 @@ function Threads({ group }: { group: GroupSummary }) {
               {t('groups.threads.meta', {
                 author: thread.authorName,
                 count: thread.postCount,
+                number: formatNumber(thread.postCount, language),
                 date: formatDateTime(thread.lastPostAt, language),
               })}
             </span>
@@ -108,7 +94,65 @@ function Threads({ group }: { group: GroupSummary }) {
   );
 }
 
-function Group({ groupId }: { groupId: string }) {
+const TABS = ['threads', 'files', 'workshops', 'members', 'settings'] as const;
+
+function canManage(group: GroupSummary): boolean {
+  return group.myRole === 'owner' || (group.myRole === 'moderator' && !group.archived);
+}
+
+/**
+ * What an invited person sees at the group's address: the group answers 404 to anyone who is not an
+ * active member, so the invitation is looked up among the caller's own (GET /api/me/group-invitations).
+ */
+function InvitationOrNotFound({ groupId, onAccepted }: { groupId: string; onAccepted: () => void }) {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const errorText = useErrorText();
+  const navigate = useNavigate();
+  const id = useId();
+  const action = useActionState();
+  const invitations = useLoader((signal) => unwrap(api.GET('/api/me/group-invitations', { signal })), [api]);
+  const invitation = invitations.data?.find((one) => one.groupId === groupId);
+
+  if (invitations.loading && !invitations.data) {
+    return (
+      <p className="loading" role="status">
+        {t('loading')}
+      </p>
+    );
+  }
+  if (!invitation) {
+    return <NotFoundPage />;
+  }
+  const act = async (call: () => Promise<unknown>, decision: 'accept' | 'decline') => {
+    action.start();
+    try {
+      await call();
+      if (decision === 'accept') {
+        onAccepted();
+      } else {
+        await navigate('/groups');
+      }
+    } catch (caught) {
+      action.fail(errorText(caught));
+    }
+  };
+  return (
+    <Page title={invitation.groupName} heading={invitation.groupName} className="wide">
+      <p>
+        <span className="badge">{t(`groups.kinds.${invitation.groupKind}`)}</span>
+      </p>
+      <section className="notice-box group-invitation" aria-labelledby={`${id}-invitation`}>
+        <h2 id={`${id}-invitation`}>{t('groupTabs.invitation.heading')}</h2>
+        <p>{t('groupTabs.invitation.body', { name: invitation.groupName })}</p>
+        <InvitationActions invitation={invitation} act={(call, decision) => void act(call, decision)} />
+        <ActionStatus state={action} />
+      </section>
+    </Page>
+  );
+}
+
+function Group({ groupId, tab }: { groupId: string; tab: string }) {
   const { t } = useTranslation();
   const { api } = useAuth();
   const errorText = useErrorText();
@@ -118,11 +162,21 @@ function Group({ groupId }: { groupId: string }) {
   );
 
   if (group.error instanceof ApiError && group.error.status === 404) {
+    return <InvitationOrNotFound groupId={groupId} onAccepted={group.reload} />;
+  }
+  const current = TABS.find((one) => one === tab);
+  if (current === undefined || (current === 'settings' && group.data && !canManage(group.data))) {
     return <NotFoundPage />;
   }
   const name = group.data?.name ?? t('groups.title');
+  const tabs = TABS.filter((one) => one !== 'settings' || (group.data !== undefined && canManage(group.data)));
   return (
-    <Page title={name} heading={name} className="wide">
+    <Page
+      title={t('groupTabs.documentTitle', { name, section: t(`groupTabs.${current}`) })}
+      heading={name}
+      className="wide"
+      pageKey={`/groups/${groupId}`}
+    >
       {group.error !== null && <Alert>{errorText(group.error)}</Alert>}
       {!group.data && group.loading && (
         <p className="loading" role="status">
@@ -146,24 +200,28 @@ function Group({ groupId }: { groupId: string }) {
               {group.data.description}
             </p>
           )}
-          <Threads group={group.data} />
-          <Workshops group={group.data} />
-          <GroupFiles group={group.data} />
-          <Members group={group.data} onGroupChanged={group.reload} />
-          {(group.data.myRole === 'owner' || (group.data.myRole === 'moderator' && !group.data.archived)) && (
-            <GroupSettings group={group.data} onChanged={group.reload} />
-          )}
+          <SectionTabs
+            label={t('groupTabs.label')}
+            current={current}
+            tabs={tabs.map((one) => ({ key: one, to: `/groups/${groupId}/${one}`, label: t(`groupTabs.${one}`) }))}
+          />
+          {current === 'threads' && <Threads group={group.data} />}
+          {current === 'workshops' && <Workshops group={group.data} />}
+          {current === 'files' && <GroupFiles group={group.data} />}
+          {current === 'members' && <Members group={group.data} onGroupChanged={group.reload} />}
+          {current === 'settings' && <GroupSettings group={group.data} onChanged={group.reload} />}
         </>
       )}
     </Page>
   );
 }
 
+/** A group, one section at a time: /groups/:id (its discussions), /groups/:id/threads, …/files, …/settings. */
 export default function GroupPage() {
-  const { id = '' } = useParams();
+  const { id = '', tab = 'threads' } = useParams();
   return (
     <RequireAuth>
-      <Group groupId={id} />
+      <Group groupId={id} tab={tab} />
     </RequireAuth>
   );
 }

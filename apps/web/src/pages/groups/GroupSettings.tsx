@@ -6,14 +6,9 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { ConfirmDialog, nextFailure, type Failure } from '../../components/ConfirmDialog';
 import { formText } from './files';
-import { GROUP_KINDS, GROUP_LANGUAGES, type GroupSummary } from './types';
+import { GroupLanguageAndKind } from './GroupFields';
+import type { GroupSummary } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
-
-const LANGUAGE_NAMES: Record<(typeof GROUP_LANGUAGES)[number], string> = {
-  en: 'English',
-  fr: 'Français',
-  es: 'Español',
-};
 
 /**
  * Moderators edit the group's name, description, language, kind and whether it takes join requests;
@@ -108,28 +103,12 @@ export function GroupSettings({ group, onChanged }: { group: GroupSummary; onCha
               <textarea {...control} name="description" maxLength={5000} rows={3} defaultValue={group.description} />
             )}
           </Field>
-          <Field id={`${id}-language`} label={t('groups.settings.language')}>
-            {(control) => (
-              <select {...control} name="language" defaultValue={group.language}>
-                {GROUP_LANGUAGES.map((language) => (
-                  <option key={language} value={language} lang={language}>
-                    {LANGUAGE_NAMES[language]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-kind`} label={t('groups.settings.kind')}>
-            {(control) => (
-              <select {...control} name="kind" defaultValue={group.kind}>
-                {GROUP_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`groups.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <GroupLanguageAndKind
+            id={id}
+            labels={{ language: t('groups.settings.language'), kind: t('groups.settings.kind') }}
+            language={group.language}
+            kind={group.kind}
+          />
           <div className="field field-checkbox">
             <input
               id={`${id}-open`}

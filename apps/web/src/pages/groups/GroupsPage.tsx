@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,11 +7,14 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
+import { useActionState } from '../../hooks/useActionState';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
+import { InvitationActions } from './InvitationActions';
+import { GroupLanguageAndKind } from './GroupFields';
 import { SignedOutIntro } from './SignedOutIntro';
 import { formText } from './files';
-import { GROUP_KINDS, type GroupKind, type GroupSummary } from './types';
+import type { GroupKind, GroupSummary } from './types';
 
 function CreateGroupForm() {
   const { t } = useTranslation();
@@ -19,14 +22,12 @@ function CreateGroupForm() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useActionState();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
+    action.start();
     try {
       const created = await unwrap(
         api.POST('/api/groups', {
@@ -41,8 +42,7 @@ function CreateGroupForm() {
       );
       await navigate(`/groups/${created.id}`);
     } catch (caught) {
-      setError(caught);
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
@@ -50,30 +50,14 @@ function CreateGroupForm() {
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('groups.create.title')}</h2>
       <form className="form" onSubmit={(event) => void submit(event)}>
-        {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+        {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
         <Field id={`${id}-name`} label={t('groups.create.name')}>
           {(control) => <input {...control} name="name" required maxLength={200} />}
         </Field>
-        <Field id={`${id}-kind`} label={t('groups.create.kind')}>
-          {(control) => (
-            <select {...control} name="kind" defaultValue="expert_community">
-              {GROUP_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`groups.kinds.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={`${id}-language`} label={t('groups.create.language')}>
-          {(control) => (
-            <select {...control} name="language" defaultValue="en">
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-              <option value="es">Español</option>
-            </select>
-          )}
-        </Field>
+        <GroupLanguageAndKind
+          id={id}
+          labels={{ language: t('groups.create.language'), kind: t('groups.create.kind') }}
+        />
         <Field id={`${id}-description`} label={t('groups.create.description')} optional>
           {(control) => <textarea {...control} name="description" maxLength={5000} rows={3} />}
         </Field>
@@ -81,7 +65,7 @@ function CreateGroupForm() {
           <input id={`${id}-open`} name="open" type="checkbox" />
           <label htmlFor={`${id}-open`}>{t('groups.create.open')}</label>
         </div>
-        <button className="button button-primary" type="submit" disabled={busy}>
+        <button className="button button-primary" type="submit" disabled={action.busy}>
           {t('groups.create.submit')}
         </button>
       </form>
@@ -94,27 +78,28 @@ function Groups() {
   const { user, api } = useAuth();
   const errorText = useErrorText();
   const id = useId();
-  const [actionError, setActionError] = useState<unknown>(null);
+  const action = useActionState();
   const mine = useLoader((signal) => unwrap(api.GET('/api/groups', { signal })), [api]);
   const invitations = useLoader((signal) => unwrap(api.GET('/api/me/group-invitations', { signal })), [api]);
   const open = useLoader((signal) => unwrap(api.GET('/api/groups/open', { signal })), [api]);
 
   const act = async (call: () => Promise<unknown>) => {
-    setActionError(null);
+    action.start();
     try {
       await call();
+      action.stop();
       mine.reload();
       invitations.reload();
       open.reload();
     } catch (caught) {
-      setActionError(caught);
+      action.fail(errorText(caught));
     }
   };
 
   return (
     <Page title={t('groups.title')} heading={t('groups.heading')} className="wide">
       <p className="lead">{t('groups.lead')}</p>
-      {actionError !== null && <Alert takeFocus>{errorText(actionError)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {[mine.error, invitations.error, open.error]
         .filter((error) => error !== null)
         .map((error, index) => (
@@ -129,30 +114,7 @@ function Groups() {
               <li key={invitation.id} data-invitation={invitation.id}>
                 <span className="group-name">{invitation.groupName}</span>{' '}
                 <span className="badge">{t(`groups.kinds.${invitation.groupKind}`)}</span>
-                <div className="actions">
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    onClick={() =>
-                      void act(() =>
-                        api.POST('/api/group-invitations/{id}/accept', { params: { path: { id: invitation.id } } }),
-                      )
-                    }
-                  >
-                    {t('groups.accept', { name: invitation.groupName })}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    onClick={() =>
-                      void act(() =>
-                        api.POST('/api/group-invitations/{id}/decline', { params: { path: { id: invitation.id } } }),
-                      )
-                    }
-                  >
-                    {t('groups.decline', { name: invitation.groupName })}
-                  </button>
-                </div>
+                <InvitationActions invitation={invitation} act={(call) => void act(call)} />
               </li>
             ))}
           </ul>

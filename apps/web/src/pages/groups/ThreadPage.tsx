@@ -5,16 +5,17 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
-import { formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
 import NotFoundPage from '../NotFoundPage';
-import { downloadStoredFile, fileForm, formatBytes, formText } from './files';
+import { downloadStoredFile, formText } from './files';
 import { MentionTextarea } from './MentionTextarea';
-import { PostFields } from './PostFields';
+import { PostForm } from './PostFields';
 import type { Post, Thread } from './types';
 
 function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; onChanged: () => void }) {
@@ -66,17 +67,18 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
         <p className="empty">{t('groups.posts.deleted')}</p>
       ) : editing ? (
         <form className="form" onSubmit={(event) => void save(event)}>
-          <div className="field">
-            <label htmlFor={`${id}-edit`}>{t('groups.posts.editLabel')}</label>
-            <MentionTextarea
-              groupId={groupId}
-              id={`${id}-edit`}
-              name="body"
-              defaultValue={post.bodySource}
-              rows={6}
-              required
-            />
-          </div>
+          <Field id={`${id}-edit`} label={t('groups.posts.editLabel')}>
+            {(control) => (
+              <MentionTextarea
+                {...control}
+                groupId={groupId}
+                name="body"
+                defaultValue={post.bodySource}
+                rows={6}
+                required
+              />
+            )}
+          </Field>
           <div className="actions">
             <button type="submit" className="button button-primary">
               {t('groups.posts.save')}
@@ -128,48 +130,24 @@ function PostView({ post, groupId, onChanged }: { post: Post; groupId: string; o
 
 function ReplyForm({ thread, onPosted }: { thread: Thread; onPosted: () => void }) {
   const { t } = useTranslation();
-  const { api, authUpload } = useAuth();
-  const errorText = useErrorText();
-  const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const file = form.get('attachment');
-    setBusy(true);
-    setError(null);
-    try {
-      const attachmentIds: string[] = [];
-      if (file instanceof File && file.size > 0) {
-        attachmentIds.push((await authUpload('/api/groups/{id}/files', { id: thread.groupId }, fileForm(file))).id);
-      }
-      await unwrap(
-        api.POST('/api/threads/{id}/posts', {
-          params: { path: { id: thread.id } },
-          body: { body: formText(form, 'body'), attachmentIds },
-        }),
-      );
-      formElement.reset();
-      onPosted();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const { api } = useAuth();
   return (
-    <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('groups.posts.reply')}</h2>
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
-      <PostFields id={id} groupId={thread.groupId} rows={5} />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {t('groups.posts.send')}
-      </button>
-    </form>
+    <PostForm
+      groupId={thread.groupId}
+      title={t('groups.posts.reply')}
+      level={2}
+      rows={5}
+      submitLabel={t('groups.posts.send')}
+      send={async (form, attachmentIds) => {
+        await unwrap(
+          api.POST('/api/threads/{id}/posts', {
+            params: { path: { id: thread.id } },
+            body: { body: formText(form, 'body'), attachmentIds },
+          }),
+        );
+        onPosted();
+      }}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { unwrap, type ApiClient } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { useActionState } from '../../hooks/useActionState';
 import { useLoader } from '../../hooks/useLoader';
 import { formText } from './files';
 import type { GroupSummary, Workshop, WorkshopPhase } from './types';
@@ -54,8 +55,56 @@ export function TimeZoneSuggestions({ id }: { id: string }) {
   );
 }
 
-type Failed = { error: unknown; attempt: number } | null;
-const failed = (previous: Failed, error: unknown): Failed => ({ error, attempt: (previous?.attempt ?? 0) + 1 });
+/** The browser's own zone, offered first when scheduling. */
+const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A workshop's fields, empty for a new one (in the browser's zone) or filled to edit one. */
+export function WorkshopFields({ id, workshop }: { id: string; workshop?: Workshop }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field id={`${id}-title`} label={t('groups.workshops.fields.title')}>
+        {(control) => <input {...control} name="title" required maxLength={200} defaultValue={workshop?.title} />}
+      </Field>
+      {workshop && (
+        <Field id={`${id}-description`} label={t('groups.workshops.fields.description')} optional>
+          {(control) => (
+            <textarea {...control} name="description" rows={3} maxLength={5000} defaultValue={workshop.description} />
+          )}
+        </Field>
+      )}
+      <Field id={`${id}-start`} label={t('groups.workshops.fields.start')}>
+        {(control) => <input {...control} name="start" type="datetime-local" required defaultValue={workshop?.start} />}
+      </Field>
+      <Field id={`${id}-end`} label={t('groups.workshops.fields.end')}>
+        {(control) => <input {...control} name="end" type="datetime-local" required defaultValue={workshop?.end} />}
+      </Field>
+      <Field
+        id={`${id}-zone`}
+        label={t('groups.workshops.fields.timeZone')}
+        help={t('groups.workshops.fields.timeZoneHelp')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="timeZone"
+            required
+            maxLength={64}
+            defaultValue={workshop?.timeZone ?? LOCAL_ZONE}
+            list={`${id}-zones`}
+            autoComplete="off"
+          />
+        )}
+      </Field>
+      <TimeZoneSuggestions id={`${id}-zones`} />
+      <Field id={`${id}-url`} label={t('groups.workshops.fields.meetingUrl')} optional>
+        {(control) => (
+          <input {...control} name="meetingUrl" type="url" maxLength={2000} defaultValue={workshop?.meetingUrl} />
+        )}
+      </Field>
+    </>
+  );
+}
 
 /** Changes a workshop's title, description, times, time zone and meeting link. */
 export function EditWorkshopDialog({
@@ -92,15 +141,13 @@ function EditWorkshopForm({
   const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
-  const [error, setError] = useState<Failed>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useActionState();
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const meetingUrl = formText(form, 'meetingUrl').trim();
-    setBusy(true);
-    setError(null);
+    action.start();
     try {
       const saved = await unwrap(
         api.PATCH('/api/workshops/{id}', {
@@ -118,54 +165,16 @@ function EditWorkshopForm({
       );
       onSaved(saved);
     } catch (caught) {
-      setError((previous) => failed(previous, caught));
-    } finally {
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
   return (
     <form className="form" onSubmit={(event) => void save(event)}>
-      {error && <Alert key={error.attempt}>{errorText(error.error)}</Alert>}
-      <Field id={`${id}-title`} label={t('groups.workshops.fields.title')}>
-        {(control) => <input {...control} name="title" required maxLength={200} defaultValue={workshop.title} />}
-      </Field>
-      <Field id={`${id}-description`} label={t('groups.workshops.fields.description')} optional>
-        {(control) => (
-          <textarea {...control} name="description" rows={3} maxLength={5000} defaultValue={workshop.description} />
-        )}
-      </Field>
-      <Field id={`${id}-start`} label={t('groups.workshops.fields.start')}>
-        {(control) => <input {...control} name="start" type="datetime-local" required defaultValue={workshop.start} />}
-      </Field>
-      <Field id={`${id}-end`} label={t('groups.workshops.fields.end')}>
-        {(control) => <input {...control} name="end" type="datetime-local" required defaultValue={workshop.end} />}
-      </Field>
-      <Field
-        id={`${id}-zone`}
-        label={t('groups.workshops.fields.timeZone')}
-        help={t('groups.workshops.fields.timeZoneHelp')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="timeZone"
-            required
-            maxLength={64}
-            defaultValue={workshop.timeZone}
-            list={`${id}-zones`}
-            autoComplete="off"
-          />
-        )}
-      </Field>
-      <TimeZoneSuggestions id={`${id}-zones`} />
-      <Field id={`${id}-url`} label={t('groups.workshops.fields.meetingUrl')} optional>
-        {(control) => (
-          <input {...control} name="meetingUrl" type="url" maxLength={2000} defaultValue={workshop.meetingUrl} />
-        )}
-      </Field>
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
+      <WorkshopFields id={id} workshop={workshop} />
       <div className="dialog-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('groups.workshops.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onClose}>
@@ -217,8 +226,7 @@ function AddMaterialForm({
   const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
-  const [error, setError] = useState<Failed>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useActionState();
   const files = useLoader((signal) => wholeLibrary(api, group.id, signal), [api, group.id]);
   const linked = new Set(workshop.materials.map((material) => material.fileId));
   const choices = files.data?.filter((entry) => !linked.has(entry.id));
@@ -226,8 +234,7 @@ function AddMaterialForm({
   const link = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
+    action.start();
     try {
       const saved = await unwrap(
         api.PUT('/api/workshops/{id}/materials/{fileId}', {
@@ -237,15 +244,13 @@ function AddMaterialForm({
       );
       onLinked(saved);
     } catch (caught) {
-      setError((previous) => failed(previous, caught));
-    } finally {
-      setBusy(false);
+      action.fail(errorText(caught));
     }
   };
 
   return (
     <form className="form" onSubmit={(event) => void link(event)}>
-      {error && <Alert key={error.attempt}>{errorText(error.error)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {files.error !== null && <Alert>{errorText(files.error)}</Alert>}
       {!files.data && files.loading && (
         <p className="loading" role="status">
@@ -284,7 +289,7 @@ function AddMaterialForm({
         </>
       )}
       <div className="dialog-actions">
-        <button type="submit" className="button button-primary" disabled={busy || !choices?.length}>
+        <button type="submit" className="button button-primary" disabled={action.busy || !choices?.length}>
           {t('groups.workshops.link')}
         </button>
         <button type="button" className="button button-secondary" onClick={onClose}>

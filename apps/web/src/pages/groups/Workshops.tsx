@@ -3,14 +3,12 @@ import { unwrap } from '../../api/client';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { useActionState } from '../../hooks/useActionState';
 import { useLoader } from '../../hooks/useLoader';
 import { downloadAnswer, downloadStoredFile, formText } from './files';
 import type { GroupSummary, Workshop } from './types';
 import { useGroupErrorText } from './useGroupErrorText';
-import { AddMaterialDialog, EditWorkshopDialog, TimeZoneSuggestions } from './WorkshopDialogs';
-
-/** The browser's own zone, offered first when scheduling. */
-const LOCAL_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { AddMaterialDialog, EditWorkshopDialog, WorkshopFields } from './WorkshopDialogs';
 
 /**
  * Scheduled sessions of a group: times in the zone they were planned in, meeting link, .ics, and
@@ -21,8 +19,8 @@ export function Workshops({ group }: { group: GroupSummary }) {
   const { api } = useAuth();
   const errorText = useGroupErrorText();
   const id = useId();
-  const [error, setError] = useState<unknown>(null);
-  const [status, setStatus] = useState('');
+  const action = useActionState();
+  const fail = (caught: unknown) => action.fail(errorText(caught));
   const [editing, setEditing] = useState<Workshop | null>(null);
   const [addingTo, setAddingTo] = useState<Workshop | null>(null);
   const workshops = useLoader(
@@ -35,7 +33,7 @@ export function Workshops({ group }: { group: GroupSummary }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setError(null);
+    action.start();
     try {
       const meetingUrl = formText(form, 'meetingUrl');
       await unwrap(
@@ -51,33 +49,33 @@ export function Workshops({ group }: { group: GroupSummary }) {
         }),
       );
       formElement.reset();
+      action.stop();
       workshops.reload();
     } catch (caught) {
-      setError(caught);
+      fail(caught);
     }
   };
 
   const unlink = async (workshop: Workshop, fileId: string, name: string) => {
-    setError(null);
-    setStatus('');
+    action.start();
     try {
       await unwrap(
         api.DELETE('/api/workshops/{id}/materials/{fileId}', { params: { path: { id: workshop.id, fileId } } }),
       );
-      setStatus(t('groups.workshops.unlinked', { name, title: workshop.title }));
+      action.stop(t('groups.workshops.unlinked', { name, title: workshop.title }));
       workshops.reload();
     } catch (caught) {
-      setError(caught);
+      fail(caught);
     }
   };
 
   return (
     <section className="section" aria-labelledby={`${id}-workshops`}>
       <h2 id={`${id}-workshops`}>{t('groups.workshops.title')}</h2>
-      {error !== null && <Alert takeFocus>{errorText(error)}</Alert>}
+      {action.failure && <Alert key={action.failure.attempt}>{action.failure.message}</Alert>}
       {workshops.error !== null && <Alert>{errorText(workshops.error)}</Alert>}
       <p className="status-text" role="status">
-        {status}
+        {action.status}
       </p>
       {workshops.data?.length === 0 && <p className="empty">{t('groups.workshops.none')}</p>}
       <ul className="workshop-list" aria-label={t('groups.workshops.title')}>
@@ -112,7 +110,7 @@ export function Workshops({ group }: { group: GroupSummary }) {
                     }),
                   ),
                   'workshop.ics',
-                ).catch(setError)
+                ).catch(fail)
               }
             >
               {t('groups.workshops.ics', { title: workshop.title })}
@@ -132,7 +130,7 @@ export function Workshops({ group }: { group: GroupSummary }) {
               <ul className="attachments" aria-label={t('groups.workshops.materials', { title: workshop.title })}>
                 {workshop.materials.map((material) => (
                   <li key={material.fileId} data-material={material.fileId} data-phase={material.phase}>
-                    {t(`groups.workshops.phases.${material.phase}`)}:{' '}
+                    {t('typography.label', { label: t(`groups.workshops.phases.${material.phase}`) })}{' '}
                     <button
                       type="button"
                       className="link-button file-name"
@@ -142,7 +140,7 @@ export function Workshops({ group }: { group: GroupSummary }) {
                           '/api/group-files/{id}/download-link',
                           material.fileId,
                           material.name,
-                        ).catch(setError)
+                        ).catch(fail)
                       }
                     >
                       {t('groups.files.download', { name: material.name })}
@@ -169,37 +167,7 @@ export function Workshops({ group }: { group: GroupSummary }) {
       {moderator && (
         <form className="form" onSubmit={(event) => void schedule(event)} aria-labelledby={`${id}-new`}>
           <h3 id={`${id}-new`}>{t('groups.workshops.new')}</h3>
-          <div className="field">
-            <label htmlFor={`${id}-title`}>{t('groups.workshops.fields.title')}</label>
-            <input id={`${id}-title`} name="title" required maxLength={200} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-start`}>{t('groups.workshops.fields.start')}</label>
-            <input id={`${id}-start`} name="start" type="datetime-local" required />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-end`}>{t('groups.workshops.fields.end')}</label>
-            <input id={`${id}-end`} name="end" type="datetime-local" required />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-zone`}>{t('groups.workshops.fields.timeZone')}</label>
-            <input
-              id={`${id}-zone`}
-              name="timeZone"
-              required
-              defaultValue={LOCAL_ZONE}
-              maxLength={64}
-              list={`${id}-zones`}
-              autoComplete="off"
-            />
-            <TimeZoneSuggestions id={`${id}-zones`} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-url`}>
-              {t('groups.workshops.fields.meetingUrl')} <span className="optional">{t('form.optional')}</span>
-            </label>
-            <input id={`${id}-url`} name="meetingUrl" type="url" maxLength={2000} />
-          </div>
+          <WorkshopFields id={id} />
           <button type="submit" className="button button-secondary">
             {t('groups.workshops.schedule')}
           </button>
@@ -210,7 +178,7 @@ export function Workshops({ group }: { group: GroupSummary }) {
         onClose={() => setEditing(null)}
         onSaved={(saved) => {
           setEditing(null);
-          setStatus(t('groups.workshops.saved', { title: saved.title }));
+          action.stop(t('groups.workshops.saved', { title: saved.title }));
           workshops.reload();
         }}
       />
@@ -220,7 +188,7 @@ export function Workshops({ group }: { group: GroupSummary }) {
         onClose={() => setAddingTo(null)}
         onLinked={(saved) => {
           setAddingTo(null);
-          setStatus(t('groups.workshops.linked', { title: saved.title }));
+          action.stop(t('groups.workshops.linked', { title: saved.title }));
           workshops.reload();
         }}
       />

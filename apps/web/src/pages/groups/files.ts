@@ -74,17 +74,6 @@ export function fileForm(file: File, fields: Record<string, string> = {}): FormD
   return form;
 }
 
-export function formatBytes(bytes: number, language: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
-
 /** A text field of a submitted form ('' when absent). */
 export function formText(form: FormData, name: string, fallback = ''): string {
   const value = form.get(name);

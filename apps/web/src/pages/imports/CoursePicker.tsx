@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
 import { unwrap } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -85,23 +86,24 @@ export function CoursePicker({ id, legend, multiple, selected, onChange, error, 
           {error}
         </p>
       )}
-      <div className="field">
-        <label htmlFor={`${inner}-q`}>{t('importSections.courseSearch')}</label>
-        <input
-          id={`${inner}-q`}
-          type="search"
-          value={draft}
-          maxLength={200}
-          onChange={(event) => setDraft(event.target.value)}
-          onKeyDown={(event) => {
-            // Enter searches now rather than submitting the surrounding form.
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              setQuery(draft.trim());
-            }
-          }}
-        />
-      </div>
+      <Field id={`${inner}-q`} label={t('importSections.courseSearch')}>
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={draft}
+            maxLength={200}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              // Enter searches now rather than submitting the surrounding form.
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                setQuery(draft.trim());
+              }
+            }}
+          />
+        )}
+      </Field>
       <p className="status-text" role="status">
         {found.loading ? t('loading') : multiple ? t('importSections.coursesChosen', { count: selected.length }) : ''}
       </p>

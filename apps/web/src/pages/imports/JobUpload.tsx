@@ -6,7 +6,9 @@ import { NetworkError } from '../../auth/api';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
+import { FileInput } from '../../components/FileInput';
 import { useLanguage } from '../../hooks/useLanguage';
+import { formatPercent } from '../../i18n/format';
 import { useImportErrorText } from './errors';
 import { JobFailure } from './JobFailure';
 
@@ -136,7 +138,7 @@ export function JobUpload(props: JobUploadProps) {
   const job = phase.kind === 'processing' || phase.kind === 'done' ? phase.job : null;
   // Announced in steps of ten, so a screen reader is not flooded with every percent.
   const spokenUpload = Math.floor(uploadPercent / 10) * 10;
-  const percent = (value: number) => new Intl.NumberFormat(uiLanguage, { style: 'percent' }).format(value / 100);
+  const percent = (value: number) => formatPercent(value, uiLanguage);
 
   return (
     <div className="upload">
@@ -154,10 +156,9 @@ export function JobUpload(props: JobUploadProps) {
           {props.children}
           <Field key={formKey} id={`${id}-file`} label={props.fileLabel} help={props.fileHelp} error={fileError}>
             {(control) => (
-              <input
+              <FileInput
                 {...control}
                 ref={fileRef}
-                type="file"
                 accept={props.accept}
                 required
                 onChange={() => setFileError(null)}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { COURSE_LANGUAGES, type CourseLanguage } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { CountryField } from '../../components/CountryField';
 import { ErrorSummaryList, Field, type SummaryItem } from '../../components/Field';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -168,23 +169,16 @@ export function LicenceForm({ licence, onDone, onCancel }: LicenceFormProps) {
           )}
         </Alert>
       )}
-      <Field id={fieldId('country')} label={t('licences.fields.country')} error={problemOf('country')}>
-        {(control) => (
-          <select
-            {...control}
-            value={country}
-            disabled={busy || editing}
-            onChange={(event) => setCountry(event.target.value)}
-          >
-            <option value="">{t('licences.fields.chooseCountry')}</option>
-            {countries.list.map((entry) => (
-              <option key={entry.code} value={entry.code}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <CountryField
+        id={fieldId('country')}
+        label={t('licences.fields.country')}
+        error={problemOf('country')}
+        value={country}
+        disabled={busy || editing}
+        emptyLabel={t('licences.fields.chooseCountry')}
+        countries={countries.list}
+        onChange={setCountry}
+      />
       <Field
         id={fieldId('administration')}
         label={t('licences.fields.administration')}

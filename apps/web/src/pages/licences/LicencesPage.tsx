@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
+import { LoadedList } from '../../components/LoadedList';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
 import { useCountries } from '../../hooks/useCountries';
@@ -13,7 +14,8 @@ import { useLoader } from '../../hooks/useLoader';
 import { formatNumber } from '../../i18n/format';
 import { downloadAnswer } from '../groups/files';
 import { useImportErrorText } from '../imports/errors';
-import { formatDay, todayUtc } from '../imports/dates';
+import { formatDay } from '../../i18n/format';
+import { todayUtc } from '../imports/dates';
 import { licenceCourseTitle, type Licence, type LicenceRecord } from '../imports/types';
 import { ConfirmDialog, nextFailure, type Failure } from '../../components/ConfirmDialog';
 import { useLicenceErrorText } from './errors';
@@ -85,7 +87,7 @@ function Licences() {
     }
   };
   const [downloading, setDownloading] = useState<string | null>(null);
-  const [downloadFailure, setDownloadFailure] = useState<{ message: string; attempt: number } | null>(null);
+  const [downloadFailure, setDownloadFailure] = useState<Failure | null>(null);
   const today = todayUtc();
 
   const download = async (licence: Licence) => {
@@ -103,7 +105,7 @@ function Licences() {
         `licence-${licence.licenseeCountry.toLowerCase()}-${licence.id.slice(0, 8)}-r${licence.revision}.zip`,
       );
     } catch (caught) {
-      setDownloadFailure((previous) => ({ message: errorText(caught), attempt: (previous?.attempt ?? 0) + 1 }));
+      setDownloadFailure((previous) => nextFailure(previous, errorText(caught)));
     } finally {
       setDownloading(null);
     }
@@ -118,111 +120,107 @@ function Licences() {
         <p ref={createdRef} className="status-text" role="status" tabIndex={-1}>
           {created}
         </p>
-        {list.error !== null && <Alert key="load">{errorText(list.error)}</Alert>}
         {downloadFailure && <Alert key={downloadFailure.attempt}>{downloadFailure.message}</Alert>}
-        {list.data && (
-          <DataTable
-            caption={t('licences.caption')}
-            columns={[
-              t('licences.columns.licensee'),
-              t('licences.columns.courses'),
-              t('licences.columns.languages'),
-              t('licences.columns.validity'),
-              t('licences.columns.seatCap'),
-              t('licences.columns.translation'),
-              t('licences.columns.status'),
-              t('licences.columns.revision'),
-              t('licences.columns.actions'),
-            ]}
-            empty={t('licences.empty')}
-            isEmpty={licences.length === 0}
-            className="licence-table"
-          >
-            {licences.map((licence) => {
-              const status = statusOf(licence, today);
-              const licensee = licenseeOf(licence);
-              return (
-                <tr key={licence.id}>
-                  <th scope="row">
-                    {licence.licenseeAdministration}
-                    <span className="cell-detail">{countries.nameOf(licence.licenseeCountry)}</span>
-                  </th>
-                  <td>
-                    <ul className="plain-list">
-                      {licence.courses.map((course) => (
-                        <li key={course.id}>
-                          <Link to={`/courses/${encodeURIComponent(course.id)}`}>
-                            {licenceCourseTitle(course.titles, language) || course.id}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{licence.languages.map((code) => t(`courseLanguages.${code}`)).join(', ')}</td>
-                  <td>
-                    {t('licences.validity', {
-                      from: formatDay(licence.validFrom, language),
-                      until: formatDay(licence.validUntil, language),
-                    })}
-                  </td>
-                  <td>{licence.seatCap === null ? t('licences.noCap') : formatNumber(licence.seatCap, language)}</td>
-                  <td>{licence.translationAllowed ? t('licences.yes') : t('licences.no')}</td>
-                  <td>
-                    <span className={`badge badge-licence-${status}`}>{t(`licences.statuses.${status}`)}</span>
-                  </td>
-                  <td>
-                    <span>{t('licences.revision', { revision: licence.revision })}</span>
-                    {licence.lastChange && (
-                      <span className="cell-detail">
-                        {t(`licences.changeKinds.${licence.lastChange.kind}`, {
-                          date: formatDay(licence.lastChange.changedAt, language),
-                        })}
-                      </span>
-                    )}
-                  </td>
-                  <td className="actions-cell">
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      disabled={downloading !== null}
-                      aria-label={t('licences.downloadFor', { licensee })}
-                      onClick={() => void download(licence)}
-                    >
-                      {downloading === licence.id ? t('licences.downloading') : t('licences.download')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-secondary button-small"
-                      aria-label={t('licences.editFor', { licensee })}
-                      onClick={() => startEdit(licence)}
-                    >
-                      {t('licences.edit')}
-                    </button>
-                    {status !== 'expired' && (
+        <LoadedList list={list} errorText={errorText}>
+          {() => (
+            <DataTable
+              caption={t('licences.caption')}
+              columns={[
+                t('licences.columns.licensee'),
+                t('licences.columns.courses'),
+                t('licences.columns.languages'),
+                t('licences.columns.validity'),
+                t('licences.columns.seatCap'),
+                t('licences.columns.translation'),
+                t('licences.columns.status'),
+                t('licences.columns.revision'),
+                t('licences.columns.actions'),
+              ]}
+              empty={t('licences.empty')}
+              isEmpty={licences.length === 0}
+              className="licence-table"
+            >
+              {licences.map((licence) => {
+                const status = statusOf(licence, today);
+                const licensee = licenseeOf(licence);
+                return (
+                  <tr key={licence.id}>
+                    <th scope="row">
+                      {licence.licenseeAdministration}
+                      <span className="cell-detail">{countries.nameOf(licence.licenseeCountry)}</span>
+                    </th>
+                    <td>
+                      <ul className="plain-list">
+                        {licence.courses.map((course) => (
+                          <li key={course.id}>
+                            <Link to={`/courses/${encodeURIComponent(course.id)}`}>
+                              {licenceCourseTitle(course.titles, language) || course.id}
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>{licence.languages.map((code) => t(`courseLanguages.${code}`)).join(', ')}</td>
+                    <td>
+                      {t('licences.validity', {
+                        from: formatDay(licence.validFrom, language),
+                        until: formatDay(licence.validUntil, language),
+                      })}
+                    </td>
+                    <td>{licence.seatCap === null ? t('licences.noCap') : formatNumber(licence.seatCap, language)}</td>
+                    <td>{licence.translationAllowed ? t('licences.yes') : t('licences.no')}</td>
+                    <td>
+                      <span className={`badge badge-licence-${status}`}>{t(`licences.statuses.${status}`)}</span>
+                    </td>
+                    <td>
+                      <span>{t('licences.revision', { revision: licence.revision })}</span>
+                      {licence.lastChange && (
+                        <span className="cell-detail">
+                          {t(`licences.changeKinds.${licence.lastChange.kind}`, {
+                            date: formatDay(licence.lastChange.changedAt, language),
+                          })}
+                        </span>
+                      )}
+                    </td>
+                    <td className="actions-cell">
                       <button
                         type="button"
-                        className="button button-danger button-small"
-                        aria-label={t('licences.endFor', { licensee })}
-                        onClick={() => {
-                          endedFocus.current = null;
-                          setEndFailure(null);
-                          setEnding(licence);
-                        }}
+                        className="button button-secondary button-small"
+                        disabled={downloading !== null}
+                        aria-label={t('licences.downloadFor', { licensee })}
+                        onClick={() => void download(licence)}
                       >
-                        {t('licences.end')}
+                        {downloading === licence.id ? t('licences.downloading') : t('licences.download')}
                       </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        )}
-        {!list.data && list.loading && (
-          <p className="loading" role="status">
-            {t('loading')}
-          </p>
-        )}
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        aria-label={t('licences.editFor', { licensee })}
+                        onClick={() => startEdit(licence)}
+                      >
+                        {t('licences.edit')}
+                      </button>
+                      {status !== 'expired' && (
+                        <button
+                          type="button"
+                          className="button button-danger button-small"
+                          aria-label={t('licences.endFor', { licensee })}
+                          onClick={() => {
+                            endedFocus.current = null;
+                            setEndFailure(null);
+                            setEnding(licence);
+                          }}
+                        >
+                          {t('licences.end')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
+          )}
+        </LoadedList>
       </section>
 
       <section className="section" aria-labelledby={`${id}-new`}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { CountryField } from '../../components/CountryField';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
@@ -70,18 +71,14 @@ function People() {
           )}
         </Field>
         {isAdmin && (
-          <Field id={`${id}-country`} label={t('registrations.country')}>
-            {(control) => (
-              <select {...control} value={country} onChange={(event) => update({ country: event.target.value })}>
-                <option value="">{t('registrations.allCountries')}</option>
-                {countries.list.map((entry) => (
-                  <option key={entry.code} value={entry.code}>
-                    {entry.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CountryField
+            id={`${id}-country`}
+            label={t('registrations.country')}
+            value={country}
+            emptyLabel={t('registrations.allCountries')}
+            countries={countries.list}
+            onChange={(code) => update({ country: code })}
+          />
         )}
         <Field id={`${id}-role`} label={t('people.role')}>
           {(control) => (

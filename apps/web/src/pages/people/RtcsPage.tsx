@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
+import { CountryField } from '../../components/CountryField';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { RequireAuth } from '../../components/RequireAuth';
@@ -203,18 +204,15 @@ function Rtcs() {
             <input {...control} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
           )}
         </Field>
-        <Field id={`${id}-country`} label={t('registrations.country')}>
-          {(control) => (
-            <select {...control} required value={country} onChange={(event) => setCountry(event.target.value)}>
-              <option value="">{t('rtcs.chooseCountry')}</option>
-              {countries.list.map((entry) => (
-                <option key={entry.code} value={entry.code}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <CountryField
+          id={`${id}-country`}
+          label={t('registrations.country')}
+          value={country}
+          required
+          emptyLabel={t('rtcs.chooseCountry')}
+          countries={countries.list}
+          onChange={setCountry}
+        />
         <button type="submit" className="button button-primary">
           {t('rtcs.create')}
         </button>
