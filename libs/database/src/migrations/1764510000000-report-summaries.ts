@@ -238,20 +238,14 @@ export class ReportSummaries1764510000000 implements MigrationInterface {
           AND enrolled_at IS NULL AND completion_status IS NULL;
       END`);
 
-    // Attempts (an attempt belongs to an enrolment, so its row exists): the commit's UPDATE touches
-    // the row only when the attempt's total time changed.
+    // Attempts (an attempt belongs to an enrolment, so its row exists): inserts and deletions only.
+    // No trigger on UPDATE of attempts: launch and commit read what their one UPDATE did from the OK
+    // packet's insert id (LAST_INSERT_ID(expr): the new session number, whether the status changed),
+    // and MariaDB answers 0 there whenever a trigger fires on the updated table. The time a commit
+    // adds reaches report_learning through the job the commit queues (refreshLearnerTime).
     await q(`CREATE TRIGGER \`TR_attempts_report_ins\` AFTER INSERT ON \`attempts\` FOR EACH ROW
       UPDATE report_learning SET time_seconds = time_seconds + NEW.total_seconds, attempts = attempts + 1
       WHERE course_id = NEW.course_id AND user_id = NEW.user_id`);
-    await q(`CREATE TRIGGER \`TR_attempts_report_upd\` AFTER UPDATE ON \`attempts\` FOR EACH ROW
-      BEGIN
-        IF NEW.total_seconds <> OLD.total_seconds OR NEW.user_id <> OLD.user_id OR NEW.course_id <> OLD.course_id THEN
-          UPDATE report_learning SET time_seconds = time_seconds - OLD.total_seconds, attempts = attempts - 1
-            WHERE course_id = OLD.course_id AND user_id = OLD.user_id;
-          UPDATE report_learning SET time_seconds = time_seconds + NEW.total_seconds, attempts = attempts + 1
-            WHERE course_id = NEW.course_id AND user_id = NEW.user_id;
-        END IF;
-      END`);
     await q(`CREATE TRIGGER \`TR_attempts_report_del\` AFTER DELETE ON \`attempts\` FOR EACH ROW
       UPDATE report_learning SET time_seconds = time_seconds - OLD.total_seconds, attempts = attempts - 1
       WHERE course_id = OLD.course_id AND user_id = OLD.user_id`);
@@ -334,7 +328,6 @@ export class ReportSummaries1764510000000 implements MigrationInterface {
       'TR_course_results_report_upd',
       'TR_course_results_report_del',
       'TR_attempts_report_ins',
-      'TR_attempts_report_upd',
       'TR_attempts_report_del',
       'TR_users_report_country',
       'TR_sign_ins_report_ins',

@@ -28,7 +28,8 @@ export class InteractionExtractionService {
   ) {}
 
   /**
-   * Queues the extraction of an attempt after a commit that reported interactions; never awaited by
+   * Queues the extraction of an attempt after a commit (its interactions, and its time in the reports'
+   * summary); never awaited by
    * the commit, and a queue that cannot take it only costs this extraction (the next commit queues
    * one again). The job id names the window, so the commits of a window queue one job.
    */
@@ -45,7 +46,11 @@ export class InteractionExtractionService {
       });
   }
 
-  /** Replaces the attempt's rows with what its CMI holds now; the number of interactions. */
+  /**
+   * Replaces the attempt's rows with what its CMI holds now, and refreshes the learner's time in the
+   * course in the reports' summary (there is no trigger on UPDATE of attempts: see the
+   * report-summaries migration); the number of interactions.
+   */
   async extract(attemptId: string): Promise<number> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const [attempt] = await manager.query<
@@ -55,6 +60,12 @@ export class InteractionExtractionService {
       if (!attempt) {
         return 0;
       }
+      await manager.query(
+        `UPDATE report_learning SET time_seconds = (SELECT COALESCE(SUM(a.total_seconds), 0) FROM attempts a
+           WHERE a.user_id = ? AND a.course_id = ?)
+         WHERE user_id = ? AND course_id = ?`,
+        [attempt.user_id, attempt.course_id, attempt.user_id, attempt.course_id],
+      );
       const cmi: unknown = typeof attempt.cmi === 'string' ? JSON.parse(attempt.cmi) : attempt.cmi;
       const rows = extractInteractions(cmi, attempt.standard);
       if (rows.length > 0) {

@@ -37,9 +37,10 @@ describe(CommitService.name, () => {
     );
   });
 
-  it('queues the extraction of the interactions a written commit reports, and only then', async () => {
+  it("queues the job that extracts interactions and refreshes the reports' time after a written commit, and only then", async () => {
     await sut.commit({ attemptId: 'attempt-1', token: 't', body });
-    expect(interactions.schedule).not.toHaveBeenCalled();
+    expect(interactions.schedule).toHaveBeenCalledWith('attempt-1');
+    interactions.schedule.mockClear();
     const answered = { cmi: { ...body.cmi, interactions: { '0': { id: 'q1', result: 'correct' } } } };
     await sut.commit({ attemptId: 'attempt-1', token: 't', body: answered });
     expect(interactions.schedule).toHaveBeenCalledWith('attempt-1');

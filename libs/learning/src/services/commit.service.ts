@@ -4,7 +4,6 @@ import { CatalogueService } from '@app/catalogue';
 import { DomainException, ErrorCode } from '@app/common';
 import type { ParsedManifest } from '@app/scorm';
 import { CommitBodyError, markSuspended, parseCommitBody } from '../cmi/commit-body';
-import { hasInteractions } from '../interactions/extract-interactions';
 import { InteractionExtractionService } from '../interactions/interaction-extraction.service';
 import { AttemptRepository } from '../repositories/attempt.repository';
 import { launchEnded } from '../tokens/launch-standing';
@@ -70,8 +69,9 @@ export class CommitService {
     }
     const outcome = await this.attempts.commit(request.attemptId, claims.sub, claims.ses, claims.sid, data);
     const written = outcome === 'written' || outcome === 'status-changed';
-    if (written && hasInteractions(data.cmi)) {
-      // Question analysis: extracted by a job after this commit, never on its path (docs/reports.md).
+    if (written) {
+      // Question analysis and the reports' time: brought up to date by a job after this commit (one a
+      // window per attempt), never on its path (docs/reports.md).
       this.interactions.schedule(request.attemptId);
     }
     const shares = written && data.sharedData !== null && Object.keys(data.sharedData).length > 0;
