@@ -22,7 +22,7 @@ import { useUrlFilters } from '../hooks/useUrlFilters';
 import { useErrorText } from '../i18n/errors';
 import { formatNumber } from '../i18n/format';
 import { formatHours, shorten } from './catalogue/format';
-import { LanguageBadges } from './catalogue/LanguageBadges';
+import { CourseFacts } from './catalogue/CourseFacts';
 import { learnerStateOf, type LearnerState } from './learning/progress';
 
 const PAGE_SIZE = 12;
@@ -198,32 +198,13 @@ function CourseCard({
           <span className={`badge badge-state-${state}`}>{t(`myLearningPage.states.${state}`)}</span>
         </p>
       )}
-      <dl className="course-facts">
-        <div>
-          <dt>{t('catalogue.topicLabel')}</dt>
-          <dd>{topicName || t('catalogue.noTopic')}</dd>
-        </div>
-        {hours !== null && (
-          <div>
-            <dt>{t('catalogue.hoursLabel')}</dt>
-            <dd>{t('catalogue.hours', { hours })}</dd>
-          </div>
-        )}
-        <div>
-          <dt>{t('catalogue.languagesLabel')}</dt>
-          <dd>
-            <LanguageBadges languages={course.languages} />
-          </dd>
-        </div>
-        {isAdmin && (
-          <div>
-            <dt>{t('catalogue.statusLabel')}</dt>
-            <dd>
-              <span className={`badge badge-${course.status}`}>{t(`courseStatuses.${course.status}`)}</span>
-            </dd>
-          </div>
-        )}
-      </dl>
+      <CourseFacts
+        className="course-facts"
+        topicName={topicName}
+        hours={hours}
+        languages={course.languages}
+        status={isAdmin ? course.status : undefined}
+      />
       {course.description && <p className="course-card-description">{shorten(course.description)}</p>}
     </li>
   );

@@ -17,7 +17,7 @@ import { useErrorText } from '../i18n/errors';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import { CourseForm } from './catalogue/CourseForm';
 import { formatHours } from './catalogue/format';
-import { LanguageBadges } from './catalogue/LanguageBadges';
+import { CourseFacts } from './catalogue/CourseFacts';
 import { PackageUpload } from './catalogue/PackageUpload';
 import { publishChecklist, PublishChecklistDialog, type MissingPart } from './catalogue/PublishChecklist';
 import { CertificateLink, useMyCertificates } from './learning/CertificateLink';
@@ -157,32 +157,13 @@ function CourseView({ courseId }: { courseId: string }) {
       )}
       {course && (
         <>
-          <dl className="facts course-facts-detail">
-            <div>
-              <dt>{t('catalogue.topicLabel')}</dt>
-              <dd>{topics.nameOf(course.topic) || t('catalogue.noTopic')}</dd>
-            </div>
-            {hours !== null && (
-              <div>
-                <dt>{t('catalogue.hoursLabel')}</dt>
-                <dd>{t('catalogue.hours', { hours })}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t('catalogue.languagesLabel')}</dt>
-              <dd>
-                <LanguageBadges languages={course.languages} />
-              </dd>
-            </div>
-            {isAdmin && (
-              <div>
-                <dt>{t('catalogue.statusLabel')}</dt>
-                <dd>
-                  <span className={`badge badge-${course.status}`}>{t(`courseStatuses.${course.status}`)}</span>
-                </dd>
-              </div>
-            )}
-          </dl>
+          <CourseFacts
+            className="facts course-facts-detail"
+            topicName={topics.nameOf(course.topic)}
+            hours={hours}
+            languages={course.languages}
+            status={isAdmin ? course.status : undefined}
+          />
 
           <section className="section" aria-labelledby={`${id}-description`}>
             <h2 id={`${id}-description`}>{t('course.description')}</h2>

@@ -15,6 +15,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { saveBlob } from '../../api/download';
 
 type AuditAction = Schemas['AuditEntryView']['action'];
 
@@ -120,15 +121,7 @@ function Audit() {
           parseAs: 'blob',
         }),
       );
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'audit.csv';
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(blob, 'audit.csv');
       action.stop(t('audit.exported'));
     } catch (caught) {
       action.fail(errorText(caught));

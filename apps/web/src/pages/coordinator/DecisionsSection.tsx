@@ -13,16 +13,9 @@ import { usePagedLoader } from '../../hooks/usePagedLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { Scope } from '../CoordinatorPage';
+import { fileNameOf, saveBlob } from '../../api/download';
 
 const EXPORT_NAME = 'registration-decisions.csv';
-
-/** The file name the server suggests (Content-Disposition), else ours. */
-function fileNameOf(response: Response): string {
-  const header = response.headers.get('Content-Disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
-  const name = match?.[1] ? decodeURIComponent(match[1]).replace(/[\\/]/g, '') : '';
-  return name || EXPORT_NAME;
-}
 
 interface Props {
   scope: Scope;
@@ -58,16 +51,8 @@ export function DecisionsSection({ scope, version }: Props) {
           parseAs: 'blob',
         }),
       );
-      const name = fileNameOf(response);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const name = fileNameOf(response, EXPORT_NAME);
+      saveBlob(blob, name);
       action.stop(t('decisions.exported', { file: name }));
     } catch (caught) {
       action.fail(errorText(caught));

@@ -1,4 +1,5 @@
 import { unwrap, type ApiClient } from '../../api/client';
+import { saveBlob } from '../../api/download';
 
 /** The routes that answer a short-lived signed link to a stored file. */
 export type DownloadLinkPath = '/api/group-files/{id}/download-link' | '/api/curriculum-files/{id}/download-link';
@@ -41,12 +42,7 @@ export async function downloadStoredFile(
  * large, go through downloadStoredFile instead.
  */
 export async function downloadAnswer(answer: Promise<Blob>, name: string): Promise<void> {
-  const url = URL.createObjectURL(await answer);
-  try {
-    clickDownload(url, name);
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  saveBlob(await answer, name);
 }
 
 function clickDownload(url: string, name: string): void {

@@ -7,6 +7,7 @@ import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
 import { useErrorText } from '../../i18n/errors';
 import { formatDate } from '../../i18n/format';
+import { saveBlob } from '../../api/download';
 
 export type MyCertificate = Schemas['MyCertificateDto'];
 
@@ -49,15 +50,7 @@ export function CertificateLink({ certificate, title }: { certificate: MyCertifi
           parseAs: 'blob',
         }),
       );
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `certificate-${certificate.code.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(blob, `certificate-${certificate.code.replace(/[^A-Za-z0-9-]/g, '')}.pdf`);
     } catch (caught) {
       setFailure((previous) => ({ message: errorText(caught), attempt: (previous?.attempt ?? 0) + 1 }));
     } finally {

@@ -1,6 +1,6 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { hasRole, useAuth } from '../../auth/AuthContext';
 import { Alert } from '../../components/Alert';
 import { CountryField } from '../../components/CountryField';
@@ -11,6 +11,7 @@ import { RequireAuth } from '../../components/RequireAuth';
 import { useCountries } from '../../hooks/useCountries';
 import { useLanguage } from '../../hooks/useLanguage';
 import { useLoader } from '../../hooks/useLoader';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useErrorText } from '../../i18n/errors';
 import { formatNumber } from '../../i18n/format';
 import { PAGE_SIZE, peopleApi, ROLES, STATUSES } from './api';
@@ -24,29 +25,14 @@ function People() {
   const errorText = useErrorText();
   const countries = useCountries();
   const id = useId();
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters();
+  const { q, page, draft, setDraft, update, onSubmit } = filters;
   const isAdmin = hasRole(user, 'admin');
 
   // Filters live in the address, so going back from a person's page finds the same list.
-  const q = params.get('q') ?? '';
-  const country = /^[A-Z]{2}$/.test(params.get('country') ?? '') ? params.get('country')! : '';
-  const role = ROLES.find((r) => r === params.get('role')) ?? '';
-  const status = STATUSES.find((s) => s === params.get('status')) ?? '';
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
-
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries({ page: '', ...changes })) {
-      if (value) {
-        next.set(key, value);
-      } else {
-        next.delete(key);
-      }
-    }
-    setParams(next);
-  };
+  const country = /^[A-Z]{2}$/.test(filters.text('country')) ? filters.text('country') : '';
+  const role = filters.oneOf('role', ROLES);
+  const status = filters.oneOf('status', STATUSES);
 
   const list = useLoader(
     (signal) => api.directory({ q: q.trim(), country, role, status, page }, signal),
@@ -55,10 +41,6 @@ function People() {
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update({ q: draft.trim() });
-  };
   const captionId = `${id}-caption`;
 
   return (
@@ -155,7 +137,7 @@ function People() {
         page={page}
         pageSize={PAGE_SIZE}
         total={total}
-        onPage={(next) => update({ page: String(next) })}
+        onPage={filters.setPage}
       />
     </Page>
   );

@@ -5,12 +5,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { ActionStatus } from '../../components/ActionStatus';
 import { useActionState } from '../../hooks/useActionState';
 import { useErrorText } from '../../i18n/errors';
-
-/** The file name the server suggests (Content-Disposition), else ours. */
-function fileNameOf(response: Response): string {
-  const match = /filename="?([^";]+)"?/i.exec(response.headers.get('Content-Disposition') ?? '');
-  return match?.[1]?.replace(/[\\/]/g, '') || 'clearance-my-data.zip';
-}
+import { fileNameOf, saveBlob } from '../../api/download';
 
 /** "Download my data": the person's records as JSON files in a zip (GET /api/me/export). */
 export function MyDataSection() {
@@ -27,16 +22,8 @@ export function MyDataSection() {
       const { data: blob, response } = await unwrapWithResponse(
         api.GET('/api/me/export', { headers: { Accept: 'application/zip' }, parseAs: 'blob' }),
       );
-      const name = fileNameOf(response);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const name = fileNameOf(response, 'clearance-my-data.zip');
+      saveBlob(blob, name);
       action.stop(t('privacy.downloaded', { file: name }));
     } catch (caught) {
       action.fail(errorText(caught));

@@ -16,7 +16,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useErrorText } from '../../i18n/errors';
 import { formatNumber } from '../../i18n/format';
-import { filtersOf, LEARNERS_PAGE_SIZE, OFFICER_STATUSES, reportsApi, saveBlob, type ExportFormat } from './api';
+import { filtersOf, LEARNERS_PAGE_SIZE, OFFICER_STATUSES, reportsApi, type ExportFormat } from './api';
 import { ChartFigure } from './charts/ChartFigure';
 import { CoursesTable, courseChart } from './CoursesTable';
 import { LearnerCells, LearnerHeadings } from './LearnerCells';
@@ -24,6 +24,7 @@ import { formatMonth } from './format';
 import { ReportFiltersForm } from './ReportFiltersForm';
 import { ReportTabs } from './ReportTabs';
 import './reports.css';
+import { saveBlob } from '../../api/download';
 
 /**
  * The coordinator's dashboard (docs/reports.md): their officers' registrations and learning, per

@@ -12,6 +12,7 @@ import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { formatNumber } from '../../i18n/format';
 import { filtersOf, reportsApi, type Secretariat } from './api';
 import { ChartFigure } from './charts/ChartFigure';
+import { countsChart } from './charts/spec';
 import { CoursesTable, courseChart } from './CoursesTable';
 import { formatDay, formatMonth } from './format';
 import { ReportFiltersForm } from './ReportFiltersForm';
@@ -73,50 +74,32 @@ function SecretariatDashboard() {
                 <div className="report-charts">
                   <ChartFigure
                     title={t('reports.secretariat.activePerMonth')}
-                    spec={{
-                      type: 'bar',
-                      labels: usage.activeUsersPerMonth.map((entry) => formatMonth(entry.month, language)),
-                      series: [
-                        {
-                          label: t('reports.series.activeUsers'),
-                          values: usage.activeUsersPerMonth.map((entry) => entry.count),
-                        },
-                      ],
-                      categoryTitle: t('reports.axes.month'),
-                      valueTitle: t('reports.series.activeUsers'),
-                    }}
+                    spec={countsChart(
+                      usage.activeUsersPerMonth,
+                      (entry) => formatMonth(entry.month, language),
+                      t('reports.series.activeUsers'),
+                      t('reports.axes.month'),
+                    )}
                   />
                   <ChartFigure
                     title={t('reports.secretariat.newPerMonth')}
-                    spec={{
-                      type: 'bar',
-                      labels: usage.newRegistrationsPerMonth.map((entry) => formatMonth(entry.month, language)),
-                      series: [
-                        {
-                          label: t('reports.series.registrations'),
-                          values: usage.newRegistrationsPerMonth.map((entry) => entry.count),
-                        },
-                      ],
-                      categoryTitle: t('reports.axes.month'),
-                      valueTitle: t('reports.series.registrations'),
-                    }}
+                    spec={countsChart(
+                      usage.newRegistrationsPerMonth,
+                      (entry) => formatMonth(entry.month, language),
+                      t('reports.series.registrations'),
+                      t('reports.axes.month'),
+                    )}
                   />
                 </div>
                 <ChartFigure
                   title={t('reports.secretariat.activePerDay')}
-                  spec={{
+                  spec={countsChart(
                     // Bars, not a line: a day without a sign-in is not listed, and a line would bridge it.
-                    type: 'bar',
-                    labels: usage.activeUsersPerDay.map((entry) => formatDay(entry.day, language)),
-                    series: [
-                      {
-                        label: t('reports.series.activeUsers'),
-                        values: usage.activeUsersPerDay.map((entry) => entry.count),
-                      },
-                    ],
-                    categoryTitle: t('reports.axes.day'),
-                    valueTitle: t('reports.series.activeUsers'),
-                  }}
+                    usage.activeUsersPerDay,
+                    (entry) => formatDay(entry.day, language),
+                    t('reports.series.activeUsers'),
+                    t('reports.axes.day'),
+                  )}
                 />
               </section>
 

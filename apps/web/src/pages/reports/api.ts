@@ -1,5 +1,6 @@
 import { unwrap, unwrapWithResponse, type ApiClient, type Schemas } from '../../api/client';
 import type { UrlFilters } from '../../hooks/useUrlFilters';
+import { fileNameOf } from '../../api/download';
 
 /** The reports pages' calls, in one place (docs/reports.md). */
 export type Summary = Schemas['ReportSummaryDto'];
@@ -58,14 +59,6 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** The file name the server suggests (Content-Disposition), else ours. */
-function fileNameOf(response: Response, fallback: string): string {
-  const header = response.headers.get('Content-Disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
-  const name = match?.[1] ? decodeURIComponent(match[1]).replace(/[\\/]/g, '') : '';
-  return name || fallback;
-}
-
 export const reportsApi = (api: ApiClient) => ({
   summary: (filters: ReportFilters, signal: AbortSignal) =>
     unwrap(api.GET('/api/reports/summary', { params: { query: period(filters) }, signal })),
@@ -93,16 +86,3 @@ export const reportsApi = (api: ApiClient) => ({
     return { blob: data, name: fileNameOf(response, `learners.${format}`) };
   },
 });
-
-/** Hands a Blob to the browser as a download (the bearer header rules out a plain link). */
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

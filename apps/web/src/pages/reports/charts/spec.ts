@@ -25,3 +25,19 @@ export interface ChartSpec {
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000'] as const;
 /** The edge of every bar (the app's ink colour). */
 export const OUTLINE = '#1b2433';
+
+/** One series of counts over categories (months, days…): the value axis is named after the series. */
+export function countsChart<T extends { count: number }>(
+  entries: T[],
+  labelOf: (entry: T) => string,
+  seriesLabel: string,
+  categoryTitle: string,
+): ChartSpec {
+  return {
+    type: 'bar',
+    labels: entries.map(labelOf),
+    series: [{ label: seriesLabel, values: entries.map((entry) => entry.count) }],
+    categoryTitle,
+    valueTitle: seriesLabel,
+  };
+}
