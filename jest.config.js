@@ -16,6 +16,10 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // e2e and browser tests start processes and talk to real servers.
   testTimeout: 60_000,
+  // e2e runs one suite at a time in one worker (--maxWorkers=1, not --runInBand): a worker past this
+  // much memory after a suite is replaced, so the nest apps the suites start cannot add up to the
+  // heap limit over a whole run.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
