@@ -419,7 +419,9 @@ describe('memory', () => {
 
     expect(result.totalBytes).toBe(size + MANIFEST.length);
     expect((await fs.stat(path.join(destination, 'media/film.bin'))).size).toBe(size);
-    expect(peak).toBeLessThan(64 * 1024 * 1024);
+    // A quarter of the package: whatever garbage the collector has not reclaimed yet counts too (seen up
+    // to ~90 MB in a busy jest worker), while holding the entry in memory would take 512 MiB.
+    expect(peak).toBeLessThan(128 * 1024 * 1024);
     await fs.rm(destination, { recursive: true });
   });
 });
